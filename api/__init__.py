@@ -1,0 +1,1 @@
+"""The serving layer: the FastAPI app and the `kg` command line."""

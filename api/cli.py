@@ -1,0 +1,150 @@
+"""The `kg` command line: thin commands over `graph/`, `loaders/` and `queries/`."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from graph.errors import KGError
+from graph.settings import Settings, get_settings
+from graph.stores import GraphStore, make_store
+
+app = typer.Typer(
+    name="kg",
+    help="A knowledge graph of actors, events and claims from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+BackendOpt = Annotated[
+    str | None, typer.Option("--backend", "-b", help="ladybug (embedded, default) or neo4j; overrides KG_BACKEND")
+]
+DbPathOpt = Annotated[str | None, typer.Option("--db", help="LadybugDB file; overrides KG_DB_PATH")]
+
+
+def settings_for(backend: str | None = None, db: str | None = None) -> Settings:
+    base = get_settings()
+    update: dict[str, Any] = {}
+    if backend:
+        update["backend"] = backend
+    if db:
+        update["db_path"] = db
+    return Settings(**{**base.model_dump(), **update}) if update else base
+
+
+def open_store(backend: str | None, db: str | None) -> GraphStore:
+    return make_store(settings_for(backend, db)).open()
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None) -> None:
+    """Rows as a rich table, JSON, or CSV: the same rows whatever the format."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    columns = list(rows[0]) if rows else []
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()})
+        sys.stdout.write(buf.getvalue())
+        return
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row[c] is None else (json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], (list, dict)) else str(row[c])) for c in columns))
+    console.print(table)
+    if not rows:
+        console.print("(no rows)")
+
+
+@app.command()
+def status(backend: BackendOpt = None, db: DbPathOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Show the backend, where it lives, its version, and node and relationship counts."""
+    try:
+        with open_store(backend, db) as store:
+            st = store.status()
+    except KGError as exc:
+        raise fail(str(exc)) from exc
+    if as_json:
+        print(json.dumps(st.as_dict(), ensure_ascii=False, indent=2))
+        return
+    console.print(f"backend:  [bold]{st.backend}[/]\nlocation: {st.location}\nversion:  {st.version}", highlight=False)
+    table = Table(title="nodes per label")
+    table.add_column("label")
+    table.add_column("count", justify="right")
+    for label, n in sorted(st.nodes.items()):
+        table.add_row(label, str(n))
+    console.print(table)
+    table = Table(title="relationships per type")
+    table.add_column("type")
+    table.add_column("count", justify="right")
+    for rtype, n in sorted(st.relationships.items()):
+        table.add_row(rtype, str(n))
+    console.print(table)
+    if not st.nodes:
+        console.print("The graph is empty: `kg ingest PATH` or `kg demo` fills it.")
+
+
+def parse_params(items: list[str]) -> dict[str, Any]:
+    """`k=v` pairs; a value that parses as JSON (numbers, true, null, lists) is taken as such."""
+    params: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise KGError(f"--param takes key=value, got {item!r}")
+        try:
+            params[key] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key] = value
+    return params
+
+
+@app.command()
+def query(
+    name: Annotated[str | None, typer.Argument(help="a query name; leave out to list them")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
+    backend: BackendOpt = None,
+    db: DbPathOpt = None,
+) -> None:
+    """Run a named query from queries/ with parameters."""
+    if fmt not in ("table", "json", "csv"):
+        raise fail(f"--format must be table, json or csv, not {fmt!r}", 2)
+    try:
+        settings = settings_for(backend, db)
+        store = make_store(settings)
+        if name is None:
+            rows = [q.describe() for q in store.registry.public(settings.backend)]
+            print_rows([{"name": r["name"], "params": ", ".join(r["params"]), "description": r["description"]} for r in rows], fmt)
+            return
+        params = parse_params(param or [])
+        store.query_def(name).bind(params)  # report parameter mistakes before opening anything
+        with store.open():
+            rows = store.query(name, params)
+    except KGError as exc:
+        raise fail(str(exc)) from exc
+    print_rows(rows, fmt, title=name)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The graph model, the stores that hold it, and the read-only views (visualisation, RDF)."""

@@ -1,0 +1,35 @@
+"""One base exception for the project, with a few subclasses that callers can act on."""
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base of every error the project raises on purpose; the message says what to do."""
+
+
+class ConfigError(KGError):
+    """Settings are missing or contradictory (backend name, paths, credentials)."""
+
+
+class StoreError(KGError):
+    """The graph store refused or failed an operation; nothing partial was kept."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached or opened (server down, directory locked)."""
+
+
+class QueryError(KGError):
+    """A named query is unknown, malformed, or was called with the wrong parameters."""
+
+
+class ArticleError(KGError):
+    """One input article could not be read or parsed; the rest of a batch goes on."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class NotFound(KGError):
+    """An id or name given by the user matches nothing in the graph."""

@@ -1,0 +1,185 @@
+"""Flatten `ArticleGraph`s into the rows the named write queries take.
+
+Both stores write the same rows with the same queries, so what one holds the other holds too.
+Rows are plain dicts with every property present (None where unknown), in write order: nodes
+before the relationships that join them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.model import Actor, ArticleGraph, Place
+from loaders.arabic import normalise
+
+#: Write query name for each kind of row, in the order they must run.
+WRITE_ORDER: tuple[str, ...] = (
+    "write.article",
+    "write.actor",
+    "write.place",
+    "write.event",
+    "write.statement",
+    "write.published_by",
+    "write.mentions_actor",
+    "write.mentions_place",
+    "write.event_reported_in",
+    "write.statement_reported_in",
+    "write.occurred_at",
+    "write.located_in",
+    "write.carried_out",
+    "write.targeted",
+    "write.made",
+    "write.about",
+    "write.addressed_to",
+    "write.accuses",
+    "write.member_of",
+)
+
+
+@dataclass
+class GraphRows:
+    """Rows per write query; duplicates (same key) collapse, the last one wins."""
+
+    rows: dict[str, dict[tuple, dict]] = field(default_factory=lambda: {name: {} for name in WRITE_ORDER})
+
+    def add(self, query: str, row: dict, key: tuple | None = None) -> None:
+        self.rows[query][key if key is not None else (row.get("id"), row.get("src"), row.get("dst"))] = row
+
+    def batches(self, size: int) -> Iterable[tuple[str, list[dict]]]:
+        for name in WRITE_ORDER:
+            values = list(self.rows[name].values())
+            for i in range(0, len(values), size):
+                yield name, values[i : i + size]
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.rows.values())
+
+
+def search_key(*names: str | None) -> str:
+    """One normalised string holding every name, so a CONTAINS search finds any of them."""
+    return " | ".join(normalise(n) for n in names if n)
+
+
+def _actor_row(a: Actor) -> dict:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "name_ar": a.name_ar,
+        "kind": a.kind,
+        "aliases": list(a.aliases),
+        "wikidata": a.wikidata,
+        "discovered": a.discovered,
+        "search": search_key(a.name, a.name_ar, *a.aliases, *(m.text for m in a.mentions)),
+    }
+
+
+def _place_row(p: Place) -> dict:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "name_ar": p.name_ar,
+        "kind": p.kind,
+        "lat": p.lat,
+        "lon": p.lon,
+        "wikidata": p.wikidata,
+        "aliases": list(p.aliases),
+        "search": search_key(p.name, p.name_ar, *p.aliases, *(m.text for m in p.mentions)),
+    }
+
+
+def to_rows(graphs: Iterable[ArticleGraph]) -> GraphRows:
+    out = GraphRows()
+    for g in graphs:
+        art = g.article
+        out.add(
+            "write.article",
+            {
+                "id": art.id,
+                "file": art.file,
+                "url": art.url,
+                "title": art.title,
+                "outlet": art.outlet,
+                "published": art.published,
+                "language": art.language,
+                "ingested_at": g.ingested_at,
+                "body": g.body,
+            },
+        )
+        actor_ids = {a.id for a in g.actors} | {a.id for a in g.context_actors}
+        place_ids = {p.id for p in g.places} | {p.id for p in g.context_places}
+        for a in [*g.context_actors, *g.actors]:
+            out.add("write.actor", _actor_row(a))
+            for parent in a.member_of:
+                if parent in actor_ids and parent != a.id:
+                    out.add("write.member_of", {"src": a.id, "dst": parent})
+        for p in [*g.context_places, *g.places]:
+            out.add("write.place", _place_row(p))
+            for parent in p.located_in:
+                if parent in place_ids and parent != p.id:
+                    out.add("write.located_in", {"src": p.id, "dst": parent})
+        for a in g.actors:
+            out.add("write.mentions_actor", {"src": art.id, "dst": a.id, "count": max(1, len(a.mentions))})
+        for p in g.places:
+            out.add("write.mentions_place", {"src": art.id, "dst": p.id, "count": max(1, len(p.mentions))})
+        if g.outlet_actor:
+            out.add("write.published_by", {"src": art.id, "dst": g.outlet_actor})
+        for e in g.events:
+            out.add(
+                "write.event",
+                {
+                    "id": e.id,
+                    "type": e.type,
+                    "date": e.date,
+                    "date_precision": e.date_precision,
+                    "time": e.time,
+                    "summary": e.summary,
+                },
+            )
+            out.add(
+                "write.event_reported_in",
+                {
+                    "src": e.id,
+                    "dst": art.id,
+                    "start": e.evidence.start,
+                    "end": e.evidence.end,
+                    "sentence": e.evidence.text,
+                    "weapon": e.weapon,
+                    "count": e.count,
+                    "killed": e.killed,
+                    "injured": e.injured,
+                },
+            )
+            if e.place:
+                out.add("write.occurred_at", {"src": e.id, "dst": e.place})
+            for actor in e.perpetrators:
+                out.add("write.carried_out", {"src": actor, "dst": e.id})
+            for actor in e.targets:
+                out.add("write.targeted", {"src": e.id, "dst": actor})
+        for s in g.statements:
+            out.add(
+                "write.statement",
+                {
+                    "id": s.id,
+                    "kind": s.kind,
+                    "date": s.date,
+                    "date_precision": s.date_precision,
+                    "quote": s.quote,
+                    "text": s.evidence.text,
+                    "language": s.language,
+                    "search": search_key(s.quote, s.evidence.text),
+                },
+            )
+            out.add(
+                "write.statement_reported_in",
+                {"src": s.id, "dst": art.id, "start": s.evidence.start, "end": s.evidence.end},
+            )
+            if s.speaker:
+                out.add("write.made", {"src": s.speaker, "dst": s.id})
+            if s.about_event:
+                out.add("write.about", {"src": s.id, "dst": s.about_event})
+            for actor in s.addressees:
+                out.add("write.addressed_to", {"src": s.id, "dst": actor})
+            for actor in s.accused:
+                out.add("write.accuses", {"src": s.id, "dst": actor})
+    return out
+

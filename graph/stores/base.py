@@ -1,0 +1,158 @@
+"""The one `GraphStore` interface every backend implements.
+
+The shared logic lives here: event identity, flattening to rows, batching, parameter checks,
+status. A backend only says how to open, how to run one statement inside a transaction, and
+how to turn its values into plain JSON-able ones. No database call happens in a constructor.
+"""
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from graph.errors import QueryError, StoreError
+from graph.identity import EventResolver
+from graph.model import ArticleGraph
+from graph.rows import to_rows
+from graph.settings import Settings
+from queries.registry import NamedQuery, Registry, get_registry
+
+
+@dataclass
+class WriteResult:
+    articles: int
+    rows: int
+    batches: int
+    merged_events: int = 0  # events that joined one already reported by another source
+
+
+@dataclass
+class StoreStatus:
+    backend: str
+    location: str
+    version: str
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "backend": self.backend,
+            "location": self.location,
+            "version": self.version,
+            "nodes": self.nodes,
+            "relationships": self.relationships,
+        }
+
+
+class Transaction(abc.ABC):
+    """A unit of work: statements run inside it are committed together or not at all."""
+
+    @abc.abstractmethod
+    def run(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]: ...
+
+
+class GraphStore(abc.ABC):
+    backend: ClassVar[str]
+
+    def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
+        self.settings = settings
+        self.registry = registry or get_registry()
+        self._opened = False
+
+    # -- what a backend provides -------------------------------------------------------------
+    @abc.abstractmethod
+    def _open(self) -> None:
+        """Connect (or open the directory) and make sure the schema exists."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    @abc.abstractmethod
+    def _transaction(self, write: bool) -> Any:
+        """A context manager yielding a `Transaction`; it commits on success, rolls back on error."""
+
+    @property
+    @abc.abstractmethod
+    def location(self) -> str: ...
+
+    # -- shared behaviour ----------------------------------------------------------------------
+    def open(self) -> GraphStore:
+        if not self._opened:
+            self._open()
+            self._opened = True
+        return self
+
+    def __enter__(self) -> GraphStore:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def query_def(self, name: str) -> NamedQuery:
+        return self.registry.get(name, self.backend)
+
+    def _run_named(self, tx: Transaction, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        q = self.query_def(name)
+        bound = q.bind(params)
+        rows: list[dict[str, Any]] = []
+        for statement in q.statements or (q.text,):
+            rows = tx.run(statement, bound)
+        return rows
+
+    def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a named read query; rows are plain dicts of JSON-able values, same on every backend."""
+        self.open()
+        q = self.query_def(name)
+        bound = q.bind(params)  # fail on bad parameters before touching the store
+        with self._transaction(write=False) as tx:
+            try:
+                return tx.run(q.text, bound)
+            except StoreError:
+                raise
+            except Exception as exc:  # the driver's own error types differ per backend
+                raise QueryError(f"query {name!r} failed: {exc}") from exc
+
+    def write(self, graphs: Sequence[ArticleGraph], batch_size: int | None = None) -> WriteResult:
+        """Write the graphs in one transaction: all of them or, on any error, nothing."""
+        self.open()
+        for g in graphs:
+            problems = g.check_references()
+            if problems:
+                raise StoreError(f"article {g.article.file or g.article.id} is inconsistent: {'; '.join(problems[:5])}")
+        size = batch_size or self.settings.batch_size
+        batches = 0
+        with self._transaction(write=True) as tx:
+            resolver = EventResolver(lambda name, params: self._run_named(tx, name, params))
+            resolved = [resolver.resolve(g) for g in graphs]
+            merged = sum(
+                1 for before, after in zip(graphs, resolved) for a, b in zip(before.events, after.events) if a.id != b.id
+            )
+            rows = to_rows(resolved)
+            for name, chunk in rows.batches(size):
+                self._run_named(tx, name, {"rows": chunk})
+                batches += 1
+        return WriteResult(articles=len(graphs), rows=rows.count(), batches=batches, merged_events=merged)
+
+    def status(self) -> StoreStatus:
+        self.open()
+        nodes = {r["label"]: int(r["count"]) for r in self.query("internal.node_counts")}
+        rels = {r["type"]: int(r["count"]) for r in self.query("internal.rel_counts")}
+        version = self.query("internal.version")[0]["version"]
+        return StoreStatus(self.backend, self.location, str(version), nodes, rels)
+
+    def clear(self) -> None:
+        """Delete everything (tests, `kg reset`)."""
+        self.open()
+        with self._transaction(write=True) as tx:
+            self._run_named(tx, "internal.clear")
+
+
+@contextmanager
+def opened(store: GraphStore) -> Iterator[GraphStore]:
+    store.open()
+    try:
+        yield store
+    finally:
+        store.close()

@@ -1,0 +1,1 @@
+"""Article loading and the Arabic extraction pipeline: files in, `ArticleGraph` out."""

@@ -1,0 +1,64 @@
+"""Character-level Arabic normalisation shared by matching, search and date parsing.
+
+Every function keeps the string length unchanged unless it says otherwise, so offsets computed on
+the normalised text point at the same characters of the original.
+"""
+from __future__ import annotations
+
+import re
+
+# Harakat, shadda, sukun, superscript alef and Quranic marks.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TATWEEL = "\u0640"
+_LETTER_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ی": "ي",
+        "ي": "ي",
+    }
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII (length-preserving)."""
+    return text.translate(_DIGITS)
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics and tatweel (changes length)."""
+    return _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+
+
+def fold_letters(text: str) -> str:
+    """Unify alef, ya, ta-marbuta and hamza-seat variants and ASCII the digits (length-preserving)."""
+    return ascii_digits(text).translate(_LETTER_MAP)
+
+
+def normalise(text: str) -> str:
+    """The matching form of a word or phrase: no marks, folded letters, single spaces, lower case."""
+    return " ".join(fold_letters(strip_marks(text)).lower().split())
+
+
+def masked(text: str) -> str:
+    """Length-preserving folding for regexes whose offsets must point into the original text.
+
+    Diacritics and tatweel stay in place (only `normalise` removes them), so patterns that run on
+    this form must allow for them.
+    """
+    return fold_letters(text)
+
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+def is_arabic(text: str) -> bool:
+    return bool(ARABIC_LETTER.search(text))

@@ -1,0 +1,20 @@
+// name: internal.node_counts
+// Number of nodes per label.
+// params: none
+MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count ORDER BY label
+
+// name: internal.rel_counts
+// Number of relationships per type.
+// params: none
+MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type
+
+// name: internal.version
+// The server's product version.
+// params: none
+CALL dbms.components() YIELD name, versions, edition
+RETURN name + ' ' + versions[0] + ' ' + edition AS version
+
+// name: internal.clear
+// Remove every node and relationship (tests and `kg reset`).
+// params: none
+MATCH (n) DETACH DELETE n

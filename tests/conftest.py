@@ -1,0 +1,97 @@
+"""Fixtures shared by the suite: the stores (a real LadybugDB file, a real Neo4j server)."""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.settings import Settings
+from graph.stores import GraphStore, make_store
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+_neo4j_info: dict[str, str] = {}
+
+
+def skip_or_fail(reason: str) -> None:
+    """Outside CI a missing dependency skips with the reason; under CI it is a failure."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: this test must not be skipped)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> Iterator[str]:
+    """NEO4J_URI when set, else a real Neo4j 5.26 started once for the session from Maven artifacts."""
+    if os.environ.get("NEO4J_URI"):
+        _neo4j_info.update(uri=os.environ["NEO4J_URI"], origin="NEO4J_URI")
+        yield os.environ["NEO4J_URI"]
+        return
+    sys.path.insert(0, str(REPO / "scripts"))
+    from neo4j_server import Neo4jTestServer
+
+    server = Neo4jTestServer()
+    try:
+        server.start()
+    except Exception as exc:  # noqa: BLE001 - any failure to start is reported the same way
+        skip_or_fail(f"cannot start the Neo4j test server: {exc}")
+    _neo4j_info.update(
+        uri=server.uri, version=str(server.version), origin=f"started in {server.startup_seconds:.1f} s"
+    )
+    try:
+        yield server.uri
+    finally:
+        server.stop()
+
+
+def neo4j_settings(uri: str) -> Settings:
+    return Settings(
+        backend="neo4j",
+        neo4j_uri=uri,
+        neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+        neo4j_password=os.environ.get("NEO4J_PASSWORD", ""),
+    )
+
+
+@pytest.fixture
+def ladybug_settings(tmp_path: Path) -> Settings:
+    return Settings(backend="ladybug", db_path=tmp_path / "graph.lbug")
+
+
+@pytest.fixture(params=["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings for each backend in turn: every test using it runs on both stores."""
+    if request.param == "ladybug":
+        return Settings(backend="ladybug", db_path=tmp_path / "graph.lbug")
+    return neo4j_settings(request.getfixturevalue("neo4j_uri"))
+
+
+@pytest.fixture
+def store(store_settings: Settings) -> Iterator[GraphStore]:
+    """An open, empty store of each backend."""
+    s = make_store(store_settings).open()
+    s.clear()
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _neo4j_info:
+        version = _neo4j_info.get("version")
+        if version is None:
+            # A server given by NEO4J_URI: ask it, so the log shows what the tests really ran against.
+            try:
+                with make_store(neo4j_settings(_neo4j_info["uri"])) as s:
+                    version = s.query("internal.version")[0]["version"]
+            except Exception as exc:  # noqa: BLE001
+                version = f"unknown ({exc})"
+        terminalreporter.write_line(
+            f"Neo4j tests ran against a real server: Neo4j {version} at {_neo4j_info['uri']} ({_neo4j_info['origin']})"
+        )

@@ -1,0 +1,135 @@
+"""One contract, every backend: each test here runs on LadybugDB and on a real Neo4j."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.errors import QueryError, StoreError
+from graph.model import Actor
+from graph.stores import GraphStore, make_store
+from queries.registry import QUERIES_DIR, Registry
+from tests.factories import BAGHDAD, IRI, article_graph
+
+
+def counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
+    st = store.status()
+    return st.nodes, st.relationships
+
+
+def test_round_trip_keeps_every_node_and_relationship(store: GraphStore) -> None:
+    g = article_graph()
+    result = store.write([g])
+    assert result.articles == 1
+    nodes, rels = counts(store)
+    assert nodes == {"Article": 1, "Actor": 5, "Place": 3, "Event": 1, "Statement": 2}
+    assert rels["MEMBER_OF"] == 1 and rels["LOCATED_IN"] == 2 and rels["PUBLISHED_BY"] == 1
+    assert rels["REPORTED_IN"] == 3  # one event and two statements, each traced to the article
+    actor = store.query("actor", {"id": IRI.id})
+    assert actor == [
+        {
+            "id": IRI.id,
+            "name": "Islamic Resistance in Iraq",
+            "name_ar": "المقاومة الإسلامية في العراق",
+            "kind": "armed_group",
+            "aliases": ["IRI"],
+            "wikidata": IRI.wikidata,
+            "discovered": False,
+        }
+    ]
+    reports = store.query("event_reports", {"id": g.events[0].id})
+    assert [(r["weapon"], r["count"], r["killed"]) for r in reports] == [("rocket", 2, None)]
+    assert reports[0]["outlet"] == "Example News" and reports[0]["published"] == "2023-12-08"
+
+
+def test_writing_the_same_article_twice_changes_no_count(store: GraphStore) -> None:
+    g = article_graph()
+    store.write([g])
+    before = counts(store)
+    store.write([g])
+    store.write([article_graph()])  # rebuilt from scratch: same content, same ids
+    assert counts(store) == before
+
+
+def test_two_sources_of_one_attack_become_one_event_with_their_own_figures(store: GraphStore) -> None:
+    first = article_graph(file="a.txt", outlet="Outlet A", count=2)
+    second = article_graph(
+        body="سقطت ثلاثة صواريخ قرب السفارة في بغداد فجر اليوم.",
+        file="b.txt",
+        outlet="Outlet B",
+        place=BAGHDAD,  # the other report names the city, not the district: one inside the other
+        count=3,
+    )
+    store.write([first])
+    result = store.write([second])
+    assert result.merged_events == 1
+    nodes, rels = counts(store)
+    assert nodes["Event"] == 1 and nodes["Article"] == 2
+    reports = store.query("event_reports", {"id": first.events[0].id})
+    assert sorted((r["outlet"], r["count"]) for r in reports) == [("Outlet A", 2), ("Outlet B", 3)]
+
+
+def test_events_days_apart_stay_separate(store: GraphStore) -> None:
+    store.write([article_graph(file="a.txt")])
+    store.write([article_graph(body="هجوم آخر على المنطقة الخضراء.", file="b.txt", event_date="2023-12-12")])
+    assert counts(store)[0]["Event"] == 2
+
+
+def test_a_failing_batch_leaves_nothing_behind(store: GraphStore, tmp_path: Path) -> None:
+    store.write([article_graph(file="kept.txt")])
+    before = counts(store)
+    # A registry whose statement writer fails inside the database, after the article, actor and
+    # event rows of the batch were already sent in the same transaction.
+    root = tmp_path / "queries"
+    shutil.copytree(QUERIES_DIR, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    for path in [root / "write.cypher"]:
+        text = path.read_text(encoding="utf-8")
+        start = text.index("// name: write.statement\n")
+        end = text.index("// name:", start + 10)
+        broken = "// name: write.statement\n// params: rows\nUNWIND $rows AS r CALL kg_no_such_procedure(r.id) RETURN 1\n\n"
+        path.write_text(text[:start] + broken + text[end:], encoding="utf-8")
+    failing = make_store(store.settings)
+    failing.registry = Registry(root)
+    new = article_graph(body="نص مقال جديد تماما عن هجوم بطائرة مسيرة.", file="new.txt", event_date="2024-01-20")
+    with failing:
+        with pytest.raises(StoreError):
+            failing.write([new])
+    assert counts(store) == before
+    assert store.query("event_reports", {"id": new.events[0].id}) == []
+
+
+def test_an_inconsistent_graph_is_refused_before_anything_is_written(store: GraphStore) -> None:
+    g = article_graph()
+    bad = g.model_copy(update={"events": [g.events[0].model_copy(update={"perpetrators": ["nobody-we-know"]})]})
+    with pytest.raises(StoreError, match="nobody-we-know"):
+        store.write([article_graph(file="ok.txt", body="مقال سليم."), bad])
+    assert counts(store) == ({}, {})
+
+
+def test_cypher_in_user_values_is_stored_as_plain_text(store: GraphStore) -> None:
+    hostile = "x'}) DETACH DELETE n // \"; MATCH (n) DETACH DELETE n; <script>alert(1)</script>"
+    g = article_graph(claim_quote=hostile)
+    g = g.model_copy(update={"actors": [*g.actors, Actor(id="hostile", name=hostile, name_ar=hostile, kind="armed_group")]})
+    store.write([g])
+    assert store.query("actor", {"id": "hostile"})[0]["name"] == hostile
+    claim = next(s for s in g.statements if s.kind == "claim_responsibility")
+    assert store.query("statement", {"id": claim.id})[0]["quote"] == hostile
+    assert counts(store)[0]["Actor"] == 6
+    assert store.query("actor", {"id": hostile}) == []
+
+
+def test_query_parameters_are_checked_before_running(store: GraphStore) -> None:
+    with pytest.raises(QueryError, match="needs parameter id"):
+        store.query("actor", {})
+    with pytest.raises(QueryError, match="no parameter"):
+        store.query("actor", {"id": "x", "limit": 3})
+    with pytest.raises(QueryError, match="no query named"):
+        store.query("no_such_query")
+
+
+def test_status_reports_backend_location_and_version(store: GraphStore) -> None:
+    st = store.status()
+    assert st.backend == store.backend
+    assert st.version.split()[0] in ("LadybugDB", "Neo4j")
+    assert any(ch.isdigit() for ch in st.version)

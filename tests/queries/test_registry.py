@@ -1,0 +1,79 @@
+"""The query registry fails loudly, with file and line, on the mistakes people make in .cypher files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import QueryError
+from queries.registry import BACKENDS, Registry, get_registry
+
+
+def make_root(tmp_path: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_shipped_queries_load_for_every_backend() -> None:
+    registry = get_registry()
+    for backend in BACKENDS:
+        names = registry.names(backend)
+        assert "schema" in names and "write.article" in names and "actor" in names
+
+
+def test_an_empty_query_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"a.cypher": "// name: ok\n// params: none\nRETURN 1\n\n// name: hollow\n// params: none\n\n"})
+    with pytest.raises(QueryError, match=r"a\.cypher:5: query 'hollow' is empty"):
+        Registry(root)
+
+
+def test_a_duplicate_name_names_both_places(tmp_path: Path) -> None:
+    root = make_root(
+        tmp_path,
+        {"a.cypher": "// name: twice\n// params: none\nRETURN 1\n", "b.cypher": "\n// name: twice\n// params: none\nRETURN 2\n"},
+    )
+    with pytest.raises(QueryError, match=r"b\.cypher:2: duplicate query name 'twice' \(first at a\.cypher:1\)"):
+        Registry(root)
+
+
+def test_a_parameter_used_but_not_declared_is_refused(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"a.cypher": "// name: q\n// params: id\nMATCH (n {id: $id}) WHERE n.x = $other RETURN n\n"})
+    with pytest.raises(QueryError, match=r"a\.cypher:1: query 'q' uses \$other"):
+        Registry(root)
+
+
+def test_a_dollar_inside_a_string_literal_is_not_a_parameter(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"a.cypher": "// name: q\n// params: none\nRETURN 'costs $5' AS price\n"})
+    assert Registry(root).get("q", "neo4j").params == {}
+
+
+def test_a_backend_file_overrides_the_common_query_for_that_backend_only(tmp_path: Path) -> None:
+    root = make_root(
+        tmp_path,
+        {
+            "a.cypher": "// name: q\n// params: none\nRETURN 'common' AS v\n",
+            "neo4j/a.cypher": "// name: q\n// params: none\nRETURN 'neo4j' AS v\n",
+        },
+    )
+    registry = Registry(root)
+    assert "'neo4j'" in registry.get("q", "neo4j").text
+    assert "'common'" in registry.get("q", "ladybug").text
+
+
+def test_defaults_fill_in_and_unknown_or_missing_parameters_fail(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"a.cypher": "// name: q\n// params: actor, limit=50\nMATCH (a {id: $actor}) RETURN a LIMIT $limit\n"})
+    q = Registry(root).get("q", "ladybug")
+    assert q.bind({"actor": "x"}) == {"actor": "x", "limit": 50}
+    with pytest.raises(QueryError, match="needs parameter actor"):
+        q.bind({})
+    with pytest.raises(QueryError, match="has no parameter since"):
+        q.bind({"actor": "x", "since": "2023"})
+
+
+def test_cypher_before_any_header_is_refused(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"a.cypher": "MATCH (n) RETURN n\n"})
+    with pytest.raises(QueryError, match=r"a\.cypher:1: Cypher before the first"):
+        Registry(root)
