@@ -142,6 +142,20 @@ def query(
     print_rows(rows, fmt, title=name)
 
 
+def _register_commands() -> None:
+    """Import every module of api/commands/, each of which adds its commands to `app`."""
+    import importlib
+    import pkgutil
+
+    import api.commands
+
+    for info in sorted(pkgutil.iter_modules(api.commands.__path__), key=lambda i: i.name):
+        importlib.import_module(f"api.commands.{info.name}")
+
+
+_register_commands()
+
+
 def main() -> None:
     app()
 

@@ -95,3 +95,76 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"Neo4j tests ran against a real server: Neo4j {version} at {_neo4j_info['uri']} ({_neo4j_info['origin']})"
         )
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """The real app served by uvicorn on 127.0.0.1 in a background thread, for HTTP tests."""
+
+    def __init__(self, settings: Settings) -> None:
+        import threading
+
+        import uvicorn
+
+        from api.app import create_app
+        from graph.settings import get_settings
+
+        self.app = create_app()
+        self.app.dependency_overrides[get_settings] = lambda: settings
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the API server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+    @property
+    def store(self) -> GraphStore:
+        """The same store object the app serves from (so a test can write into it directly)."""
+        from api.deps import app_store
+
+        from graph.settings import get_settings
+
+        return app_store(self.app, self.app.dependency_overrides[get_settings]())
+
+
+@pytest.fixture
+def api(store: GraphStore) -> Iterator[LiveServer]:
+    """The HTTP API on a real port, serving the (empty, open) `store` of each backend.
+
+    The app shares the test's store object, so a LadybugDB file is opened once per process.
+    """
+    server = LiveServer(store.settings)
+    server.app.state.store = store
+    with server:
+        yield server
+    server.app.state.store = None  # the `store` fixture closes it
+
+
+@pytest.fixture
+def http(api: LiveServer) -> Iterator["httpx.Client"]:  # noqa: F821
+    import httpx
+
+    with httpx.Client(base_url=api.url, timeout=30) as client:
+        yield client

@@ -1,0 +1,31 @@
+"""`kg serve`: run the HTTP API."""
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from api.cli import BackendOpt, DbPathOpt, app
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    backend: BackendOpt = None,
+    db: DbPathOpt = None,
+    reload: Annotated[bool, typer.Option(help="restart on code changes (development)")] = False,
+) -> None:
+    """Serve the JSON API, graph HTML and RDF export (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from graph.settings import get_settings
+
+    if backend:
+        os.environ["KG_BACKEND"] = backend
+    if db:
+        os.environ["KG_DB_PATH"] = db
+    get_settings.cache_clear()
+    typer.echo(f"serving the {get_settings().backend} store at http://{host}:{port} (docs: /docs)")
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, reload=reload)

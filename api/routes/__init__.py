@@ -1,0 +1,1 @@
+"""One module per resource; each defines `router = APIRouter(prefix=..., tags=[...])`."""
