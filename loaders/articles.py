@@ -1,0 +1,576 @@
+"""Reading news articles from files and records into one clean shape.
+
+Articles arrive as scraped text files (title, date and outlet lines above the body, widgets and
+related-news blocks mixed in), JSON or JSON Lines records from scrapers and the HTTP API, and saved
+HTML pages. Everything downstream wants the same thing: the metadata an analyst cites (title, outlet,
+publication date, url) and a body with nothing in it that the article did not say. A file that cannot
+be read becomes an `ArticleError` with a reason, and a batch carries on with the rest.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.errors import ArticleError
+from loaders.arabic import ARABIC_LETTER, normalise
+from loaders.boilerplate import block_rule, clean, line_rule, split_lines
+from loaders.dates import find_dates, parse_date
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUFFIXES",
+    "LoadedArticle",
+    "article_from_html",
+    "article_from_record",
+    "article_from_text",
+    "canonical_outlet",
+    "detect_language",
+    "iter_articles",
+    "load_file",
+    "outlet_from_url",
+]
+
+DEFAULT_MAX_BYTES = 5_000_000  # 5 MB: far above any news article, low enough to refuse a dump by mistake
+SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
+
+
+class LoadedArticle(BaseModel):
+    """One article as read from its source, before any extraction."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str = Field(description="input base name, or the record's 'file', or '<input name>#<line>'")
+    title: str | None = None
+    outlet: str | None = Field(None, description="English outlet name where recognised, else the raw text")
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    url: str | None = None
+    language: str = "ar"
+    text: str = Field(min_length=1, description="clean body; paragraphs separated by a blank line")
+
+
+# ---------------------------------------------------------------------------------------------
+# Outlets: English canonical name, names as written (Arabic or Latin), web domains.
+
+_OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("Rudaw", ("رووداو", "روداو", "rudaw"), ("rudaw.net",)),
+    ("Shafaq News", ("شفق نيوز", "وكالة شفق", "shafaq news", "shafaq"), ("shafaq.com",)),
+    ("Sputnik", ("سبوتنيك", "سبوتنك", "سبوتنيك عربي", "sputnik"), ("sputniknews.com", "sputnikarabic.ae")),
+    ("Al Jazeera", ("الجزيرة", "الجزيرة نت", "الجزيرة مباشر", "قناة الجزيرة", "al jazeera", "aljazeera"),
+     ("aljazeera.net", "aljazeera.com")),
+    ("Al Arabiya", ("العربية", "العربية نت", "العربية.نت", "قناة العربية", "al arabiya", "alarabiya"),
+     ("alarabiya.net",)),
+    ("Al Hadath", ("الحدث", "قناة الحدث", "al hadath", "alhadath"), ("alhadath.net",)),
+    ("Sky News Arabia", ("سكاي نيوز عربية", "سكاي نيوز", "sky news arabia", "sky news"), ("skynewsarabia.com",)),
+    ("Al-Araby TV", ("التلفزيون العربي", "تلفزيون العربي", "قناة العربي", "al-araby tv", "alaraby tv"),
+     ("alaraby.com",)),
+    ("Al-Araby Al-Jadeed", ("العربي الجديد", "the new arab", "al-araby al-jadeed"), ("alaraby.co.uk", "newarab.com")),
+    ("BBC Arabic", ("بي بي سي عربي", "بي بي سي", "bbc arabic", "bbc"), ("bbc.com", "bbc.co.uk")),
+    ("France 24", ("فرانس 24", "فرانس24", "france 24", "france24"), ("france24.com",)),
+    ("AFP", ("فرانس برس", "وكالة فرانس برس", "وكالة الصحافة الفرنسية", "أ ف ب", "afp", "agence france-presse"),
+     ("afp.com",)),
+    ("Reuters", ("رويترز", "وكالة رويترز", "reuters"), ("reuters.com",)),
+    ("Associated Press", ("أسوشيتد برس", "أسوشييتد برس", "أسوشيتيد برس", "associated press"), ("apnews.com",)),
+    ("Anadolu Agency", ("الأناضول", "وكالة الأناضول", "anadolu agency", "anadolu"), ("aa.com.tr",)),
+    ("Iraqi News Agency", ("وكالة الأنباء العراقية", "واع", "iraqi news agency"), ("ina.iq",)),
+    ("SANA", ("سانا", "الوكالة العربية السورية للأنباء", "sana"), ("sana.sy",)),
+    ("IRNA", ("إرنا", "ارنا", "وكالة الجمهورية الإسلامية للأنباء", "irna"), ("irna.ir",)),
+    ("Tasnim News", ("تسنيم", "وكالة تسنيم", "tasnim"), ("tasnimnews.com",)),
+    ("Fars News", ("وكالة فارس", "فارس نيوز", "fars news"), ("farsnews.ir",)),
+    ("Mehr News", ("وكالة مهر", "مهر نيوز", "mehr news"), ("mehrnews.com",)),
+    ("Al Mayadeen", ("الميادين", "قناة الميادين", "al mayadeen", "almayadeen"), ("almayadeen.net",)),
+    ("Al Manar", ("المنار", "قناة المنار", "al manar", "almanar"), ("almanar.com.lb",)),
+    ("Al Alam", ("قناة العالم", "al alam", "alalam"), ("alalam.ir",)),
+    ("Alsumaria", ("السومرية", "السومرية نيوز", "alsumaria", "al sumaria"), ("alsumaria.tv",)),
+    ("Al Sharqiya", ("الشرقية", "قناة الشرقية", "alsharqiya"), ("alsharqiya.com",)),
+    ("Al Iraqiya", ("قناة العراقية", "شبكة الإعلام العراقي", "al iraqiya"), ("imn.iq",)),
+    ("Baghdad Today", ("بغداد اليوم", "baghdad today"), ("baghdadtoday.news",)),
+    ("Al Forat News", ("الفرات نيوز", "alforat news"), ("alforatnews.iq",)),
+    ("Al Mada", ("المدى", "صحيفة المدى", "al mada"), ("almadapaper.net",)),
+    ("Al Masalah", ("المسلة", "al masalah"), ("almasalah.com",)),
+    ("Mawazin News", ("موازين نيوز", "mawazin news"), ("mawazin.net",)),
+    ("Kurdistan 24", ("كوردستان 24", "كردستان 24", "kurdistan 24", "kurdistan24"), ("kurdistan24.net",)),
+    ("Hawar News", ("هاوار", "وكالة هاوار", "hawar news", "anha"), ("hawarnews.com",)),
+    ("North Press", ("نورث برس", "north press"), ("npasyria.com",)),
+    ("Enab Baladi", ("عنب بلدي", "enab baladi"), ("enabbaladi.net",)),
+    ("Asharq Al-Awsat", ("صحيفة الشرق الأوسط", "asharq al-awsat"), ("aawsat.com",)),
+    ("Asharq News", ("الشرق للأخبار", "الشرق بلومبرغ", "asharq news"), ("asharq.com",)),
+    ("Alhurra", ("الحرة", "قناة الحرة", "alhurra"), ("alhurra.com",)),
+    ("RT Arabic", ("روسيا اليوم", "آر تي", "rt arabic", "rt"), ("rt.com",)),
+    ("Independent Arabia", ("اندبندنت عربية", "إندبندنت عربية", "independent arabia"), ("independentarabia.com",)),
+    ("CNN Arabic", ("سي إن إن بالعربية", "سي إن إن", "cnn arabic", "cnn"), ("cnn.com",)),
+    ("Al-Quds Al-Arabi", ("القدس العربي", "al-quds al-arabi"), ("alquds.co.uk",)),
+    ("Al-Ain News", ("العين الإخبارية", "al-ain news"), ("al-ain.com",)),
+    ("Middle East Eye", ("ميدل إيست آي", "middle east eye"), ("middleeasteye.net",)),
+    ("Al-Monitor", ("المونيتور", "al-monitor"), ("al-monitor.com",)),
+    ("Euronews", ("يورونيوز", "euronews"), ("euronews.com",)),
+    ("Deutsche Welle", ("دويتشه فيله", "دي دبليو", "deutsche welle", "dw"), ("dw.com",)),
+    ("Xinhua", ("شينخوا", "xinhua"), ("xinhuanet.com", "news.cn")),
+    ("KUNA", ("كونا", "kuna"), ("kuna.net.kw",)),
+)
+_ALIAS_TO_OUTLET: dict[str, str] = {normalise(a): name for name, aliases, _ in _OUTLETS for a in (name, *aliases)}
+_ALIAS_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(_ALIAS_TO_OUTLET, key=len, reverse=True)) + r")(?!\w)"
+)
+_DOMAINS: dict[str, str] = {d: name for name, _, domains in _OUTLETS for d in domains}
+# Words that surround an outlet's name in a byline ("رووداو ديجيتال", "شبكة رووداو الإعلامية").
+_BYLINE_WORDS = frozenset(
+    "ديجيتال digital نت net خاص متابعه متابعات وكاله قناه صحيفه موقع شبكه الاعلاميه الاخباريه عربي بالعربيه news "
+    "نيوز online اونلاين تقرير مراسل مراسلنا".split()
+)
+# Source lines that name no outlet ("المصدر: وكالات").
+_GENERIC_SOURCES = frozenset(
+    "وكالات مواقع متابعات الصحافه وسايل اعلام مواقع التواصل agencies wires".split()
+)
+
+
+def _outlets_in(text: str) -> list[tuple[re.Match[str], str]]:
+    n = normalise(text)
+    return [(m, _ALIAS_TO_OUTLET[m.group()]) for m in _ALIAS_RE.finditer(n)]
+
+
+def canonical_outlet(text: str | None) -> str | None:
+    """The English name of the outlet named in `text` ('شبكة رووداو الإعلامية' -> 'Rudaw'), or None."""
+    if not text:
+        return None
+    found = _outlets_in(text)
+    if not found:
+        return None
+    return max(found, key=lambda f: len(f[0].group()))[1]
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet whose web domain serves `url`, or None."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    for domain, name in _DOMAINS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None
+
+
+def _outlet_line(line: str) -> str | None:
+    """A short header line that is an outlet's name or byline ('رووداو', 'بغداد - رووداو ديجيتال')."""
+    if len(line.split()) > 6:
+        return None
+    found = _outlets_in(line)
+    if not found:
+        return None
+    n = normalise(line)
+    for m, _ in found:
+        n = n.replace(m.group(), " ")
+    others = [w for w in re.split(r"[\s\-–—|/:،,()]+", n) if w and w not in _BYLINE_WORDS]
+    return found[0][1] if len(others) <= 1 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Header and dateline recognisers
+
+_DATE_LABEL = re.compile(
+    r"^(?:تاريخ\s+(?:النشر|الخبر|الاضافه)|نشر\s+(?:في|بتاريخ)|تم\s+النشر|اخر\s+تحديث|تحديث|التاريخ|published(?:\s+on)?"
+    r"|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:：\-–]?\s*"
+)
+_DATE_NOISE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?|(?<!\w)(?:gmt|utc|am|pm|ص|م|بتوقيت\s+\S+|الساعه|at|on)(?!\w)|[+-]\d{2}:?\d{2}"
+    r"|(?<!\w)(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|sunday|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sun|mon|tue|wed|thu|fri|sat)(?!\w)|[^\w\s]"
+)
+_AUTHOR = re.compile(r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|by)\s*[:：]|^بقلم\s")
+_URL_LINE = re.compile(r"^(?:(?:url|الرابط|رابط\s+الخبر|link)\s*[:：]\s*)?(https?://\S+)$", re.IGNORECASE)
+_PAREN_DATELINE = re.compile(r"^\(\s*([^()]{3,150}?)\s*\)\s*[-–—:]?\s*")
+_LEAD_SEPARATOR = re.compile(r"\s*[/:\-–—]+\s*")
+_CITY_OUTLET = re.compile(r"^[^\s()]{2,25}(?:\s[^\s()]{2,25})?\s*\(([^()]{2,40})\)\s*[-–—:]")
+_TITLE_END = re.compile(r"[.،,:;؛]$")
+_HEADER_LINES = 8
+
+
+def _date_line(line: str) -> str | None:
+    """A line that is only a (labelled) date: '08-12-2023', 'تاريخ النشر: 2nd, May 2022 GMT'."""
+    n = normalise(line)
+    if len(n.split()) > 12:
+        return None
+    rest = _DATE_LABEL.sub("", n, count=1)
+    for mention in find_dates(rest, None):
+        if mention.precision != "day":
+            continue
+        leftover = _DATE_NOISE.sub(" ", rest[: mention.start] + " " + rest[mention.end :])
+        if len(leftover.split()) <= 1:
+            return mention.date
+    return None
+
+
+def _date_label_only(line: str) -> bool:
+    """'آخر تحديث: منذ ساعتين': a date label whose value is no calendar date is still not body text."""
+    n = normalise(line)
+    return len(n.split()) <= 8 and _DATE_LABEL.match(n) is not None
+
+
+def _is_title(line: str, following: list[str]) -> bool:
+    return (
+        len(line) <= 250
+        and len(line.split()) <= 30
+        and not _TITLE_END.search(line)
+        and any(following)
+        and line_rule(line) is None
+        and block_rule(line) is None
+    )
+
+
+def _same_text(a: str, b: str) -> bool:
+    return normalise(a) == normalise(b)
+
+
+@dataclass
+class _Meta:
+    """Metadata gathered from several places; the first value found for a field wins."""
+
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+    def fill(self, **values: str | None) -> None:
+        for key, value in values.items():
+            if value and getattr(self, key) is None:
+                setattr(self, key, value)
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _read_header(lines: list[str], meta: _Meta) -> int:
+    """Take the title, date, outlet and widget lines above the body; return where the body starts."""
+    known_title = meta.title
+    title_seen = False
+    i = 0
+    seen = 0
+    while i < len(lines) and seen < _HEADER_LINES:
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        seen += 1
+        url = _URL_LINE.match(line)
+        rule = line_rule(line)
+        if (published := _date_line(line)) is not None:
+            meta.fill(published=published)
+        elif url:
+            meta.fill(url=url[1])
+        elif (outlet := _outlet_line(line)) is not None:
+            meta.fill(outlet=outlet)
+        elif _AUTHOR.match(normalise(line)) or _date_label_only(line):
+            pass
+        elif rule == "source":
+            meta.fill(outlet=_source_outlet(line.split(":", 1)[-1]))
+        elif rule is not None:
+            pass
+        elif (
+            not title_seen
+            and _is_title(line, lines[i + 1 :])
+            and (known_title is None or _same_text(line, known_title))
+        ):
+            meta.fill(title=line)
+            title_seen = True
+        else:
+            break
+        i += 1
+    return i
+
+
+def _read_dateline(line: str, meta: _Meta) -> str:
+    """'(Agency / Outlet - 3 آذار 2021) text' -> outlet and date taken, the text returned."""
+    m = _PAREN_DATELINE.match(line)
+    if m:
+        inner = m[1]
+        found = _outlets_in(inner)
+        published = parse_date(inner)
+        if found or published:
+            meta.fill(outlet=found[-1][1] if found else None, published=published)
+            return line[m.end() :]
+    m = _CITY_OUTLET.match(line)
+    if m:
+        meta.fill(outlet=canonical_outlet(m[1]))
+        return line
+    for sep in _LEAD_SEPARATOR.finditer(line[:60]):
+        outlet = _outlet_line(line[: sep.start()])
+        if outlet:  # 'بغداد/ شفق نيوز- أعلنت ...': a dateline naming the outlet
+            meta.fill(outlet=outlet)
+            return line[sep.end() :]
+    return line
+
+
+def _source_outlet(value: str) -> str | None:
+    value = value.strip()
+    if not value or normalise(value) in _GENERIC_SOURCES:
+        return None
+    return canonical_outlet(value) or (value if len(value.split()) <= 4 else None)
+
+
+def detect_language(text: str) -> str:
+    """'en' when most letters are Latin, else 'ar' (the project's default language)."""
+    arabic = len(ARABIC_LETTER.findall(text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "en" if latin > arabic else "ar"
+
+
+def _language_code(value: str, source: str) -> str:
+    v = value.strip().lower()
+    named = {"arabic": "ar", "العربية": "ar", "عربي": "ar", "english": "en", "انجليزي": "en"}
+    if v in named:
+        return named[v]
+    code = re.split(r"[-_]", v)[0]
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        raise ArticleError(source, f"language {value!r} is not a language code such as 'ar' or 'en'")
+    return code
+
+
+# ---------------------------------------------------------------------------------------------
+# Building articles
+
+
+def article_from_text(text: str, file: str, **data: str | None) -> LoadedArticle:
+    """An article from plain text (a .txt file, a record's text); values in `data` beat the text's own.
+
+    `data` may give title, outlet, published, url and language, already normalised.
+    """
+    meta = _Meta(**data)
+    lines = split_lines(text)
+    start = _read_header(lines, meta)
+    body = [line for line in lines[start:] if line]
+    if body:
+        body[0] = _read_dateline(body[0], meta)
+    cleaned = clean("\n".join(body))
+    for value in cleaned.removed_by("source"):
+        meta.fill(outlet=_source_outlet(value))
+    if not cleaned.text.strip():
+        raise ArticleError(file, "no article text left after the title, metadata and boilerplate lines")
+    meta.fill(outlet=outlet_from_url(meta.url), language=detect_language(cleaned.text))
+    return LoadedArticle(file=file, text=cleaned.text, **meta.as_dict())
+
+
+def article_from_html(html: str | bytes, file: str, **data: str | None) -> LoadedArticle:
+    """An article from a saved web page: main text and metadata by trafilatura, then our cleaning."""
+    import trafilatura  # imported here: loading it costs about a second and only HTML needs it
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=data.get("url"), with_metadata=True, include_comments=False, include_tables=True
+        )
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
+        raise ArticleError(file, f"could not parse the HTML ({exc.__class__.__name__}: {exc})") from exc
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise ArticleError(file, "no article text found in the HTML page")
+    site = getattr(doc, "sitename", None)
+    merged = {
+        "title": getattr(doc, "title", None),
+        "published": parse_date(getattr(doc, "date", None)),
+        "outlet": canonical_outlet(site) or site,
+        "url": getattr(doc, "url", None),
+    }
+    merged.update({k: v for k, v in data.items() if v})
+    return article_from_text(text, file, **merged)
+
+
+_RECORD_STRINGS = ("file", "url", "title", "outlet", "language", "text", "body", "html")
+
+
+def article_from_record(record: dict[str, Any], file: str) -> LoadedArticle:
+    """An article from a JSON record (an API request, a line of a .jsonl file).
+
+    Keys: text (or body, or html for a raw page), and optionally url, title, published, outlet,
+    language, file. Other keys are ignored. Raises ArticleError when the record cannot be used.
+    """
+    if not isinstance(record, dict):
+        raise ArticleError(file, f"expected a JSON object, got {type(record).__name__}")
+    for key in _RECORD_STRINGS:
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise ArticleError(file, f"field {key!r} must be a string, got {type(record[key]).__name__}")
+    name = (record.get("file") or "").strip() or file
+    text = record.get("text") or record.get("body")
+    html = record.get("html")
+    if not (text and text.strip()) and not (html and html.strip()):
+        raise ArticleError(name, "no article text: give it in 'text' (or 'body', or 'html' for a web page)")
+    published = record.get("published")
+    published_iso = None
+    if published is not None and not isinstance(published, str | int | float):
+        raise ArticleError(name, f"field 'published' must be a date string, got {type(published).__name__}")
+    if published not in (None, ""):
+        published_iso = parse_date(published)
+        if published_iso is None:
+            raise ArticleError(name, f"published {published!r} is not a date; write it as YYYY-MM-DD")
+    outlet = (record.get("outlet") or "").strip() or None
+    data = {
+        "title": (record.get("title") or "").strip() or None,
+        "outlet": canonical_outlet(outlet) or outlet,
+        "published": published_iso,
+        "url": (record.get("url") or "").strip() or None,
+        "language": _language_code(record["language"], name) if record.get("language") else None,
+    }
+    if text and text.strip():
+        return article_from_text(text, name, **data)
+    return article_from_html(html, name, **data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _decode(data: bytes, source: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1256 when that yields Arabic."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            reason = f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})"
+            raise ArticleError(source, reason) from None
+    if b"\x00" in data:
+        raise ArticleError(source, "binary content (NUL bytes): not a text article")
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13)) + data.count(127)
+    if controls > max(2, len(data) // 100):
+        raise ArticleError(source, "binary content (control bytes): not a text article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1256", errors="replace")
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(1 for c in letters if ARABIC_LETTER.match(c))
+    if letters and arabic / len(letters) >= 0.6 and "\ufffd" not in text:
+        return text
+    raise ArticleError(
+        source, "text encoding not recognised (not UTF-8, UTF-16 or Arabic Windows-1256); save it as UTF-8"
+    )
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit; split it or raise max_bytes"
+
+
+def _load_jsonl(path: Path, max_bytes: int) -> Iterator[LoadedArticle | ArticleError]:
+    """One article per line; a bad line is reported and the others still load."""
+    any_line = False
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            source = f"{path.name}#{number}"
+            if not raw.strip():
+                continue
+            any_line = True
+            if len(raw) > max_bytes:
+                yield ArticleError(source, f"line {number} is too large: {_too_big(len(raw), max_bytes)}")
+                continue
+            try:
+                record = json.loads(_decode(raw, source))
+            except ArticleError as exc:
+                yield exc
+                continue
+            except json.JSONDecodeError as exc:
+                yield ArticleError(source, f"invalid JSON on line {number}: {exc.msg} (column {exc.colno})")
+                continue
+            try:
+                yield article_from_record(record, source)
+            except ArticleError as exc:
+                yield exc
+    if not any_line:
+        yield ArticleError(path.name, "file is empty")
+
+
+def _load_json(text: str, name: str) -> Iterator[LoadedArticle | ArticleError]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield ArticleError(name, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        yield ArticleError(name, "the JSON list holds no articles")
+    for number, record in enumerate(records, start=1):
+        try:
+            yield article_from_record(record, f"{name}#{number}")
+        except ArticleError as exc:
+            yield exc
+
+
+def load_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LoadedArticle | ArticleError]:
+    """The articles in one file (a .jsonl or a .json list yields many), or the reasons it cannot be read."""
+    path = Path(path)
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield ArticleError(name, f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(SUFFIXES)}")
+        return
+    try:
+        size = path.stat().st_size
+        if suffix == ".jsonl":
+            yield from _load_jsonl(path, max_bytes)
+            return
+        if size > max_bytes:
+            yield ArticleError(name, f"file too large: {_too_big(size, max_bytes)}")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ArticleError(name, f"cannot read the file: {exc.strerror or exc}")
+        return
+    if not data.strip():
+        yield ArticleError(name, "file is empty")
+        return
+    try:
+        if suffix in (".html", ".htm"):
+            try:
+                html: str | bytes = _decode(data, name)
+            except ArticleError as exc:
+                if "encoding" not in exc.reason:
+                    raise
+                html = data  # a page in another charset: trafilatura reads its <meta charset>
+            yield article_from_html(html, name)
+            return
+        text = _decode(data, name)
+        if not text.strip():
+            yield ArticleError(name, "file is empty")
+        elif suffix == ".json":
+            yield from _load_json(text, name)
+        else:
+            yield article_from_text(text, name)
+    except ArticleError as exc:
+        yield exc
+
+
+def _files_in(folder: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def iter_articles(
+    paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[LoadedArticle | ArticleError]:
+    """Articles from files and folders (searched recursively, in sorted order), errors in line."""
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            files = _files_in(path)
+            if not files:
+                yield ArticleError(str(path), f"no {', '.join(SUFFIXES)} files in this folder")
+            for file in files:
+                yield from load_file(file, max_bytes)
+        elif path.exists():
+            yield from load_file(path, max_bytes)
+        else:
+            yield ArticleError(str(path), "no such file or folder")

@@ -1,0 +1,129 @@
+"""Page furniture and other articles' text never reach the body that extraction reads."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.boilerplate import clean, clean_body, line_rule
+
+LEAD = "أعلنت قيادة العمليات المشتركة اعتقال خلية مسلحة في محافظة ديالى بعد عملية استمرت يومين."
+FOLLOW = "وقال المتحدث باسم القيادة إن العملية جرت بناء على معلومات استخبارية دقيقة."
+LAST = "وأضاف أن التحقيقات مستمرة لكشف بقية أفراد الخلية."
+
+UNRELATED_HEADLINE = "وزير الزراعة يفتتح معرضاً للتمور في البصرة"
+UNRELATED_LEAD = "البصرة - افتتح وزير الزراعة معرضاً للتمور بمشاركة عشرات الشركات المحلية والأجنبية."
+UNRELATED_MORE = "وأكد الوزير أن الإنتاج هذا الموسم تجاوز التوقعات بفضل الأمطار."
+
+
+def test_inline_related_block_is_removed_and_the_story_goes_on() -> None:
+    text = "\n".join(
+        [LEAD, "أخبار ذات صلة", "", "انفجار عبوة ناسفة في سوق شعبي", "تشييع ضحايا حادث سير في الموصل", "", FOLLOW]
+    )
+    result = clean(text)
+    assert result.text == f"{LEAD}\n\n{FOLLOW}"
+    block = "أخبار ذات صلة\nانفجار عبوة ناسفة في سوق شعبي\nتشييع ضحايا حادث سير في الموصل"
+    assert result.removed_by("related") == [block]
+
+
+@pytest.mark.parametrize("marker", ["اقرأ أيضاً:", "إقرأ أيضا", "اقرأ المزيد:", "شاهد أيضاً", "اِقْرَأْ أَيْضًا:", "Read also:"])
+@pytest.mark.parametrize("blank_lines", [False, True])
+def test_article_appended_after_read_also_is_cut(marker: str, blank_lines: bool) -> None:
+    parts = [LEAD, FOLLOW, marker, UNRELATED_HEADLINE, UNRELATED_LEAD, UNRELATED_MORE]
+    body = clean_body(("\n\n" if blank_lines else "\n").join(parts))
+    assert body == f"{LEAD}\n\n{FOLLOW}"
+    assert "التمور" not in body and "الزراعة" not in body
+
+
+def test_read_also_with_its_headline_on_the_same_line() -> None:
+    text = "\n".join([LEAD, f"اقرأ أيضا: {UNRELATED_HEADLINE}", FOLLOW, LAST])
+    assert clean_body(text) == f"{LEAD}\n\n{FOLLOW}\n\n{LAST}"
+
+
+def test_related_block_before_the_body_does_not_swallow_the_article() -> None:
+    text = "\n".join(["اقرأ أيضاً:", UNRELATED_HEADLINE, LEAD, FOLLOW])
+    assert clean_body(text) == f"{LEAD}\n\n{FOLLOW}"
+
+
+def test_story_resuming_with_a_reporting_verb_is_kept() -> None:
+    text = "\n".join([LEAD, "مواضيع ذات صلة", UNRELATED_HEADLINE, "أضاف المتحدث أن العملية مستمرة حتى تطهير المنطقة."])
+    assert clean_body(text) == f"{LEAD}\n\nأضاف المتحدث أن العملية مستمرة حتى تطهير المنطقة."
+
+
+def test_read_also_followed_by_a_whole_paragraph_on_its_line_cuts_to_the_end() -> None:
+    text = "\n".join([LEAD, f"اقرأ أيضاً: {UNRELATED_LEAD}", UNRELATED_MORE])
+    assert clean_body(text) == LEAD
+
+
+@pytest.mark.parametrize("marker", ["التعليقات", "تعليقات (3)", "أضف تعليقك", "أضف تعليقاً", "اترك تعليقاً"])
+def test_comment_section_is_cut_with_everything_after_it(marker: str) -> None:
+    text = "\n".join([LEAD, FOLLOW, marker, "سجل الدخول للمشاركة", "النص المطلوب", "إرسال"])
+    result = clean(text)
+    assert result.text == f"{LEAD}\n\n{FOLLOW}"
+    assert result.removed[0].rule == "comments"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("الكلمات الدالة العراق الأمن ديالى", "tags"),
+        ("كلمات دلالية: العراق", "tags"),
+        ("الوسوم: هجوم، قاعدة", "tags"),
+        ("A+ A-", "widget"),
+        ("حجم الخط A+ A-", "widget"),
+        ("شارك", "share"),
+        ("شارك الخبر:", "share"),
+        ("فيسبوك تويتر واتساب", "share"),
+        ("© 2024 جميع الحقوق محفوظة", "copyright"),
+        ("جميع الحقوق محفوظة لشبكة الأخبار", "copyright"),
+        ("تابعونا على قناتنا في تلغرام", "subscribe"),
+        ("المصدر: وكالات", "source"),
+        ("https://example.org/news/123", "url"),
+        ("* * *", "symbols"),
+    ],
+)
+def test_single_furniture_lines(line: str, rule: str) -> None:
+    assert line_rule(line) == rule
+    result = clean("\n".join([LEAD, line, FOLLOW]))
+    assert result.text == f"{LEAD}\n\n{FOLLOW}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "شارك وزير الدفاع في اجتماع أمني موسع بحث الأوضاع على الحدود.",
+        "وقال المصدر إن الهجوم لم يسفر عن إصابات.",
+        "قاعدة التاجي: هجومان",
+        "التعليقات التي أدلى بها الوزير أثارت جدلاً واسعاً في البرلمان.",
+        "علامات استفهام كثيرة تحيط بتوقيت الهجوم.",
+    ],
+)
+def test_sentences_that_only_look_like_furniture_are_kept(line: str) -> None:
+    assert line in clean_body("\n".join([LEAD, line, FOLLOW]))
+
+
+def test_source_line_value_is_reported_for_the_loader() -> None:
+    result = clean("\n".join([LEAD, FOLLOW, "المصدر: الجزيرة"]))
+    assert result.text == f"{LEAD}\n\n{FOLLOW}"
+    assert result.removed_by("source") == ["الجزيرة"]
+
+
+def test_dangling_link_title_at_the_end_is_dropped() -> None:
+    result = clean("\n\n".join([LEAD, FOLLOW, "طهران تنفي أي صلة لها بالهجمات"]))
+    assert result.text == f"{LEAD}\n\n{FOLLOW}"
+    assert result.removed_by("trailing_headline") == ["طهران تنفي أي صلة لها بالهجمات"]
+
+
+@pytest.mark.parametrize(
+    "last", ["وأكد المتحدث أن القوات الأمنية تلاحق بقية المطلوبين", 'قال المحافظ: "لن نسمح بتكرار ما حدث"']
+)
+def test_last_paragraph_without_a_full_stop_is_kept(last: str) -> None:
+    assert clean_body("\n".join([LEAD, last])) == f"{LEAD}\n\n{last}"
+
+
+def test_mid_body_subheadings_and_lists_are_kept() -> None:
+    text = "\n".join([LEAD, "تفاصيل العملية", FOLLOW, "الحصيلة:", "• قتيلان", "• ثلاثة جرحى"])
+    assert clean_body(text) == "\n\n".join([LEAD, "تفاصيل العملية", FOLLOW, "الحصيلة:", "• قتيلان", "• ثلاثة جرحى"])
+
+
+def test_whitespace_and_invisible_characters_are_normalised() -> None:
+    text = f"  {LEAD}\u200f  \r\n\r\n\r\n\u00a0\n{FOLLOW.replace(' ', '  ', 1)}\t"
+    assert clean_body(text) == f"{LEAD}\n\n{FOLLOW}"
