@@ -196,7 +196,7 @@ class Registry:
         """Queries meant for users (`kg query`, the API): not the writer's or the schema's."""
         return [
             q for n, q in sorted(self._by_backend[backend].items())
-            if not n.startswith(("write.", "schema", "internal."))
+            if not n.startswith(("write.", "copy.", "schema", "internal."))
         ]
 
 

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from graph.errors import QueryError, StoreError
 from graph.identity import EventResolver
 from graph.model import ArticleGraph
-from graph.rows import to_rows
+from graph.rows import GraphRows, to_rows
 from graph.settings import Settings
 from queries.registry import NamedQuery, Registry, get_registry
 
@@ -122,7 +122,6 @@ class GraphStore(abc.ABC):
             if problems:
                 raise StoreError(f"article {g.article.file or g.article.id} is inconsistent: {'; '.join(problems[:5])}")
         size = batch_size or self.settings.batch_size
-        batches = 0
         with self._transaction(write=True) as tx:
             resolver = EventResolver(lambda name, params: self._run_named(tx, name, params))
             resolved = [resolver.resolve(g) for g in graphs]
@@ -130,10 +129,16 @@ class GraphStore(abc.ABC):
                 1 for before, after in zip(graphs, resolved) for a, b in zip(before.events, after.events) if a.id != b.id
             )
             rows = to_rows(resolved)
-            for name, chunk in rows.batches(size):
-                self._run_named(tx, name, {"rows": chunk})
-                batches += 1
+            batches = self._write_rows(tx, rows, size)
         return WriteResult(articles=len(graphs), rows=rows.count(), batches=batches, merged_events=merged)
+
+    def _write_rows(self, tx: Transaction, rows: GraphRows, size: int) -> int:
+        """Send every row through its named `UNWIND ... MERGE` query in batches; returns the batch count."""
+        batches = 0
+        for name, chunk in rows.batches(size):
+            self._run_named(tx, name, {"rows": chunk})
+            batches += 1
+        return batches
 
     def status(self) -> StoreStatus:
         self.open()

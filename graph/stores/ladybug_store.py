@@ -1,6 +1,7 @@
 """LadybugDB: the embedded default store, one file on disk, no server."""
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -8,7 +9,25 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import StoreError, StoreUnavailable
+from graph.rows import GraphRows
 from graph.stores.base import GraphStore, Transaction
+
+#: Write queries whose rows may be bulk-loaded with COPY when they belong to a new article or
+#: statement: (copy query, row field holding the owner id, table, kind of owner).
+_COPY_PLAN: dict[str, tuple[str, str, str, str]] = {
+    "write.article": ("copy.article", "id", "Article", "article"),
+    "write.statement": ("copy.statement", "id", "Statement", "statement"),
+    "write.published_by": ("copy.published_by", "src", "PUBLISHED_BY", "article"),
+    "write.mentions_actor": ("copy.mentions_actor", "src", "MENTIONS", "article"),
+    "write.mentions_place": ("copy.mentions_place", "src", "MENTIONS", "article"),
+    "write.event_reported_in": ("copy.event_reported_in", "dst", "REPORTED_IN", "article"),
+    "write.statement_reported_in": ("copy.statement_reported_in", "dst", "REPORTED_IN", "article"),
+    "write.made": ("copy.made", "dst", "MADE", "statement"),
+    "write.about": ("copy.about", "src", "ABOUT", "statement"),
+    "write.addressed_to": ("copy.addressed_to", "src", "ADDRESSED_TO", "statement"),
+    "write.accuses": ("copy.accuses", "src", "ACCUSES", "statement"),
+}
+_TABLE_DDL = re.compile(r"CREATE\s+(NODE|REL)\s+TABLE\s+IF\s+NOT\s+EXISTS\s+(\w+)\s*\((.*)\)\s*$", re.S | re.I)
 
 
 def plain(value: Any) -> Any:
@@ -94,6 +113,65 @@ class LadybugStore(GraphStore):
         finally:
             if lock:
                 lock.release()
+
+    def _columns(self, table: str) -> list[str]:
+        """Column order COPY expects, read from the schema's DDL: node properties, or from/to
+        then relationship properties."""
+        cache = self.__dict__.setdefault("_column_cache", {})
+        if not cache:
+            for statement in self.query_def("schema").statements:
+                m = _TABLE_DDL.match(statement)
+                if m is None:
+                    continue
+                kind, name, body = m.groups()
+                props = []
+                for part in (p.strip() for p in body.split(",")):
+                    first = part.split()[0].strip("`")
+                    if first.upper() != "FROM":
+                        props.append(first)
+                cache[name] = props if kind.upper() == "NODE" else ["from", "to", *props]
+        return cache[table]
+
+    def _write_rows(self, tx: Transaction, rows: GraphRows, size: int) -> int:
+        """MERGE what may exist already; COPY what cannot (rows owned by a new article or statement).
+
+        Relationship MERGE on LadybugDB runs at about 1,500 rows/s, COPY at about 32,000 rows/s,
+        and re-ingesting must stay a no-op: an article id is a hash of its body, and a statement
+        id a hash of its article and position, so rows owned by an unseen one are new for sure.
+        """
+        import pandas as pd
+
+        new: dict[str, set[str]] = {}
+        for owner, query, write in (
+            ("article", "internal.existing_articles", "write.article"),
+            ("statement", "internal.existing_statements", "write.statement"),
+        ):
+            ids = [key[0] for key in rows.rows[write]]
+            existing: set[str] = set()
+            for i in range(0, len(ids), size):
+                existing |= {r["id"] for r in self._run_named(tx, query, {"ids": ids[i : i + size]})}
+            new[owner] = set(ids) - existing
+
+        batches = 0
+        for name, chunk in rows.batches(10**9):
+            plan = _COPY_PLAN.get(name)
+            if plan is None:
+                merge_rows = chunk
+            else:
+                copy_query, field, table, owner = plan
+                copy_rows = [r for r in chunk if r[field] in new[owner]]
+                merge_rows = [r for r in chunk if r[field] not in new[owner]]
+                if copy_rows:
+                    columns = self._columns(table)
+                    records = [{**r, "from": r.get("src"), "to": r.get("dst")} for r in copy_rows]
+                    frame = pd.DataFrame.from_records(records, columns=columns).astype(object)
+                    frame = frame.where(pd.notna(frame), None)
+                    self._run_named(tx, copy_query, {"rows": frame})
+                    batches += 1
+            for i in range(0, len(merge_rows), size):
+                self._run_named(tx, name, {"rows": merge_rows[i : i + size]})
+                batches += 1
+        return batches
 
     @staticmethod
     def _rollback(conn: Any) -> None:

@@ -79,16 +79,20 @@ def test_events_days_apart_stay_separate(store: GraphStore) -> None:
 def test_a_failing_batch_leaves_nothing_behind(store: GraphStore, tmp_path: Path) -> None:
     store.write([article_graph(file="kept.txt")])
     before = counts(store)
-    # A registry whose statement writer fails inside the database, after the article, actor and
-    # event rows of the batch were already sent in the same transaction.
+    # A registry whose Statement writers (MERGE, and COPY on LadybugDB) fail inside the database,
+    # after the article, actor and event rows of the batch were already sent in the same transaction.
     root = tmp_path / "queries"
     shutil.copytree(QUERIES_DIR, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    for path in [root / "write.cypher"]:
-        text = path.read_text(encoding="utf-8")
-        start = text.index("// name: write.statement\n")
-        end = text.index("// name:", start + 10)
-        broken = "// name: write.statement\n// params: rows\nUNWIND $rows AS r CALL kg_no_such_procedure(r.id) RETURN 1\n\n"
-        path.write_text(text[:start] + broken + text[end:], encoding="utf-8")
+    for name in ("write.statement", "copy.statement"):
+        for path in root.rglob("*.cypher"):
+            text = path.read_text(encoding="utf-8")
+            header = f"// name: {name}\n"
+            if header not in text:
+                continue
+            start = text.index(header)
+            end = text.find("// name:", start + len(header))
+            broken = header + "// params: rows\nUNWIND $rows AS r CALL kg_no_such_procedure(r.id) RETURN 1\n\n"
+            path.write_text(text[:start] + broken + (text[end:] if end >= 0 else ""), encoding="utf-8")
     failing = make_store(store.settings)
     failing.registry = Registry(root)
     new = article_graph(body="نص مقال جديد تماما عن هجوم بطائرة مسيرة.", file="new.txt", event_date="2024-01-20")
