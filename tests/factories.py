@@ -104,3 +104,197 @@ def article_graph(
             ),
         ],
     )
+
+
+# -- a small contested story for the analyst queries: one attack, two outlets, a claim and a denial --
+KATAIB_HEZBOLLAH = Actor(
+    id="kataib-hezbollah",
+    name="Kataib Hezbollah",
+    name_ar="كتائب حزب الله",
+    kind="armed_group",
+    aliases=["KH"],
+    member_of=["islamic-resistance-in-iraq"],
+)
+CENTCOM = Actor(id="centcom", name="CENTCOM", name_ar="القيادة المركزية الأمريكية", kind="military")
+US_FORCES = Actor(id="us-forces", name="US forces", name_ar="القوات الأمريكية", kind="military")
+
+
+def report(
+    body: str,
+    *,
+    file: str,
+    outlet: str,
+    published: str,
+    actors: list[Actor],
+    places: list[Place],
+    events: list[dict] | None = None,
+    statements: list[dict] | None = None,
+) -> ArticleGraph:
+    """One article from plain dicts of events and statements; every sentence is the whole body.
+
+    Statement ids are `st-<hash of the article and the given key>`, so two articles never share one.
+    """
+    aid = article_id(body)
+    sentence = Evidence(start=0, end=len(body), text=body)
+    return ArticleGraph(
+        article=ArticleMeta(file=file, id=aid, title=file, outlet=outlet, published=published, url=f"https://example.org/{file}"),
+        body=body,
+        outlet_actor=OUTLET.id,
+        actors=[a.model_copy(update={"mentions": [_mention(a.name_ar or a.name, body)]}) for a in actors],
+        context_actors=[OUTLET, IRI],
+        places=[p.model_copy(update={"mentions": [_mention(p.name_ar or p.name, body)]}) for p in places],
+        context_places=[IRAQ, BAGHDAD],
+        events=[
+            Event(date_precision="day" if e.get("date") else None, evidence=sentence, **e) for e in events or []
+        ],
+        statements=[
+            Statement(
+                id="st-" + short_hash(aid, s.pop("key")),
+                date_precision="day" if s.get("date") else None,
+                evidence=sentence,
+                **s,
+            )
+            for s in (dict(s) for s in statements or [])
+        ],
+    )
+
+
+def contested_attack() -> list[ArticleGraph]:
+    """Four articles an analyst would read side by side (write them in this order, one by one).
+
+    1. Outlet A, 2024-01-20: a missile attack on Ain al-Asad (3 missiles, 2 injured); the IRI claims it.
+    2. Outlet B, 2024-01-21: the same attack (5 missiles, 4 injured); Kataib Hezbollah denies it and
+       the Iraqi government accuses Kataib Hezbollah of it.
+    3. Outlet A, 2024-02-04: a CENTCOM airstrike in Baghdad on 2024-02-03 (3 killed) targeting Kataib
+       Hezbollah, which CENTCOM claims; Kataib Hezbollah condemns it, accusing CENTCOM, and threatens
+       US forces; the US embassy calls on the Iraqi government to protect diplomats.
+    4. `article_graph()`: the IRI's rocket attack on the Green Zone, 2023-12-08, and its claim.
+    """
+    first = report(
+        "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة عين الأسد بثلاثة صواريخ وإصابة جنديين من القوات الأمريكية.",
+        file="ain-al-asad-a.txt",
+        outlet="Outlet A",
+        published="2024-01-20",
+        actors=[IRI, US_FORCES],
+        places=[AIN_AL_ASAD],
+        events=[
+            {
+                "id": "attack-2024-01-20-ain-al-asad-air-base",
+                "type": "attack",
+                "date": "2024-01-20",
+                "place": AIN_AL_ASAD.id,
+                "perpetrators": [IRI.id],
+                "targets": [US_FORCES.id],
+                "weapon": "missile",
+                "count": 3,
+                "injured": 2,
+            }
+        ],
+        statements=[
+            {
+                "key": "claim",
+                "kind": "claim_responsibility",
+                "speaker": IRI.id,
+                "date": "2024-01-20",
+                "about_event": "attack-2024-01-20-ain-al-asad-air-base",
+                "quote": "استهدفنا قاعدة عين الأسد بالصواريخ",
+            }
+        ],
+    )
+    second = report(
+        "سقطت خمسة صواريخ على قاعدة عين الأسد وأصيب أربعة جنود، "
+        "ونفت كتائب حزب الله مسؤوليتها فيما اتهمتها الحكومة العراقية بالهجوم.",
+        file="ain-al-asad-b.txt",
+        outlet="Outlet B",
+        published="2024-01-21",
+        actors=[KATAIB_HEZBOLLAH, IRAQI_GOV, US_FORCES],
+        places=[AIN_AL_ASAD],
+        events=[
+            {
+                "id": "attack-2024-01-20-ain-al-asad-second-report",
+                "type": "attack",
+                "date": "2024-01-20",
+                "place": AIN_AL_ASAD.id,
+                "targets": [US_FORCES.id],
+                "weapon": "missile",
+                "count": 5,
+                "injured": 4,
+            }
+        ],
+        statements=[
+            {
+                "key": "deny",
+                "kind": "deny_responsibility",
+                "speaker": KATAIB_HEZBOLLAH.id,
+                "date": "2024-01-21",
+                "about_event": "attack-2024-01-20-ain-al-asad-second-report",
+                "quote": "لا علاقة لنا بالهجوم على عين الأسد",
+            },
+            {
+                "key": "accuse",
+                "kind": "accuse",
+                "speaker": IRAQI_GOV.id,
+                "date": "2024-01-21",
+                "about_event": "attack-2024-01-20-ain-al-asad-second-report",
+                "accused": [KATAIB_HEZBOLLAH.id],
+                "quote": "كتائب حزب الله تقف وراء الهجوم",
+            },
+        ],
+    )
+    third = report(
+        "قالت القيادة المركزية الأمريكية إنها نفذت ضربة جوية في بغداد قتلت ثلاثة من كتائب حزب الله، "
+        "فيما أدانت الكتائب الضربة وهددت القوات الأمريكية، "
+        "ودعت السفارة الأميركية في بغداد الحكومة العراقية إلى حماية الدبلوماسيين.",
+        file="baghdad-strike.txt",
+        outlet="Outlet A",
+        published="2024-02-04",
+        actors=[CENTCOM, KATAIB_HEZBOLLAH, US_FORCES, EMBASSY, IRAQI_GOV],
+        places=[BAGHDAD],
+        events=[
+            {
+                "id": "airstrike-2024-02-03-baghdad",
+                "type": "airstrike",
+                "date": "2024-02-03",
+                "place": BAGHDAD.id,
+                "perpetrators": [CENTCOM.id],
+                "targets": [KATAIB_HEZBOLLAH.id],
+                "killed": 3,
+            }
+        ],
+        statements=[
+            {
+                "key": "centcom-claim",
+                "kind": "claim_responsibility",
+                "speaker": CENTCOM.id,
+                "date": "2024-02-03",
+                "about_event": "airstrike-2024-02-03-baghdad",
+                "quote": "نفذنا ضربة جوية دفاعا عن قواتنا",
+            },
+            {
+                "key": "kh-condemn",
+                "kind": "condemn",
+                "speaker": KATAIB_HEZBOLLAH.id,
+                "date": "2024-02-04",
+                "about_event": "airstrike-2024-02-03-baghdad",
+                "accused": [CENTCOM.id],
+                "quote": "ندين العدوان الأمريكي الغاشم",
+            },
+            {
+                "key": "kh-threat",
+                "kind": "threaten",
+                "speaker": KATAIB_HEZBOLLAH.id,
+                "date": "2024-02-04",
+                "addressees": [US_FORCES.id],
+                "quote": "سنرد على القوات الأمريكية في الوقت المناسب",
+            },
+            {
+                "key": "embassy-call",
+                "kind": "call",
+                "speaker": EMBASSY.id,
+                "date": "2024-02-04",
+                "addressees": [IRAQI_GOV.id],
+                "quote": "ندعو الحكومة العراقية إلى حماية الدبلوماسيين",
+            },
+        ],
+    )
+    return [first, second, third, article_graph()]

@@ -1,0 +1,53 @@
+"""GET /events (the timeline) and GET /events/{id} (every source's report side by side)."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import PageDep, StoreDep
+from api.schemas import (
+    EventDetailOut,
+    IsoDate,
+    ListPage,
+    TimelineEventOut,
+    actor_param,
+    check_date_range,
+    place_param,
+)
+from graph import analyst
+from graph.model import EventType
+
+router = APIRouter(prefix="/events", tags=["events"])
+
+
+@router.get("", response_model=ListPage[TimelineEventOut], summary="Events in date order (a timeline)")
+def list_events(
+    store: StoreDep,
+    page: PageDep,
+    since: Annotated[IsoDate, Query(description="happened on or after: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[IsoDate, Query(description="happened on or before (a month or year includes all of it)")] = None,
+    event_type: Annotated[EventType | None, Query()] = None,
+    place: Annotated[str | None, Query(min_length=1, description="id or name; places inside it count")] = None,
+    actor: Annotated[str | None, Query(min_length=1, description="perpetrator or target: id or name")] = None,
+) -> ListPage[TimelineEventOut]:
+    check_date_range(since, until)
+    items = analyst.timeline(
+        store,
+        since=since,
+        until=until,
+        event_type=event_type,
+        place=place_param(store, place),
+        actor=actor_param(store, actor),
+        **page.params(),
+    )
+    return ListPage[TimelineEventOut].of(items, page.limit, page.offset)
+
+
+@router.get(
+    "/{event_id}",
+    response_model=EventDetailOut,
+    summary="One event: every source's report, every claim about it, and where they disagree",
+)
+def get_event(store: StoreDep, event_id: Annotated[str, Path(min_length=1, max_length=300)]) -> EventDetailOut:
+    return EventDetailOut.model_validate(analyst.event_detail(store, event_id))

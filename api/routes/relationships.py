@@ -1,0 +1,23 @@
+"""GET /relationships: typed actor-to-actor edges derived from events and statements."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import PageDep, StoreDep
+from api.schemas import ListPage, RelationshipOut, RelationshipType, actor_param
+from graph import analyst
+
+router = APIRouter(prefix="/relationships", tags=["relationships"])
+
+
+@router.get("", response_model=ListPage[RelationshipOut], summary="Relationships between actors, most frequent first")
+def list_relationships(
+    store: StoreDep,
+    page: PageDep,
+    actor: Annotated[str | None, Query(min_length=1, description="either end: id or English/Arabic name")] = None,
+    type: Annotated[RelationshipType | None, Query()] = None,
+) -> ListPage[RelationshipOut]:
+    items = analyst.relationships(store, actor=actor_param(store, actor), type=type, **page.params())
+    return ListPage[RelationshipOut].of(items, page.limit, page.offset)

@@ -1,0 +1,404 @@
+"""The analyst's questions over any `GraphStore`: claims, statements, timeline, one event, profiles.
+
+Each function runs named queries (queries/claims.cypher, statements.cypher, timeline.cypher,
+event_detail.cypher, actor_profile.cypher, relationships.cypher) and shapes their flat rows into
+nested answers, so the API and the CLI stay thin and say the same thing. Where the sources
+disagree (one outlet says 2 rockets, another 3; one group claims, another denies) the event
+answer lists it in `disagreements`, computed here because it compares rows, not graph patterns.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from graph.errors import NotFound, QueryError
+from graph.stores.base import GraphStore
+from loaders.arabic import normalise
+
+#: Per-source report fields that outlets commonly disagree on.
+REPORT_FIELDS: tuple[str, ...] = ("weapon", "count", "killed", "injured")
+#: Statement kinds `claims` covers.
+CLAIM_KINDS: tuple[str, ...] = ("claim_responsibility", "deny_responsibility", "accuse")
+#: Edge types `relationships` derives.
+RELATIONSHIP_TYPES: tuple[str, ...] = (
+    "attacked",
+    "arrested",
+    "claimed_attack_on",
+    "accused",
+    "threatened",
+    "condemned",
+    "called_on",
+    "member_of",
+)
+_PLACE_RANK = {"base": 0, "facility": 0, "site": 0, "district": 1, "city": 2, "governorate": 3, "country": 4}
+
+
+class AmbiguousName(QueryError):
+    """A name matches several actors (or places) equally well; the caller must pick an id."""
+
+    def __init__(self, noun: str, name: str, candidates: list[dict[str, Any]]) -> None:
+        listed = ", ".join(f"{c['id']} ({c['name']})" for c in candidates[:10])
+        super().__init__(f"{noun} {name!r} matches {len(candidates)} {noun}s: {listed}; give one of these ids")
+        self.name = name
+        self.candidates = candidates
+
+
+# -- ordering kept in Python too: LadybugDB does not promise that collect() keeps ORDER BY order --
+def _actors(items: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    return sorted((dict(i) for i in items or []), key=lambda a: a["id"])
+
+
+def _places(items: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    return sorted((dict(i) for i in items or []), key=lambda p: (_PLACE_RANK.get(p.get("kind") or "", 5), p["id"]))
+
+
+def _sources(items: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    return sorted((dict(i) for i in items or []), key=lambda s: (s.get("published") or "", s["article"]))
+
+
+def _ref(prefix: str, row: dict[str, Any]) -> dict[str, Any] | None:
+    """An actor reference from the flat columns `<prefix>_id`, `_name`, `_name_ar` and `_kind`."""
+    if row.get(f"{prefix}_id") is None:
+        return None
+    return {key: row.get(f"{prefix}_{key}") for key in ("id", "name", "name_ar", "kind")}
+
+
+def _event_ref(row: dict[str, Any], places: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+    if row.get("event_id") is None:
+        return None
+    return {
+        "id": row["event_id"],
+        "type": row.get("event_type"),
+        "date": row.get("event_date"),
+        "place": places[0] if places else None,
+    }
+
+
+# -- names to ids -------------------------------------------------------------------------------
+def find_named(store: GraphStore, label: str, name: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Actors (label "Actor") or places ("Place") whose id is `name` or whose names contain it, normalised."""
+    key = normalise(name)
+    if not key:
+        return []
+    query = {"Actor": "actor_ids_by_name", "Place": "place_ids_by_name"}[label]
+    return store.query(query, {"name": name.strip(), "key": key, "limit": limit})
+
+
+def _pick(found: list[dict[str, Any]], name: str, noun: str) -> str:
+    """The one id `name` stands for: an id, else a whole name or alias, else a unique part of one."""
+    if not found:
+        raise NotFound(f"no {noun} with the id or name {name!r}; try GET /search?q=... to find its id")
+    if found[0]["exact_id"]:
+        return found[0]["id"]
+    key = normalise(name)
+    whole = [a for a in found if key in (a.get("search") or "").split(" | ")]
+    candidates = whole or found
+    if len(candidates) == 1:
+        return candidates[0]["id"]
+    raise AmbiguousName(noun, name, [{"id": a["id"], "name": a["name"]} for a in candidates])
+
+
+def resolve_actor(store: GraphStore, name: str) -> str:
+    """The actor id for an id or an English/Arabic name; NotFound or AmbiguousName otherwise."""
+    return _pick(find_named(store, "Actor", name), name, "actor")
+
+
+def resolve_place(store: GraphStore, name: str) -> str:
+    """The place id for an id or an English/Arabic name; NotFound or AmbiguousName otherwise."""
+    return _pick(find_named(store, "Place", name), name, "place")
+
+
+def require_actor(store: GraphStore, actor_id: str) -> None:
+    if not store.query("actor", {"id": actor_id}):
+        raise NotFound(f"no actor with the id {actor_id!r}; try GET /search?q=... to find its id")
+
+
+# -- lists ----------------------------------------------------------------------------------------
+def claims(
+    store: GraphStore,
+    *,
+    actor: str | None = None,
+    kind: str | None = None,
+    event_type: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    skip: int = 0,
+) -> list[dict[str, Any]]:
+    """Who claimed, denied or was accused of what, and when; newest first. `actor` is an id."""
+    rows = store.query(
+        "claims",
+        {
+            "actor": actor,
+            "kind": kind,
+            "event_type": event_type,
+            "place": place,
+            "since": since,
+            "until": until,
+            "limit": limit,
+            "skip": skip,
+        },
+    )
+    out = []
+    for r in rows:
+        sources = _sources(r["sources"])
+        out.append(
+            {
+                "id": r["id"],
+                "kind": r["kind"],
+                "date": r["date"],
+                "claimant": _ref("claimant", r),
+                "accused": _actors(r["accused"]),
+                "event": _event_ref(r, _places(r["event_places"])),
+                "quote": r["quote"],
+                "text": r["text"],
+                "article": sources[0] if sources else None,
+                "sources": sources,
+            }
+        )
+    return out
+
+
+def statements(
+    store: GraphStore,
+    *,
+    speaker: str | None = None,
+    kind: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    skip: int = 0,
+) -> list[dict[str, Any]]:
+    """Statements by speaker id, kind, date range and text (normalised here, as the stored text is)."""
+    key = normalise(q) if q is not None else None
+    rows = store.query(
+        "statements",
+        {
+            "speaker": speaker,
+            "kind": kind,
+            "since": since,
+            "until": until,
+            "q": key or None,
+            "limit": limit,
+            "skip": skip,
+        },
+    )
+    return [
+        {
+            "id": r["id"],
+            "kind": r["kind"],
+            "date": r["date"],
+            "date_precision": r["date_precision"],
+            "speaker": _ref("speaker", r),
+            "addressees": _actors(r["addressees"]),
+            "accused": _actors(r["accused"]),
+            "event": _event_ref(r),
+            "quote": r["quote"],
+            "text": r["text"],
+            "language": r["language"],
+            "sources": _sources(r["sources"]),
+        }
+        for r in rows
+    ]
+
+
+def _event_core(r: dict[str, Any]) -> dict[str, Any]:
+    places = _places(r["places"])
+    return {
+        "id": r["id"],
+        "type": r["type"],
+        "date": r["date"],
+        "date_precision": r["date_precision"],
+        "time": r["time"],
+        "summary": r["summary"],
+        "place": places[0] if places else None,
+        "places": places,
+        "perpetrators": _actors(r["perpetrators"]),
+        "targets": _actors(r["targets"]),
+    }
+
+
+def timeline(
+    store: GraphStore,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    event_type: str | None = None,
+    place: str | None = None,
+    actor: str | None = None,
+    limit: int = 50,
+    skip: int = 0,
+) -> list[dict[str, Any]]:
+    """Events in date order with place, perpetrators, targets and how many sources reported each."""
+    rows = store.query(
+        "timeline",
+        {
+            "since": since,
+            "until": until,
+            "event_type": event_type,
+            "place": place,
+            "actor": actor,
+            "limit": limit,
+            "skip": skip,
+        },
+    )
+    return [
+        {**_event_core(r), "source_count": r["reports"], "outlet_count": r["outlets"], "claim_count": r["claims"]}
+        for r in rows
+    ]
+
+
+def relationships(
+    store: GraphStore, *, actor: str | None = None, type: str | None = None, limit: int = 50, skip: int = 0
+) -> list[dict[str, Any]]:
+    """Typed actor-to-actor edges with counts and first/last dates, most frequent first."""
+    rows = store.query("relationships", {"actor": actor, "type": type, "limit": limit, "skip": skip})
+    return [
+        {
+            "source": _ref("source", r),
+            "type": r["type"],
+            "target": _ref("target", r),
+            "count": r["count"],
+            "first": r["first"],
+            "last": r["last"],
+        }
+        for r in rows
+    ]
+
+
+# -- one event ------------------------------------------------------------------------------------
+def _label(source: dict[str, Any]) -> str:
+    return source.get("outlet") or source["article"]
+
+
+def report_disagreements(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fields two or more sources give different values for; a source that is silent does not count."""
+    out = []
+    for field in REPORT_FIELDS:
+        values: dict[Any, dict[str, Any]] = {}
+        for r in reports:
+            if r.get(field) is None:
+                continue
+            entry = values.setdefault(r[field], {"value": r[field], "outlets": [], "articles": []})
+            if _label(r) not in entry["outlets"]:
+                entry["outlets"].append(_label(r))
+            entry["articles"].append(r["article"])
+        if len(values) > 1:
+            out.append({"field": field, "values": list(values.values())})
+    return out
+
+
+def responsibility_disagreement(said: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Claims, denials and accusations that do not agree on who did it, as one disagreement.
+
+    They disagree when more than one actor is held responsible (claimed by itself or accused by
+    another) or when an actor held responsible denies it.
+    """
+    stances: dict[tuple[str, str], dict[str, Any]] = {}
+    held: set[str] = set()
+    denied: set[str] = set()
+
+    def add(actor: dict[str, Any], stance: str, statement: dict[str, Any]) -> None:
+        entry = stances.setdefault(
+            (actor["id"], stance),
+            {"value": f"{actor.get('name') or actor['id']}: {stance}", "outlets": [], "articles": [], "statements": []},
+        )
+        entry["statements"].append(statement["id"])
+        for source in statement["sources"]:
+            if _label(source) not in entry["outlets"]:
+                entry["outlets"].append(_label(source))
+            if source["article"] not in entry["articles"]:
+                entry["articles"].append(source["article"])
+
+    for s in said:
+        speaker = s.get("speaker")
+        if s["kind"] == "claim_responsibility" and speaker:
+            add(speaker, "claimed", s)
+            held.add(speaker["id"])
+        elif s["kind"] == "deny_responsibility" and speaker:
+            add(speaker, "denied", s)
+            denied.add(speaker["id"])
+        elif s["kind"] == "accuse":
+            by = (speaker.get("name") or speaker["id"]) if speaker else "an unnamed speaker"
+            for accused in s["accused"]:
+                add(accused, f"accused by {by}", s)
+                held.add(accused["id"])
+    if len(held) > 1 or held & denied:
+        return {"field": "responsibility", "values": list(stances.values())}
+    return None
+
+
+def event_detail(store: GraphStore, event_id: str) -> dict[str, Any]:
+    """One event with every source's report side by side, everything said about it, and the conflicts."""
+    rows = store.query("event_detail", {"id": event_id})
+    if not rows:
+        raise NotFound(f"no event with the id {event_id!r}; list events with GET /events")
+    reports = [dict(r) for r in store.query("event_sources", {"id": event_id})]
+    said = [
+        {
+            "id": s["id"],
+            "kind": s["kind"],
+            "date": s["date"],
+            "speaker": _ref("speaker", s),
+            "accused": _actors(s["accused"]),
+            "addressees": _actors(s["addressees"]),
+            "quote": s["quote"],
+            "text": s["text"],
+            "sources": _sources(s["sources"]),
+        }
+        for s in store.query("event_statements", {"id": event_id})
+    ]
+    disagreements = report_disagreements(reports)
+    responsibility = responsibility_disagreement(said)
+    if responsibility:
+        disagreements.append(responsibility)
+    return {
+        **_event_core(rows[0]),
+        "source_count": len({r["article"] for r in reports}),
+        "outlet_count": len({r["outlet"] for r in reports if r.get("outlet")}),
+        "reports": reports,
+        "statements": said,
+        "disagreements": disagreements,
+    }
+
+
+# -- one actor ------------------------------------------------------------------------------------
+def _event_brief(r: dict[str, Any]) -> dict[str, Any]:
+    places = _places(r["places"])
+    return {"id": r["id"], "type": r["type"], "date": r["date"], "place": places[0] if places else None}
+
+
+def actor_profile(store: GraphStore, actor_id: str, *, events: int = 20, co_mentions: int = 10) -> dict[str, Any]:
+    """Who an actor is, whom it belongs to, what it said and did, and whom it appears with."""
+    rows = store.query("actor_profile", {"id": actor_id})
+    if not rows:
+        raise NotFound(f"no actor with the id {actor_id!r}; try GET /search?q=... to find its id")
+    a = rows[0]
+    kinds = {r["kind"]: r["count"] for r in store.query("actor_statement_kinds", {"id": actor_id})}
+    done = store.query("actor_events", {"id": actor_id, "role": "perpetrator", "limit": events})
+    hit = store.query("actor_events", {"id": actor_id, "role": "target", "limit": events})
+    return {
+        "id": a["id"],
+        "name": a["name"],
+        "name_ar": a["name_ar"],
+        "kind": a["kind"],
+        "aliases": list(a["aliases"] or []),
+        "wikidata": a["wikidata"],
+        "discovered": bool(a["discovered"]),
+        "member_of": _actors(a["member_of"]),
+        "members": _actors(a["members"]),
+        "articles": a["articles"],
+        "statements": {"total": a["statements"], "by_kind": kinds},
+        "events": {
+            "as_perpetrator": a["perpetrated"],
+            "as_target": a["targeted"],
+            "perpetrated": [_event_brief(r) for r in done],
+            "targeted": [_event_brief(r) for r in hit],
+        },
+        "co_mentioned": [
+            {"id": r["id"], "name": r["name"], "name_ar": r["name_ar"], "kind": r["kind"], "articles": r["articles"]}
+            for r in store.query("actor_co_mentions", {"id": actor_id, "limit": co_mentions})
+        ],
+    }

@@ -1,0 +1,64 @@
+// One event seen from every side; graph.analyst.event_detail composes these three queries and
+// works out where the sources disagree. Lists are collected after `ORDER BY ... SKIP 0` so both
+// stores agree on their order.
+
+// name: event_detail
+// One event by id: its own properties, places (most specific first), perpetrators and targets.
+// params: id
+MATCH (e:Event {id: $id})
+OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
+WITH e, p
+ORDER BY CASE p.kind WHEN 'base' THEN 0 WHEN 'facility' THEN 0 WHEN 'site' THEN 0 WHEN 'district' THEN 1
+         WHEN 'city' THEN 2 WHEN 'governorate' THEN 3 WHEN 'country' THEN 4 ELSE 5 END, p.id
+SKIP 0
+WITH e, collect(CASE WHEN p IS NULL THEN NULL
+                ELSE {id: p.id, name: p.name, name_ar: p.name_ar, kind: p.kind} END) AS places
+OPTIONAL MATCH (by:Actor)-[:CARRIED_OUT]->(e)
+WITH e, places, by
+ORDER BY by.id SKIP 0
+WITH e, places, collect(CASE WHEN by IS NULL THEN NULL
+                        ELSE {id: by.id, name: by.name, name_ar: by.name_ar, kind: by.kind} END) AS perpetrators
+OPTIONAL MATCH (e)-[:TARGETED]->(t:Actor)
+WITH e, places, perpetrators, t
+ORDER BY t.id SKIP 0
+WITH e, places, perpetrators, collect(CASE WHEN t IS NULL THEN NULL
+                                      ELSE {id: t.id, name: t.name, name_ar: t.name_ar, kind: t.kind} END) AS targets
+RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_precision, e.time AS time,
+       e.summary AS summary, places, perpetrators, targets
+
+// name: event_sources
+// Every source's report of one event side by side, earliest published first: the article and
+// that source's own weapon, count, killed and injured, and the sentence it said it in.
+// params: id
+MATCH (e:Event {id: $id})-[r:REPORTED_IN]->(a:Article)
+RETURN a.id AS article, a.outlet AS outlet, a.published AS published, a.url AS url, a.title AS title,
+       r.weapon AS weapon, r.count AS count, r.killed AS killed, r.injured AS injured, r.sentence AS sentence
+ORDER BY coalesce(published, ''), outlet, article
+
+// name: event_statements
+// Every statement about one event (claims, denials, accusations, condemnations, ...), in the
+// order said (undated last, then id): speaker, kind, date, quote, whom it accuses or addresses,
+// and the articles reporting it.
+// params: id
+MATCH (s:Statement)-[:ABOUT]->(:Event {id: $id})
+OPTIONAL MATCH (who:Actor)-[:MADE]->(s)
+OPTIONAL MATCH (s)-[:ACCUSES]->(acc:Actor)
+WITH s, who, acc
+ORDER BY acc.id SKIP 0
+WITH s, who, collect(CASE WHEN acc IS NULL THEN NULL
+                     ELSE {id: acc.id, name: acc.name, name_ar: acc.name_ar, kind: acc.kind} END) AS accused
+OPTIONAL MATCH (s)-[:ADDRESSED_TO]->(to:Actor)
+WITH s, who, accused, to
+ORDER BY to.id SKIP 0
+WITH s, who, accused, collect(CASE WHEN to IS NULL THEN NULL
+                              ELSE {id: to.id, name: to.name, name_ar: to.name_ar, kind: to.kind} END) AS addressees
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
+WITH s, who, accused, addressees, a
+ORDER BY a.published, a.id SKIP 0
+WITH s, who, accused, addressees,
+     collect(CASE WHEN a IS NULL THEN NULL
+             ELSE {article: a.id, outlet: a.outlet, published: a.published, url: a.url, title: a.title} END) AS sources
+RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS text,
+       who.id AS speaker_id, who.name AS speaker_name, who.name_ar AS speaker_name_ar, who.kind AS speaker_kind,
+       accused, addressees, sources
+ORDER BY coalesce(date, '9999'), id

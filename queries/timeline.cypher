@@ -1,0 +1,56 @@
+// Optional filters put the typed comparison before `$p IS NULL` (LadybugDB types a parameter at
+// its first use); lists are collected after `ORDER BY ... SKIP 0` so both stores agree on order.
+
+// name: timeline
+// Events in date order (oldest first, undated last, then id) with their places (most specific
+// first), perpetrators, targets, how many independent sources reported each (distinct articles
+// and distinct outlets) and how many claims of responsibility name it. Filters: since/until
+// (ISO strings; until "2023-12" includes that whole month), event_type, place (places inside
+// it count), actor (as perpetrator or target).
+// params: since=null, until=null, event_type=null, place=null, actor=null, limit=50, skip=0
+MATCH (e:Event)
+WHERE (e.date >= $since OR $since IS NULL)
+  AND (e.date <= $until OR e.date STARTS WITH $until OR $until IS NULL)
+  AND (e.type = $event_type OR $event_type IS NULL)
+  AND (EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {id: $place}) } OR $place IS NULL)
+  AND (EXISTS { MATCH (:Actor {id: $actor})-[:CARRIED_OUT]->(e) }
+       OR EXISTS { MATCH (e)-[:TARGETED]->(:Actor {id: $actor}) }
+       OR $actor IS NULL)
+WITH e
+ORDER BY coalesce(e.date, '9999'), e.id
+SKIP $skip LIMIT $limit
+OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
+WITH e, p
+ORDER BY CASE p.kind WHEN 'base' THEN 0 WHEN 'facility' THEN 0 WHEN 'site' THEN 0 WHEN 'district' THEN 1
+         WHEN 'city' THEN 2 WHEN 'governorate' THEN 3 WHEN 'country' THEN 4 ELSE 5 END, p.id
+SKIP 0
+WITH e, collect(CASE WHEN p IS NULL THEN NULL
+                ELSE {id: p.id, name: p.name, name_ar: p.name_ar, kind: p.kind} END) AS places
+OPTIONAL MATCH (by:Actor)-[:CARRIED_OUT]->(e)
+WITH e, places, by
+ORDER BY by.id SKIP 0
+WITH e, places, collect(CASE WHEN by IS NULL THEN NULL
+                        ELSE {id: by.id, name: by.name, name_ar: by.name_ar, kind: by.kind} END) AS perpetrators
+OPTIONAL MATCH (e)-[:TARGETED]->(t:Actor)
+WITH e, places, perpetrators, t
+ORDER BY t.id SKIP 0
+WITH e, places, perpetrators, collect(CASE WHEN t IS NULL THEN NULL
+                                      ELSE {id: t.id, name: t.name, name_ar: t.name_ar, kind: t.kind} END) AS targets
+OPTIONAL MATCH (e)-[:REPORTED_IN]->(a:Article)
+WITH e, places, perpetrators, targets, count(DISTINCT a.id) AS reports, count(DISTINCT a.outlet) AS outlets
+RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_precision, e.time AS time,
+       e.summary AS summary, places, perpetrators, targets, reports, outlets,
+       COUNT { MATCH (c:Statement)-[:ABOUT]->(e) WHERE c.kind = 'claim_responsibility' } AS claims
+ORDER BY coalesce(date, '9999'), id
+
+// name: place_ids_by_name
+// Places whose id is `name`, or whose normalised names and aliases (Place.search) contain `key`
+// (the caller normalises it with loaders.arabic.normalise): how the API turns "Baghdad" or
+// "بغداد" into an id for the place filters. Exact id first, then shorter names, then id.
+// params: name, key, limit=20
+MATCH (p:Place)
+WHERE p.id = $name OR p.search CONTAINS $key
+RETURN p.id AS id, p.name AS name, p.name_ar AS name_ar, p.kind AS kind, p.search AS search,
+       p.id = $name AS exact_id
+ORDER BY exact_id DESC, size(p.name), id
+LIMIT $limit
