@@ -1,0 +1,69 @@
+// name: neighbourhood
+// One hop around a frontier (node ids per label): every relationship of a frontier node with the
+// node at its far end, `outgoing` true when the frontier node is the relationship's start.
+// graph/subgraph.py repeats it for k hops. MENTIONS and PUBLISHED_BY are not followed and articles
+// are reached only as sources (REPORTED_IN), so one busy article cannot swamp the view. With since
+// and/or until, events and statements dated outside [since, until] (or undated) are left out; dates
+// are compared as spans, so a month or year overlaps the range when any day of it does, and until
+// 2023-12 takes in all of December ('~' sorts after digits and '-': d + '~' is the end of d's span).
+// At most `limit` rows per direction.
+// params: actors, places, events, statements, since=null, until=null, with_articles=true, limit=500
+MATCH (a)
+WHERE (a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
+   OR (a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements)
+MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
+WHERE ($with_articles OR NOT b:Article)
+  AND (NOT (b:Event OR b:Statement)
+       OR (($since IS NULL OR (b.date IS NOT NULL AND (b.date + '~') >= $since))
+           AND ($until IS NULL OR (b.date IS NOT NULL AND b.date <= ($until + '~')))))
+WITH a, r, b, labels(b)[0] AS label
+RETURN labels(a)[0] AS from_label, a.id AS from_id, type(r) AS type, true AS outgoing,
+       {label: label, id: b.id, name: b.name, name_ar: b.name_ar, kind: b.kind, type: b.type,
+        date: b.date, quote: b.quote, summary: b.summary, title: b.title, published: b.published,
+        outlet: b.outlet, url: b.url, wikidata: b.wikidata, lat: b.lat, lon: b.lon} AS node,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, label, b.id
+LIMIT $limit
+UNION ALL
+MATCH (a)
+WHERE (a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
+   OR (a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements)
+MATCH (a)<-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]-(b)
+WHERE ($with_articles OR NOT b:Article)
+  AND (NOT (b:Event OR b:Statement)
+       OR (($since IS NULL OR (b.date IS NOT NULL AND (b.date + '~') >= $since))
+           AND ($until IS NULL OR (b.date IS NOT NULL AND b.date <= ($until + '~')))))
+WITH a, r, b, labels(b)[0] AS label
+RETURN labels(a)[0] AS from_label, a.id AS from_id, type(r) AS type, false AS outgoing,
+       {label: label, id: b.id, name: b.name, name_ar: b.name_ar, kind: b.kind, type: b.type,
+        date: b.date, quote: b.quote, summary: b.summary, title: b.title, published: b.published,
+        outlet: b.outlet, url: b.url, wikidata: b.wikidata, lat: b.lat, lon: b.lon} AS node,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, label, b.id
+LIMIT $limit
+
+// name: neighbourhood_edges
+// The relationships running between nodes of a given set (ids per label), so a neighbourhood also
+// shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`.
+// params: actors, places, events, statements, articles, limit=5000
+MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
+WHERE ((a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
+       OR (a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements))
+  AND ((b:Actor AND b.id IN $actors) OR (b:Place AND b.id IN $places) OR (b:Event AND b.id IN $events)
+       OR (b:Statement AND b.id IN $statements) OR (b:Article AND b.id IN $articles))
+RETURN labels(a)[0] AS from_label, a.id AS from_id, type(r) AS type, labels(b)[0] AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+
+// name: graph_node
+// The node with this id as a graph view shows it (label and display properties); an actor first when
+// an actor and a place share the id (a state and its country).
+// params: id
+MATCH (n)
+WHERE n.id = $id AND (n:Actor OR n:Place OR n:Event OR n:Statement OR n:Article)
+WITH n, labels(n)[0] AS label
+RETURN {label: label, id: n.id, name: n.name, name_ar: n.name_ar, kind: n.kind, type: n.type,
+        date: n.date, quote: n.quote, summary: n.summary, title: n.title, published: n.published,
+        outlet: n.outlet, url: n.url, wikidata: n.wikidata, lat: n.lat, lon: n.lon} AS node
+ORDER BY CASE label WHEN 'Actor' THEN 0 WHEN 'Place' THEN 1 WHEN 'Event' THEN 2 WHEN 'Statement' THEN 3 ELSE 4 END
