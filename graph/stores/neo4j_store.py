@@ -51,7 +51,10 @@ class Neo4jStore(GraphStore):
 
         auth = (self.settings.neo4j_user, self.settings.neo4j_password) if self.settings.neo4j_password else None
         try:
-            self._driver = neo4j.GraphDatabase.driver(self.settings.neo4j_uri, auth=auth)
+            # Notifications off: "unknown label" hints on a fresh graph are noise, not errors.
+            self._driver = neo4j.GraphDatabase.driver(
+                self.settings.neo4j_uri, auth=auth, notifications_min_severity="OFF"
+            )
             self._driver.verify_connectivity()
         except (ServiceUnavailable, AuthError, ValueError, OSError) as exc:
             self._driver = None
