@@ -21,8 +21,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 BackendOpt = Annotated[
     str | None, typer.Option("--backend", "-b", help="ladybug (embedded, default) or neo4j; overrides KG_BACKEND")
