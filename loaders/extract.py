@@ -1,0 +1,351 @@
+"""From a loaded article to its `ArticleGraph`: run the pipeline, then build the graph model.
+
+The pipeline (`loaders.nlp`) leaves mentions, events and statements on the Doc; this module turns
+them into `graph.model` objects with deterministic ids, evidence offsets into the article text,
+and the gazetteer parents of what is mentioned (`context_actors`, `context_places`), so that every
+id an event or statement uses resolves inside the same graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.errors import ArticleError, KGError
+from graph.ids import article_id, short_hash
+from graph.model import (
+    Actor,
+    ArticleGraph,
+    ArticleMeta,
+    Event,
+    Evidence,
+    Mention,
+    Place,
+    Statement,
+    precision_of,
+)
+from loaders.nlp.gazetteer import Gazetteer
+from loaders.nlp.pipeline import get_nlp
+from loaders.nlp.records import EventRecord, StatementRecord
+
+__all__ = ["extract_article", "extract_many", "graph_from_doc"]
+
+_VIOLENT = ("attack", "airstrike")
+
+
+class ArticleLike(Protocol):
+    """What `loaders.articles.LoadedArticle` provides."""
+
+    file: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    language: str
+    text: str
+
+
+def extract_article(article: ArticleLike, nlp: Language | None = None) -> ArticleGraph:
+    """The graph of one article (the cached default pipeline unless `nlp` is given)."""
+    nlp = nlp or get_nlp()
+    doc = nlp.make_doc(article.text or "")
+    doc._.kg_published = (article.published or None) and str(article.published)[:10]
+    doc = nlp(doc)
+    return graph_from_doc(doc, article, _gazetteer(nlp), text=article.text or "")
+
+
+def extract_many(
+    articles: Iterable[ArticleLike | ArticleError], nlp: Language | None = None
+) -> Iterator[ArticleGraph | ArticleError]:
+    """One graph per article; an article that fails becomes an `ArticleError` and the batch goes on."""
+    nlp = nlp or get_nlp()
+    for item in articles:
+        if isinstance(item, ArticleError):
+            yield item
+            continue
+        source = getattr(item, "file", None) or "<article>"
+        try:
+            yield extract_article(item, nlp)
+        except KGError as exc:
+            yield ArticleError(source, str(exc))
+        except Exception as exc:  # one bad article must not stop the others
+            yield ArticleError(source, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def _gazetteer(nlp: Language) -> Gazetteer:
+    return nlp.get_pipe("kg_entity_resolver").gaz  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _sentence_evidence(doc: Doc, start: int, end: int) -> Evidence:
+    """The sentence's characters without surrounding whitespace."""
+    s, _, text = doc._.kg_tokens.span_text(start, end)
+    stripped = text.strip()
+    s += len(text) - len(text.lstrip())
+    return Evidence.model_construct(start=s, end=s + len(stripped), text=stripped)  # trusted offsets
+
+
+class _GraphBuilder:
+    def __init__(self, doc: Doc, article: ArticleLike, gaz: Gazetteer, text: str | None) -> None:
+        self.doc = doc
+        self.article = article
+        self.gaz = gaz
+        self.text = text if text is not None else doc.text
+        self.aid = article_id(self.text)
+        self.actor_mentions: dict[str, list[Mention]] = {}
+        self.place_mentions: dict[str, list[Mention]] = {}
+        # places also written as the actor they house ("السفارة الأميركية" as an event's place)
+        self.place_aliases: dict[str, list[Mention]] = {}
+        for m in doc._.kg_entities or []:
+            mention = Mention.model_construct(text=m.text, start=m.start_char, end=m.end_char)
+            if m.role == "actor" and m.actor_id:
+                self.actor_mentions.setdefault(m.actor_id, []).append(mention)
+            elif m.role == "place" and m.place_id:
+                self.place_mentions.setdefault(m.place_id, []).append(mention)
+            pid = m.place_id or (m.actor_id if m.actor_id in gaz.places else None)
+            if pid:
+                self.place_aliases.setdefault(pid, []).append(mention)
+
+    # --- nodes
+    def actor(self, actor_id: str, mentions: list[Mention]) -> Actor | None:
+        entry = self.gaz.actors.get(actor_id)
+        if entry is not None:
+            key = ("actor", actor_id)
+            node = self.gaz.derived.get(key)
+            if node is None:
+                node = self.gaz.derived[key] = Actor(
+                    id=actor_id,
+                    name=entry.get("name") or entry.get("name_ar") or actor_id,
+                    name_ar=entry.get("name_ar"),
+                    kind=entry["kind"],
+                    aliases=list(entry.get("aliases") or []),
+                    wikidata=entry.get("wikidata"),
+                    member_of=list(entry.get("member_of") or []),
+                )
+            # validated once above; each graph gets its own lists, so none share a mutable field
+            fields = {**node.__dict__, "aliases": list(node.aliases), "member_of": list(node.member_of)}
+            return Actor.model_construct(**{**fields, "mentions": mentions})
+        found = (self.doc._.kg_discovered or {}).get(actor_id)
+        if found is None:
+            return None
+        return Actor(
+            id=actor_id, name=found.name_ar, name_ar=found.name_ar, kind=found.kind, discovered=True, mentions=mentions
+        )
+
+    def place(self, place_id: str, mentions: list[Mention]) -> Place | None:
+        entry = self.gaz.places.get(place_id)
+        if entry is None:
+            found = (self.doc._.kg_discovered_places or {}).get(place_id)
+            if found is None:
+                return None
+            return Place(id=place_id, name=found.name_ar, name_ar=found.name_ar, kind=found.kind, mentions=mentions)
+        key = ("place", place_id)
+        node = self.gaz.derived.get(key)
+        if node is None:
+            node = self.gaz.derived[key] = Place(
+                id=place_id,
+                name=entry.get("name") or entry.get("name_ar") or place_id,
+                name_ar=entry.get("name_ar"),
+                kind=entry["kind"],
+                lat=entry.get("lat"),
+                lon=entry.get("lon"),
+                wikidata=entry.get("wikidata"),
+                aliases=list(entry.get("aliases") or []),
+                located_in=list(entry.get("located_in") or []),
+            )
+        fields = {**node.__dict__, "aliases": list(node.aliases), "located_in": list(node.located_in)}
+        return Place.model_construct(**{**fields, "mentions": mentions})
+
+    # --- events and statements
+    def events(
+        self, records: list[EventRecord], statements: list[StatementRecord]
+    ) -> tuple[list[Event], dict[int, str]]:
+        claimed = {
+            st.about_event for st in statements if st.kind == "claim_responsibility" and st.about_event is not None
+        }
+        ids: dict[int, str] = {}
+        out: list[Event] = []
+        used: set[str] = set()
+        for n, ev in enumerate(records):
+            if ev.merged_into is not None:
+                continue
+            if ev.type in _VIOLENT and ev.place is None and n not in claimed:
+                continue  # an attack with no place and nobody claiming it cannot be told apart
+            eid = f"{ev.type}-{ev.date or 'nodate'}-{ev.place or 'noplace'}"
+            if ev.date is None or ev.place is None:
+                eid += "-" + short_hash(self.aid, length=8)
+            base, k = eid, 2
+            while eid in used:
+                eid, k = f"{base}-{k}", k + 1
+            used.add(eid)
+            ids[n] = eid
+            out.append(
+                Event(
+                    id=eid,
+                    type=ev.type,  # type: ignore[arg-type]
+                    date=ev.date,
+                    date_precision=precision_of(ev.date),
+                    time=ev.time,
+                    place=ev.place,
+                    summary=self.summary(ev),
+                    perpetrators=list(dict.fromkeys(ev.perpetrators)),
+                    targets=[t for t in dict.fromkeys(ev.targets) if t not in ev.perpetrators],
+                    weapon=ev.weapon,
+                    count=ev.count,
+                    killed=ev.killed,
+                    injured=ev.injured,
+                    evidence=_sentence_evidence(self.doc, ev.sent_start, ev.sent_end),
+                )
+            )
+        return out, ids
+
+    def name(self, entity_id: str) -> str:
+        entry = self.gaz.actors.get(entity_id) or self.gaz.places.get(entity_id)
+        if entry is not None:
+            return entry.get("name") or entity_id
+        found = (self.doc._.kg_discovered or {}).get(entity_id)
+        return found.name_ar if found is not None else entity_id
+
+    def summary(self, ev: EventRecord) -> str:
+        """One line for lists and graph labels: 'attack by X on Y at Z (2 rocket)'."""
+        parts = [ev.type]
+        if ev.perpetrators:
+            parts.append("by " + ", ".join(self.name(a) for a in ev.perpetrators))
+        targets = [t for t in ev.targets if t not in ev.perpetrators]
+        if targets:
+            parts.append("on " + ", ".join(self.name(a) for a in targets))
+        if ev.place:
+            parts.append("at " + self.name(ev.place))
+        if ev.weapon:
+            parts.append(f"({ev.count} {ev.weapon})" if ev.count else f"({ev.weapon})")
+        return " ".join(parts)
+
+    def statements(
+        self, records: list[StatementRecord], event_ids: dict[int, str], events: list[EventRecord]
+    ) -> list[Statement]:
+        out: list[Statement] = []
+        seen: set[str] = set()
+        sent_ends = {s: e for s, e in self.doc._.kg_index.sents} if self.doc._.kg_index else {}
+        for st in records:
+            if st.speaker is None:
+                continue
+            evidence = _sentence_evidence(self.doc, st.sent_start, sent_ends.get(st.sent_start, st.content_end))
+            sid = "st-" + short_hash(self.aid, st.speaker, st.kind, evidence.start)
+            if sid in seen:
+                continue
+            seen.add(sid)
+            about = None
+            if st.about_event is not None:
+                n = st.about_event
+                while events[n].merged_into is not None:
+                    n = events[n].merged_into  # type: ignore[assignment]
+                about = event_ids.get(n)
+            out.append(
+                Statement(
+                    id=sid,
+                    kind=st.kind,  # type: ignore[arg-type]
+                    speaker=st.speaker,
+                    date=st.date,
+                    date_precision=precision_of(st.date),
+                    about_event=about,
+                    addressees=[a for a in dict.fromkeys(st.addressees) if a != st.speaker],
+                    accused=[a for a in dict.fromkeys(st.accused) if a != st.speaker],
+                    quote=st.quote,
+                    language="ar",
+                    evidence=evidence,
+                )
+            )
+        return out
+
+    def build(self) -> ArticleGraph:
+        doc, gaz, article = self.doc, self.gaz, self.article
+        event_records: list[EventRecord] = doc._.kg_events or []
+        statement_records: list[StatementRecord] = doc._.kg_statements or []
+        events, event_ids = self.events(event_records, statement_records)
+        statements = self.statements(statement_records, event_ids, event_records)
+
+        actors: dict[str, Actor] = {}
+        for aid, mentions in self.actor_mentions.items():
+            actor = self.actor(aid, mentions)
+            if actor is not None:
+                actors[aid] = actor
+        places: dict[str, Place] = {}
+        for pid, mentions in self.place_mentions.items():
+            place = self.place(pid, mentions)
+            if place is not None:
+                places[pid] = place
+
+        context_actors: dict[str, Actor] = {}
+        context_places: dict[str, Place] = {}
+        referenced = {a for e in events for a in (*e.perpetrators, *e.targets)}
+        referenced |= {a for s in statements for a in (s.speaker, *s.addressees, *s.accused) if a}
+        outlet = gaz.media_for_outlet(article.outlet)
+        if outlet:
+            referenced.add(outlet)
+        for aid in referenced - set(actors):
+            actor = self.actor(aid, [])
+            if actor is not None:
+                context_actors[aid] = actor
+        for e in events:
+            if e.place and e.place not in places:
+                mentions = self.place_aliases.get(e.place, [])
+                place = self.place(e.place, mentions)
+                if place is not None:
+                    (places if mentions else context_places)[e.place] = place
+        for aid in list(actors) + list(context_actors):
+            for parent in gaz.actor_ancestors(aid):
+                if parent not in actors and parent not in context_actors:
+                    actor = self.actor(parent, [])
+                    if actor is not None:
+                        context_actors[parent] = actor
+        for pid in list(places) + list(context_places):
+            for parent in gaz.place_ancestors(pid):
+                if parent not in places and parent not in context_places:
+                    place = self.place(parent, [])
+                    if place is not None:
+                        context_places[parent] = place
+
+        known_actors = set(actors) | set(context_actors)
+        known_places = set(places) | set(context_places)
+        for e in events:  # drop what no node stands for (a gazetteer edited mid-run)
+            e.perpetrators = [a for a in e.perpetrators if a in known_actors]
+            e.targets = [a for a in e.targets if a in known_actors]
+            if e.place not in known_places:
+                e.place = None
+        statements = [s for s in statements if s.speaker in known_actors]
+        for s in statements:
+            s.addressees = [a for a in s.addressees if a in known_actors]
+            s.accused = [a for a in s.accused if a in known_actors]
+
+        file = getattr(article, "file", None)
+        meta = ArticleMeta(
+            file=Path(file).name if file and "#" not in file else file,
+            id=self.aid,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.published,
+            url=article.url,
+            language=article.language or "ar",
+        )
+        return ArticleGraph(
+            article=meta,
+            body=self.text,
+            outlet_actor=outlet if outlet in known_actors else None,
+            actors=sorted(actors.values(), key=lambda a: a.mentions[0].start if a.mentions else 0),
+            places=sorted(places.values(), key=lambda p: p.mentions[0].start if p.mentions else 0),
+            events=events,
+            statements=statements,
+            context_actors=list(context_actors.values()),
+            context_places=list(context_places.values()),
+        )
+
+
+def graph_from_doc(doc: Doc, article: ArticleLike, gazetteer: Gazetteer, text: str | None = None) -> ArticleGraph:
+    """The `ArticleGraph` of a Doc the pipeline has processed (`text` is doc.text, if at hand)."""
+    return _GraphBuilder(doc, article, gazetteer, text).build()

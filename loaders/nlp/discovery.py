@@ -1,0 +1,227 @@
+"""`kg_actor_discovery`: named actors the gazetteer does not know, found by their frame.
+
+- an organisation head word followed by a name: "حركة X", "كتائب X", "سرايا X", "ألوية X",
+  "فصيل X", "تنظيم X", "جماعة X" (kind from `discovery.json`, armed_group for most);
+- the body a spokesman speaks for: "المتحدث باسم X" where X starts with such a head or with a
+  public-body word ("وزارة", "هيئة", "قيادة" ...);
+- a person after an office title: "وزير الدفاع التركي يشار غولر".
+
+A name must look like one: it starts right after the head (no article on the head, "التنظيم" is
+an anaphor), its first word is not generic ("جماعات مسلحة", "فصيل موال", "حركة المرور"), it is
+not made only of common words, and it ends at punctuation, a preposition, a verb, a country
+adjective or four words. A name equal to a gazetteer entry is that entry, not a new actor.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.ids import slugify
+from loaders.nlp.gazetteer import Gazetteer, mention_from_tokens
+from loaders.nlp.lexicon import Lexicon, norm_word
+from loaders.nlp.records import DiscoveredActor, DiscoveredPlace, EntityMention, TokenTable
+
+_PLACE_KINDS = frozenset({"facility", "base", "district", "city", "site"})
+_QUOTES = frozenset({'"', "«", "»", "“", "”"})
+_BODY_HEADS = {
+    "وزاره": "government",
+    "هيئه": "government",
+    "مجلس": "government",
+    "رئاسه": "government",
+    "مديريه": "government",
+    "جهاز": "government",
+    "دائره": "government",
+    "مكتب": "government",
+    "محكمه": "government",
+    "قياده": "military",
+    "سفاره": "diplomatic_mission",
+    "قنصليه": "diplomatic_mission",
+    "وكاله": "media",
+    "قناه": "media",
+}
+
+
+class ActorDiscovery:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.name = name
+        self.gaz = gazetteer
+        self.lex = lexicon
+        self.group_heads = {norm_word(k): v for k, v in lexicon.discovery["group_heads"].items()}
+        self.generic = lexicon.set("generic_names")
+        self.stops = lexicon.set("name_stops")
+        self.titles = lexicon.set("titles")
+        self.modifiers = lexicon.set("title_modifiers")
+        self.common = lexicon.words
+        self.max_tokens = int(lexicon.discovery.get("max_name_tokens", 4))
+        self.place_heads = {norm_word(k): v for k, v in lexicon.discovery["place_heads"].items()}
+        self.feminine_heads = frozenset(norm_word(w) for w in lexicon.discovery["feminine_place_heads"])
+        self.heads_any = frozenset(self.group_heads) | frozenset(self.place_heads) | self.titles | {"باسم"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[EntityMention] = list(doc._.kg_entities or [])
+        cover = [False] * len(doc)
+        for m in mentions:
+            for i in range(m.start, m.end):
+                cover[i] = True
+        found: dict[str, DiscoveredActor] = dict(doc._.kg_discovered or {})
+        places: dict[str, DiscoveredPlace] = dict(doc._.kg_discovered_places or {})
+        t = doc._.kg_tokens
+        i = 0
+        n = len(doc)
+        while i < n:
+            if cover[i]:
+                i += 1
+                continue
+            if t.norms[i] not in self.heads_any:
+                i += 1
+                continue
+            hit = (
+                self._group(t, i, cover)
+                or self._spokesman(t, i, cover)
+                or self._person(t, i, cover)
+                or self._place(t, i, cover)
+            )
+            if hit is None:
+                i += 1
+                continue
+            start, end, kind, name_start = hit
+            # '"رجال الوعد"' in quotes is the name itself; otherwise the head word belongs to it
+            quoted = [k for k in range(name_start, end) if t.texts[k] in _QUOTES]
+            first = quoted[0] + 1 if quoted else name_start
+            words = [t.texts[k] for k in range(first, end) if t.texts[k] not in _QUOTES]
+            words[0] = words[0][t.clitic_lens[first] :] if t.texts[first] == words[0] else words[0]
+            name = " ".join(words)
+            entity_id = slugify(name)
+            s, e, text = mention_from_tokens(doc, start, end)
+            if kind in _PLACE_KINDS:
+                places.setdefault(entity_id, DiscoveredPlace(entity_id, name, kind))
+                mention = EntityMention(start, end, s, e, text, place_id=entity_id, role="place", source="discovered")
+            else:
+                found.setdefault(entity_id, DiscoveredActor(entity_id, name, kind))
+                mention = EntityMention(start, end, s, e, text, actor_id=entity_id, role="actor", source="discovered")
+            mentions.append(mention)
+            for k in range(start, end):
+                cover[k] = True
+            i = end
+        mentions.sort(key=lambda m: m.start)
+        doc._.kg_entities = mentions
+        doc._.kg_discovered = found
+        doc._.kg_discovered_places = places
+        return doc
+
+    def _name(
+        self, t: TokenTable, j: int, cover: list[bool], *, allow_nisba: bool, single_ok: bool = False
+    ) -> int | None:
+        """End of a name starting at token j, or None when what follows is not a name."""
+        n = len(t.norms)
+        quoted = j < n and t.texts[j] in ('"', "«", "“")
+        if quoted:
+            j += 1
+        end = j
+        definite_seen = False
+        while end < n and end - j < self.max_tokens:
+            norm = t.norms[end]
+            if quoted and t.texts[end] in ('"', "»", "”"):
+                return end + 1 if end > j else None
+            if t.space[end] or t.punct[end] or norm in self.stops or cover[end] or norm.isdigit():
+                break
+            if norm in self.lex.speech_verbs or norm in self.lex.triggers:
+                break  # "تبنت سرايا X الهجوم": the name ends before the object
+            nisba = norm in self.lex.nisba
+            if nisba and not allow_nisba:
+                break
+            if end > j and ((norm in self.generic and not nisba) or t.clitics[end].startswith("و")):
+                break
+            if definite_seen and not norm.startswith("ال"):
+                break
+            definite_seen = definite_seen or norm.startswith("ال")
+            end += 1
+        if end == j:
+            return None
+        words = t.norms[j:end]
+        if words[0] in self.generic or all(w in self.common or w in self.lex.nisba for w in words):
+            return None
+        if not any(w.startswith("ال") for w in words) and not quoted and len(words) < 2 and not single_ok:
+            return None  # "حركة X" needs more than one bare word to be a name
+        return end
+
+    def _group(self, t: TokenTable, i: int, cover: list[bool]) -> tuple[int, int, str, int] | None:
+        kind = self.group_heads.get(t.norms[i])
+        if kind is None:
+            return None
+        end = self._name(t, i + 1, cover, allow_nisba=False)
+        if end is None:
+            return None
+        return i, end, kind, i
+
+    def _spokesman(self, t: TokenTable, i: int, cover: list[bool]) -> tuple[int, int, str, int] | None:
+        norms = t.norms
+        if norms[i] != "باسم" or i + 1 >= len(norms) or cover[i + 1]:
+            return None
+        head = norms[i + 1]
+        kind = self.group_heads.get(head) or _BODY_HEADS.get(head)
+        if kind is None:
+            return None
+        end = self._name(t, i + 2, cover, allow_nisba=True)
+        if end is None:
+            return None
+        return i + 1, end, kind, i + 1
+
+    def _place(self, t: TokenTable, i: int, cover: list[bool]) -> tuple[int, int, str, int] | None:
+        """'مدرسة إيلاف', 'حي الجادرية': a locality the gazetteer lacks. An adjective agreeing
+        with the head ('مدرسة ابتدائية', 'سجن مركزي') is no name."""
+        head = t.norms[i]
+        kind = self.place_heads.get(head)
+        if kind is None:
+            return None
+        end = self._name(t, i + 1, cover, allow_nisba=False, single_ok=True)
+        if end is None or end - (i + 1) > 3:
+            return None
+        words = t.norms[i + 1 : end]
+        if len(words) == 1 and not words[0].startswith("ال"):
+            adjective_ending = ("ه", "يه") if head in self.feminine_heads else ("ي",)
+            if words[0].endswith(adjective_ending) or words[0] in self.lex.words:
+                return None
+        return i, end, kind, i
+
+    def _person(self, t: TokenTable, i: int, cover: list[bool]) -> tuple[int, int, str, int] | None:
+        n = len(t.norms)
+        if t.norms[i] not in self.titles:
+            return None
+        j = i + 1
+        while j < n and (t.norms[j] in self.modifiers or t.norms[j] in self.lex.nisba) and not cover[j]:
+            j += 1
+        if j >= n or cover[j]:
+            return None
+        end = j
+        while end < n and end - j < 3:
+            norm = t.norms[end]
+            if (
+                t.space[end]
+                or t.punct[end]
+                or norm in self.stops
+                or cover[end]
+                or norm.isdigit()
+                or norm in self.common
+                or norm in self.lex.nisba
+                or norm in self.lex.speech_verbs
+                or norm in self.lex.triggers
+                or norm in self.titles
+                or norm in self.modifiers
+            ):
+                break
+            end += 1
+        if end - j < 2 or t.clitics[j] or all(w.startswith("ال") for w in t.norms[j:end]):
+            return None  # a name has no preposition on it and is not all definite nouns
+        return j, end, "person", j
+
+
+@Language.factory(
+    "kg_actor_discovery",
+    assigns=["doc._.kg_entities", "doc._.kg_discovered", "doc._.kg_discovered_places"],
+    requires=["doc._.kg_entities", "token.norm"],
+    default_config={"gazetteer": {"@misc": "kg.gazetteer.v1"}, "lexicon": {"@misc": "kg.lexicon.v1"}},
+)
+def make_actor_discovery(nlp: Language, name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> ActorDiscovery:
+    return ActorDiscovery(nlp, name, gazetteer, lexicon)

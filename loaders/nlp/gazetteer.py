@@ -1,0 +1,568 @@
+"""The gazetteer: known actors and places, the span-ruler patterns built from them, and the
+component that turns raw matches into actor and place mentions.
+
+Data lives in `loaders/data/gazetteer/*.jsonl` plus any directories in `KG_GAZETTEER_DIRS`
+(":"-separated; a later entry with the same id overrides an earlier one). Whether a line is an
+actor or a place follows from its `kind` (the two kind vocabularies are disjoint).
+
+`kg_entity_resolver` runs after the span ruler (which matches every surface form on
+`token.norm_`) and decides:
+- longest match wins ("السفارة الأميركية في بغداد" is the embassy, not Baghdad);
+- a name that is both a state and a country plays a place after a locative preposition ("في
+  العراق", "بالعراق", "وسوريا" coordinated with a place) and an actor otherwise ("موالية لإيران");
+- a country adjective after an agent noun names the state ("القصف الإسرائيلي" -> Israel) and after
+  a territorial noun the country ("الأراضي العراقية" -> Iraq);
+- an office title alone ("رئيس الوزراء العراقي") is its holder on the publication date, when the
+  gazetteer records tenures; followed by a name, the name is the mention.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.errors import ConfigError
+from graph.model import ACTOR_KINDS, PLACE_KINDS
+from loaders.nlp.lexicon import Lexicon, norm_word
+from loaders.nlp.records import EntityMention, TokenTable
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+ENV_DIRS = "KG_GAZETTEER_DIRS"
+RULER_KEY = "kg_gazetteer"
+
+# Specificity of a place kind, most specific first (an event occurs at the most specific place).
+PLACE_RANK = {"facility": 0, "base": 0, "site": 1, "district": 1, "city": 2, "governorate": 3, "country": 4}
+
+
+@dataclass
+class Gazetteer:
+    """Actors and places by id, with name and hierarchy lookups."""
+
+    actors: dict[str, dict] = field(default_factory=dict)
+    places: dict[str, dict] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+    # objects built from entries by other modules (validated graph nodes), kept as long as this
+    # gazetteer is, so an entry is validated once per process and not once per article
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_name: dict[str, list[tuple[str, str]]] = {}
+        for kind, table in (("actor", self.actors), ("place", self.places)):
+            for eid, entry in table.items():
+                for surface in self.surfaces(entry):
+                    self._by_name.setdefault(norm_word(surface), []).append((kind, eid))
+        self._media: dict[str, str] | None = None
+        self._governments: dict[str, str] | None = None
+        self._forces: dict[tuple[str, str], str | None] = {}
+        self._titles: dict[str, list[str]] = {}
+        for eid, entry in self.actors.items():
+            if entry.get("title_ar"):
+                self._titles.setdefault(norm_word(entry["title_ar"]), []).append(eid)
+
+    # --- names
+    @staticmethod
+    def surfaces(entry: dict) -> list[str]:
+        """The written forms a text may use: Arabic name, Arabic variants, Latin acronyms."""
+        out = [entry.get("name_ar") or "", *(entry.get("ar_variants") or [])]
+        for alias in [entry.get("name") or "", *(entry.get("aliases") or [])]:
+            # Latin acronyms do turn up in Arabic copy (CENTCOM, FBI); short or lower-case
+            # aliases ("IS", "US") would match ordinary words.
+            if len(alias) >= 3 and alias.isupper() and alias.isalpha():
+                out.append(alias)
+        seen: list[str] = []
+        for s in out:
+            if s and s.strip() and s not in seen:
+                seen.append(s)
+        return seen
+
+    def surface_words(self) -> set[str]:
+        words: set[str] = set()
+        for table in (self.actors, self.places):
+            for entry in table.values():
+                for surface in self.surfaces(entry):
+                    words.update(norm_word(surface).split())
+        return words
+
+    def lookup(self, name: str, kind: str | None = None) -> list[str]:
+        """Ids whose Arabic name or variant is `name` (any spelling variant), actors or places."""
+        return [eid for k, eid in self._by_name.get(norm_word(name), []) if kind is None or k == kind]
+
+    def title_holders(self, title_norm: str, on: str | None) -> list[str]:
+        """Who held the office called `title_norm` on date `on` (ISO), per valid_from/valid_to."""
+        if on is None:
+            return []
+        out = []
+        for eid in self._titles.get(title_norm, []):
+            entry = self.actors[eid]
+            start, end = entry.get("valid_from"), entry.get("valid_to")
+            if (start is None or str(start) <= on) and (end is None or on <= str(end)):
+                out.append(eid)
+        return out
+
+    def titles(self) -> dict[str, list[str]]:
+        return self._titles
+
+    # --- hierarchy
+    def actor_ancestors(self, actor_id: str) -> list[str]:
+        return self._walk(actor_id, self.actors, "member_of")
+
+    def place_ancestors(self, place_id: str) -> list[str]:
+        return self._walk(place_id, self.places, "located_in")
+
+    @staticmethod
+    def _walk(start: str, table: dict[str, dict], key: str) -> list[str]:
+        out: list[str] = []
+        stack = list((table.get(start) or {}).get(key) or [])
+        while stack:
+            cur = stack.pop(0)
+            if cur in out or cur == start or cur not in table:
+                continue
+            out.append(cur)
+            stack.extend(table[cur].get(key) or [])
+        return out
+
+    def place_contains(self, outer: str, inner: str) -> bool:
+        return outer == inner or outer in self.place_ancestors(inner)
+
+    def place_rank(self, place_id: str | None) -> int:
+        if place_id is None or place_id not in self.places:
+            return 9
+        return PLACE_RANK.get(self.places[place_id].get("kind", ""), 5)
+
+    def country_of_place(self, place_id: str) -> str | None:
+        for pid in [place_id, *self.place_ancestors(place_id)]:
+            if self.places.get(pid, {}).get("kind") == "country":
+                return pid
+        return None
+
+    def state_actor(self, country_place_id: str | None) -> str | None:
+        """The state actor standing for a country place (same id, or a state whose country it is)."""
+        if country_place_id is None:
+            return None
+        entry = self.actors.get(country_place_id)
+        if entry and entry.get("kind") == "state":
+            return country_place_id
+        for eid, a in self.actors.items():
+            if a.get("kind") == "state" and a.get("country") == country_place_id:
+                return eid
+        return None
+
+    def government_of(self, country_place_id: str) -> str | None:
+        """The national government actor of a country ("الحكومة العراقية" for iraq)."""
+        if self._governments is None:
+            self._governments = {}
+            for eid, a in self.actors.items():
+                name = norm_word(a.get("name_ar") or "")
+                if a.get("kind") == "government" and a.get("country") and name.startswith(("الحكومه", "حكومه")):
+                    self._governments.setdefault(a["country"], eid)
+        return self._governments.get(country_place_id)
+
+    def forces_of(self, state: str, qualifier: str) -> str | None:
+        """A state's armed forces (qualifier "military") or security forces ("security"), found
+        by the gazetteer's own Arabic name for them (الجيش/القوات ..., القوات الأمنية ...)."""
+        key = (state, qualifier)
+        if key not in self._forces:
+            country = self.actors.get(state, {}).get("country") or state
+            found = None
+            for aid, a in self.actors.items():
+                if a.get("kind") != "military" or a.get("country") not in (country, state):
+                    continue
+                name = norm_word(a.get("name_ar") or "")
+                security = "امن" in name
+                if qualifier == "security" and security:
+                    found = aid
+                    break
+                if qualifier == "military" and not security and name.startswith(("الجيش", "القوات")):
+                    found = found or aid
+            self._forces[key] = found
+        return self._forces[key]
+
+    def country_place(self, country_name: str) -> str | None:
+        for pid in self.lookup(country_name, "place"):
+            if self.places[pid].get("kind") == "country":
+                return pid
+        return None
+
+    def state_for_country_name(self, country_name: str) -> str | None:
+        for aid in self.lookup(country_name, "actor"):
+            if self.actors[aid].get("kind") == "state":
+                return aid
+        return self.state_actor(self.country_place(country_name))
+
+    def media_for_outlet(self, outlet: str | None) -> str | None:
+        """The media actor an article's outlet name refers to (English or Arabic, any case)."""
+        if not outlet:
+            return None
+        if self._media is None:
+            self._media = {}
+            for eid, a in self.actors.items():
+                if a.get("kind") == "media":
+                    for n in [
+                        a.get("name"),
+                        a.get("name_ar"),
+                        *(a.get("aliases") or []),
+                        *(a.get("ar_variants") or []),
+                    ]:
+                        if n:
+                            self._media.setdefault(norm_word(n), eid)
+        return self._media.get(norm_word(outlet))
+
+
+def gazetteer_dirs(dirs: Iterable[str] | None = None, include_default: bool = True) -> list[Path]:
+    """The default directory, then KG_GAZETTEER_DIRS, then any given explicitly (later wins)."""
+    out = [DEFAULT_DIR] if include_default else []
+    env = os.environ.get(ENV_DIRS, "") if include_default else ""
+    out += [Path(d) for d in env.split(":") if d.strip()]
+    out += [Path(d) for d in (dirs or [])]
+    return out
+
+
+def load_gazetteer(dirs: Iterable[Path]) -> Gazetteer:
+    """Read every *.jsonl in `dirs`; later files override earlier ones id by id."""
+    actors: dict[str, dict] = {}
+    places: dict[str, dict] = {}
+    sources: list[str] = []
+    for directory in dirs:
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.glob("*.jsonl")):
+            sources.append(str(path))
+            for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    entry = json.loads(line)
+                    eid, kind = entry["id"], entry["kind"]
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise ConfigError(
+                        f"{path}:{lineno}: not a gazetteer entry ({exc}); each line needs an id and a kind"
+                    ) from exc
+                if kind in ACTOR_KINDS:
+                    actors[eid] = entry
+                elif kind in PLACE_KINDS:
+                    places[eid] = entry
+                else:
+                    raise ConfigError(f"{path}:{lineno}: unknown kind {kind!r}; use one of {ACTOR_KINDS + PLACE_KINDS}")
+    return Gazetteer(actors, places, tuple(sources))
+
+
+@lru_cache(maxsize=8)
+def _cached_gazetteer(dirs: tuple[str, ...], stamp: tuple[float, ...]) -> Gazetteer:
+    return load_gazetteer(Path(d) for d in dirs)
+
+
+def _stamp(dirs: list[Path]) -> tuple[float, ...]:
+    """File modification times, so an edited gazetteer is read again."""
+    stamps: list[float] = []
+    for d in dirs:
+        if d.is_dir():
+            stamps.extend(p.stat().st_mtime for p in sorted(d.glob("*.jsonl")))
+    return tuple(stamps)
+
+
+@spacy.registry.misc("kg.gazetteer.v1")
+def create_gazetteer(dirs: list[str] | None = None, include_default: bool = True) -> Gazetteer:
+    """The gazetteer from the default directory, KG_GAZETTEER_DIRS and `dirs`; cached.
+    `include_default=False` reads `dirs` alone (tests, or a deployment with its own data)."""
+    paths = gazetteer_dirs(dirs, include_default)
+    return _cached_gazetteer(tuple(str(p) for p in paths), _stamp(paths))
+
+
+@spacy.registry.misc("kg.actor_patterns.v1")
+def actor_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """Phrase patterns for the span ruler: one per Arabic surface form of each actor."""
+    return [
+        {"label": "ACTOR", "pattern": s, "id": eid}
+        for eid, entry in gazetteer.actors.items()
+        for s in gazetteer.surfaces(entry)
+    ]
+
+
+# Words that head a locality's name and stand in for one another in news copy: a place the
+# gazetteer writes "قضاء القائم" is also "منطقة القائم" or "مدينة القائم".
+LOCALITY_HEADS = ("قضاء", "ناحية", "منطقة", "مدينة", "بلدة", "قرية")
+
+
+@spacy.registry.misc("kg.place_patterns.v1")
+def place_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """Phrase patterns for every Arabic surface form of each place, plus the same name under the
+    other locality heads."""
+    out: list[dict] = []
+    for eid, entry in gazetteer.places.items():
+        surfaces = gazetteer.surfaces(entry)
+        extra: list[str] = []
+        if entry.get("kind") in ("city", "district"):
+            for s in surfaces:
+                head, _, rest = s.partition(" ")
+                if head in LOCALITY_HEADS and rest:
+                    extra += [f"{h} {rest}" for h in LOCALITY_HEADS if h != head]
+        known = {norm_word(s) for s in surfaces}
+        taken = {norm_word(x) for x in extra if norm_word(x) not in known and not gazetteer.lookup(x)}
+        for s in surfaces + [x for x in dict.fromkeys(extra) if norm_word(x) in taken]:
+            out.append({"label": "PLACE", "pattern": s, "id": eid})
+    return out
+
+
+@spacy.registry.misc("kg.title_patterns.v1")
+def title_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """Office titles ("رئيس الوزراء العراقي"), matched so a bare title can name its holder."""
+    return [{"label": "TITLE", "pattern": t, "id": t} for t in gazetteer.titles()]
+
+
+@spacy.registry.misc("kg.gazetteer_patterns.v1")
+def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
+    return actor_patterns(gazetteer) + place_patterns(gazetteer) + title_patterns(gazetteer)
+
+
+# ---------------------------------------------------------------------------------------------
+# The resolver component
+
+
+def clitic_of(table: TokenTable, i: int) -> str:
+    """The proclitics on token i, or a lone clitic token just before it ("بـ", "لـ")."""
+    clitic = table.clitics[i]
+    if not clitic and i > 0 and table.norms[i - 1] in ("ب", "ل", "ك", "و", "ف"):
+        clitic = table.norms[i - 1]
+    return clitic
+
+
+def mention_from_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """Character span of tokens start..end, without the first token's clitic."""
+    table = doc._.kg_tokens
+    return table.span_text(start, end, table.clitic_lens[start])
+
+
+class EntityResolver:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.name = name
+        self.gaz = gazetteer
+        self.lex = lexicon
+        self.locative = lexicon.set("locative_preps")
+        self.not_locative_from = lexicon.set("non_locative_before_from")
+        self.bi_governors = lexicon.set("bi_governors")
+        self.agent_nouns = lexicon.set("agent_nouns")
+        self.linkers = lexicon.set("nested_linkers")
+        self.place_nouns = lexicon.set("place_nouns")
+        self._nisba_cache: dict[str, tuple[str | None, str | None]] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = doc.spans[RULER_KEY] if RULER_KEY in doc.spans else []
+        by_span: dict[tuple[int, int], dict[str, str]] = {}
+        for span in matches:
+            by_span.setdefault((span.start, span.end), {}).setdefault(span.label_, span.id_)
+        mentions = self._longest(doc, by_span)
+        mentions, titles = self._titles(doc, mentions)
+        mentions += self._nested(doc, mentions + titles, by_span)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        mentions += self._nisba(doc, taken)
+        mentions += self._home_government(doc, mentions, taken)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        self._roles(doc, mentions)
+        doc._.kg_entities = mentions
+        return doc
+
+    def _mention(self, doc: Doc, start: int, end: int, ids: dict[str, str], source: str = "gazetteer") -> EntityMention:
+        s, e, text = mention_from_tokens(doc, start, end)
+        if "TITLE" in ids and len(ids) == 1:
+            return EntityMention(start, end, s, e, text, source="title", title=ids["TITLE"])
+        actor, place = ids.get("ACTOR"), ids.get("PLACE")
+        return EntityMention(
+            start, end, s, e, text, actor_id=actor, place_id=place, role="actor" if actor else "place", source=source
+        )
+
+    def _longest(self, doc: Doc, by_span: dict[tuple[int, int], dict[str, str]]) -> list[EntityMention]:
+        mentions: list[EntityMention] = []
+        taken: set[int] = set()
+        for (start, end), ids in sorted(by_span.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            mentions.append(self._mention(doc, start, end, ids))
+        return mentions
+
+    def _nested(
+        self, doc: Doc, outer: list[EntityMention], by_span: dict[tuple[int, int], dict[str, str]]
+    ) -> list[EntityMention]:
+        """Names inside a longer name that the text also asserts: the state in "ميليشيات موالية
+        لإيران", the city in "السفارة الأميركية في بغداد", the parent in "فيلق القدس التابع للحرس
+        الثوري", the movement in "زعيم التيار الصدري". Not "حزب الله" inside "كتائب حزب الله"."""
+        out: list[EntityMention] = []
+        starts: dict[int, list[tuple[tuple[int, int], dict[str, str]]]] = {}
+        for span, ids in by_span.items():
+            if "TITLE" not in ids:
+                starts.setdefault(span[0], []).append((span, ids))
+        for m in outer:
+            if m.end - m.start < 2:
+                continue
+            own = {m.actor_id, m.place_id}
+            inner = [
+                (span, ids)
+                for k in range(m.start, m.end)
+                for span, ids in starts.get(k, ())
+                if span[1] <= m.end and span != (m.start, m.end)
+            ]
+            taken: set[int] = set()
+            for (start, end), ids in sorted(inner, key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+                if any(i in taken for i in range(start, end)) or own & set(ids.values()):
+                    continue
+                bare_title = m.source == "title" and m.actor_id is None
+                if not (bare_title or self._linked(doc, start, m.start)):
+                    continue
+                taken.update(range(start, end))
+                out.append(self._mention(doc, start, end, ids, source="gazetteer" if bare_title else "nested"))
+        return out
+
+    def _linked(self, doc: Doc, start: int, outer_start: int) -> bool:
+        """The inner name follows a word that links it to the outer one (التابع لـ, زعيم, باسم)."""
+        clitic = clitic_of(doc._.kg_tokens, start)
+        if "ل" in clitic or "ب" in clitic:
+            return True
+        if start == outer_start:
+            return False
+        return doc._.kg_tokens.norms[start - 1] in self.linkers
+
+    def _titles(self, doc: Doc, mentions: list[EntityMention]) -> tuple[list[EntityMention], list[EntityMention]]:
+        """A title next to a person's name gives way to the name; alone it names the office holder
+        on the publication date (when the gazetteer records tenures). Returns (mentions, titles
+        that name nobody), the latter only so that the names inside them are still found."""
+        out: list[EntityMention] = []
+        dropped: list[EntityMention] = []
+        by_start = {m.start: m for m in mentions}
+        by_end = {m.end: m for m in mentions}
+
+        def person(m: EntityMention | None) -> bool:
+            return m is not None and self.gaz.actors.get(m.actor_id or "", {}).get("kind") == "person"
+
+        for m in mentions:
+            if m.source != "title":
+                out.append(m)
+                continue
+            punct = doc._.kg_tokens.punct
+            nxt = by_start.get(m.end) or (by_start.get(m.end + 1) if m.end < len(doc) and punct[m.end] else None)
+            prev = by_end.get(m.start) or (by_end.get(m.start - 1) if m.start > 0 and punct[m.start - 1] else None)
+            holders = [] if person(nxt) or person(prev) else self.gaz.title_holders(m.title or "", doc._.kg_published)
+            if len(holders) == 1:
+                m.actor_id, m.role = holders[0], "actor"
+                out.append(m)
+            else:
+                dropped.append(m)
+        return out, dropped
+
+    def _home_government(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> list[EntityMention]:
+        """A bare 'الحكومة' in a report about one country is that country's government."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            pid = m.place_id if m.place_id in self.gaz.places else None
+            country = self.gaz.country_of_place(pid) if pid else None
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+        if not counts:
+            return []
+        home = max(counts, key=lambda c: counts[c])
+        government = self.gaz.government_of(home)
+        if government is None:
+            return []
+        out = []
+        norms = doc._.kg_tokens.norms
+        for i, norm in enumerate(norms):
+            if norm != "الحكومه" or i in taken:
+                continue
+            nxt = norms[i + 1] if i + 1 < len(norms) else ""
+            prev = norms[i - 1] if i > 0 else ""
+            # not "الحكومة العراقية", "رئيس الحكومة", "الحكومة الانتقالية"
+            adjective = nxt.startswith("ال") and nxt != "الي" and not doc._.kg_tokens.clitics[i + 1]
+            if nxt in self.lex.nisba or (i + 1) in taken or prev in self.lex.set("titles") or adjective:
+                continue
+            s, e, text = mention_from_tokens(doc, i, i + 1)
+            out.append(EntityMention(i, i + 1, s, e, text, actor_id=government, role="actor", source="home"))
+        return out
+
+    def _nisba_target(self, norm: str) -> tuple[str | None, str | None]:
+        hit = self._nisba_cache.get(norm)
+        if hit is None:
+            country = self.lex.nisba.get(norm)
+            hit = (None, None)
+            if country:
+                hit = (self.gaz.state_for_country_name(country), self.gaz.country_place(country))
+            self._nisba_cache[norm] = hit
+        return hit
+
+    def _nisba(self, doc: Doc, taken: set[int]) -> list[EntityMention]:
+        """'القصف الإسرائيلي' -> Israel (actor); 'الأراضي العراقية' -> Iraq (place)."""
+        out: list[EntityMention] = []
+        nisba = self.lex.nisba
+        norms = doc._.kg_tokens.norms
+        for i, norm in enumerate(norms):
+            if i == 0 or norm not in nisba or i in taken:
+                continue
+            head = norms[i - 1]
+            # skip one intervening adjective: "مسؤول عسكري أميركي", "الضربات الجوية الأميركية"
+            if head not in self.agent_nouns and head not in self.place_nouns and i > 1:
+                head2 = norms[i - 2]
+                if head2 in self.agent_nouns and (i - 1) not in taken and norms[i - 1].isalpha():
+                    head = head2
+            actor, place = self._nisba_target(norm)
+            if head in ("الحكومه", "حكومه") and place:
+                # "الحكومة الأردنية": that country's government, else the state itself
+                government = self.gaz.government_of(place) or actor
+                if government and (i - 1) not in taken:
+                    s, e, text = mention_from_tokens(doc, i - 1, i + 1)
+                    out.append(
+                        EntityMention(i - 1, i + 1, s, e, text, actor_id=government, role="actor", source="gazetteer")
+                    )
+                    taken.update((i - 1, i))
+                continue
+            s, e, text = mention_from_tokens(doc, i, i + 1)
+            if head in self.agent_nouns and actor:
+                out.append(
+                    EntityMention(i, i + 1, s, e, text, actor_id=actor, place_id=None, role="actor", source="nisba")
+                )
+            elif head in self.place_nouns and place:
+                out.append(
+                    EntityMention(i, i + 1, s, e, text, actor_id=None, place_id=place, role="place", source="nisba")
+                )
+        return out
+
+    def _roles(self, doc: Doc, mentions: list[EntityMention]) -> None:
+        """Country names: a place after a locative word, an actor otherwise."""
+        prev: EntityMention | None = None
+        for m in mentions:
+            if m.actor_id and m.place_id and m.source in ("gazetteer", "nested"):
+                m.role = "place" if self._locative(doc, m, prev) else "actor"
+            prev = m
+
+    def _locative(self, doc: Doc, m: EntityMention, prev: EntityMention | None) -> bool:
+        clitic = clitic_of(doc._.kg_tokens, m.start)
+        norms = doc._.kg_tokens.norms
+        before = norms[m.start - 1] if m.start > 0 else ""
+        before2 = norms[m.start - 2] if m.start > 1 else ""
+        if clitic.startswith(("و", "ف")) and prev is not None and prev.end == m.start:
+            return prev.role == "place"
+        if "ب" in clitic:
+            return before not in self.bi_governors
+        if "ل" in clitic or "ك" in clitic:
+            return False
+        if before == "من":
+            return before2 not in self.not_locative_from
+        return before in self.locative
+
+
+@Language.factory(
+    "kg_entity_resolver",
+    assigns=["doc._.kg_entities"],
+    requires=["token.norm", "doc.spans"],
+    default_config={
+        "gazetteer": {"@misc": "kg.gazetteer.v1"},
+        "lexicon": {"@misc": "kg.lexicon.v1"},
+    },
+)
+def make_entity_resolver(nlp: Language, name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> EntityResolver:
+    return EntityResolver(nlp, name, gazetteer, lexicon)

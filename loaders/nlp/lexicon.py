@@ -1,0 +1,242 @@
+"""The word lists the rule components use, read from `loaders/data/nlp/` and folded once.
+
+Every list is data, not code, so a linguist can extend it without touching the rules. All words
+are stored in the normaliser's matching form (`norm_word`), the same form the normaliser writes
+to `token.norm_`, so a lookup is one dict or set membership test.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+
+from graph.errors import ConfigError
+from loaders.arabic import normalise
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "nlp"
+
+# Object pronouns a reporting or event verb may carry ("أعلنها", "استهدفها").
+OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def _spelling_table() -> list[tuple[str, str]]:
+    path = DATA_DIR / "spelling.json"
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))["substrings"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"{path}: cannot read the spelling variants ({exc})") from exc
+    return [(normalise(k), normalise(v)) for k, v in table.items()]
+
+
+_SPELLING = _spelling_table()
+
+
+def unify_spelling(folded: str) -> str:
+    """One spelling for variants such as أمريكي/أميركي (input already folded)."""
+    for variant, canonical in _SPELLING:
+        if variant in folded:
+            folded = folded.replace(variant, canonical)
+    return folded
+
+
+def norm_word(text: str) -> str:
+    """The matching form of a word or phrase: `loaders.arabic.normalise` plus spelling variants."""
+    return unify_spelling(normalise(text))
+
+
+def _norm_all(words: list[str]) -> list[str]:
+    return [norm_word(w) for w in words if w.strip()]
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    kind: str
+    participle: bool
+    guard: str | None
+    object_kind: bool
+    lemma: str  # the entry's first form, folded: "اعلن" for أعلن/أعلنت/يعلن...
+    suffixed: bool = False  # carries an object pronoun ("أعلنها"): the noun before it is the object
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    cls: str  # noun | masdar | verb | fall | launch | light | passive
+    number: str  # sg | du | pl
+
+
+@dataclass
+class Lexicon:
+    """All rule vocabularies, folded. Built by `kg.lexicon.v1`."""
+
+    words: frozenset[str]
+    speech_verbs: dict[str, SpeechVerb]
+    speech: dict
+    object_kinds: dict[str, str]
+    cues: dict[str, list[tuple[str, ...]]]
+    cue_order: list[str]
+    triggers: dict[str, Trigger]
+    events: dict
+    weapons: dict[str, str]
+    numbers: dict[str, int]
+    countries: list[dict]
+    nisba: dict[str, str]  # adjective form -> country name (folded)
+    capitals: dict[str, str]  # capital name -> country name (folded)
+    country_data: dict
+    discovery: dict
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    naming_phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    def set(self, name: str) -> frozenset[str]:
+        """A named word set (see `_named_sets`), e.g. `lex.set("complementizers")`."""
+        return self.sets[name]
+
+    def known_words(self) -> frozenset[str]:
+        """Every single word a rule looks for: the normaliser must not cut a clitic off these."""
+        known: set[str] = set(self.words)
+        known.update(w for w in self.speech_verbs if " " not in w)
+        known.update(w for w in self.triggers if " " not in w)
+        for s in self.sets.values():
+            known.update(w for w in s if " " not in w)
+        known.update(self.weapons)
+        known.update(self.numbers)
+        known.update(self.nisba)
+        known.update(self.object_kinds)
+        for phrases in self.cues.values():
+            for phrase in phrases:
+                known.update(phrase)
+        return frozenset(known)
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read the NLP lexicon ({exc}); restore the file from the repository") from exc
+
+
+def _nisba_forms(adj: str) -> list[str]:
+    """'أميركي' -> أميركي, أميركية, أميركيون, أميركيين, with and without the article."""
+    stem = norm_word(adj)
+    forms = [stem, stem + "ه", stem + "ون", stem + "ين", stem + "ان"]
+    return forms + ["ال" + f for f in forms]
+
+
+def _speech_tables(speech: dict) -> dict[str, SpeechVerb]:
+    table: dict[str, SpeechVerb] = {}
+    for entry in speech["verbs"]:
+        guard = entry.get("guard")
+        obj = bool(entry.get("object_kind"))
+        lemma = norm_word(entry["finite"][0])
+        for form in _norm_all(entry["finite"]):
+            verb = SpeechVerb(entry["kind"], False, guard, obj, lemma)
+            table.setdefault(form, verb)
+            for suffix in OBJECT_SUFFIXES:
+                # "أعلنها": the pronoun is the object; "أعلنتها" likewise.
+                table.setdefault(form + suffix, SpeechVerb(entry["kind"], False, guard, obj, lemma, True))
+        for form in _norm_all(entry.get("participles", [])):
+            table.setdefault(form, SpeechVerb(entry["kind"], True, guard, obj, lemma))
+    return table
+
+
+def _trigger_table(events: dict) -> dict[str, Trigger]:
+    table: dict[str, Trigger] = {}
+    for entry in events["triggers"]:
+        trig = Trigger(entry["type"], entry["class"], entry["number"])
+        for form in _norm_all(entry["forms"]):
+            table.setdefault(form, trig)
+            if (
+                entry["class"] == "noun"
+                and entry["number"] == "sg"
+                and not form.startswith("ال")
+                and not form.endswith(("ه", "ا", "ء", "ي"))
+            ):
+                table.setdefault(form + "ا", trig)  # the accusative: "انفجارا", "هجوما"
+    return table
+
+
+def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) -> dict[str, frozenset[str]]:
+    """Flat word sets, named after their key in the data files."""
+    out: dict[str, frozenset[str]] = {}
+    for source in (speech, events, countries):
+        for key, value in source.items():
+            if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                out[key] = frozenset(_norm_all(value))
+    out["official_military"] = frozenset(_norm_all(speech["official_qualifiers"]["military"]))
+    out["official_security"] = frozenset(_norm_all(speech["official_qualifiers"]["security"]))
+    for name, words in speech["anaphors"].items():
+        out["anaphor_" + name] = frozenset(_norm_all(words))
+    out["support_agreement"] = frozenset(_norm_all(events["support_verbs"]["agreement"]))
+    out["support_resolution"] = frozenset(_norm_all(events["support_verbs"]["resolution"]))
+    out["meeting_phone"] = frozenset(_norm_all(events["support_verbs"]["meeting_phone"]))
+    out["group_heads"] = frozenset(_norm_all(list(discovery["group_heads"])))
+    out["generic_names"] = frozenset(_norm_all(discovery["generic_names"]))
+    out["name_stops"] = frozenset(_norm_all(discovery["name_stops"]))
+    out["titles"] = frozenset(_norm_all(discovery["titles"]))
+    out["title_modifiers"] = frozenset(_norm_all(discovery["title_modifiers"]))
+    return out
+
+
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    """Read and fold every vocabulary file once."""
+    words_path = data_dir / "words.txt"
+    try:
+        lines = words_path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{words_path}: cannot read the word list ({exc})") from exc
+    words = frozenset(norm_word(w) for w in lines if w.strip() and not w.lstrip().startswith("#"))
+    speech = _read_json(data_dir / "speech.json")
+    events = _read_json(data_dir / "events.json")
+    countries = _read_json(data_dir / "countries.json")
+    discovery = _read_json(data_dir / "discovery.json")
+
+    object_kinds = {norm_word(w): kind for kind, ws in speech["object_kinds"].items() for w in ws}
+    cues = {kind: [tuple(norm_word(p).split()) for p in phrases] for kind, phrases in speech["cues"].items()}
+    weapons: dict[str, str] = {}
+    for weapon in events["weapon_head_precedence"]:
+        for w in _norm_all(events["weapons"][weapon]):
+            weapons.setdefault(w, weapon)
+    numbers = {norm_word(k): v for k, v in events["numbers"].items()}
+    nisba: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for c in countries["countries"]:
+        country = norm_word(c["country"])
+        for adj in c["adj"]:
+            for form in _nisba_forms(adj):
+                nisba.setdefault(form, country)
+        for cap in c["capital"]:
+            capitals[norm_word(cap)] = country
+    return Lexicon(
+        words=words,
+        speech_verbs=_speech_tables(speech),
+        speech=speech,
+        object_kinds=object_kinds,
+        cues=cues,
+        cue_order=list(speech["cue_order"]),
+        triggers=_trigger_table(events),
+        events=events,
+        weapons=weapons,
+        numbers=numbers,
+        countries=countries["countries"],
+        nisba=nisba,
+        capitals=capitals,
+        country_data=countries,
+        discovery=discovery,
+        sets=_named_sets(speech, events, countries, discovery),
+        naming_phrases=[tuple(norm_word(p).split()) for p in speech.get("naming_phrases", [])],
+    )
+
+
+@lru_cache(maxsize=4)
+def _cached_lexicon(data_dir: str) -> Lexicon:
+    return load_lexicon(Path(data_dir))
+
+
+@spacy.registry.misc("kg.lexicon.v1")
+def create_lexicon(data_dir: str | None = None) -> Lexicon:
+    """The rule vocabularies; one shared, cached instance per data directory."""
+    return _cached_lexicon(str(Path(data_dir) if data_dir else DATA_DIR))

@@ -1,0 +1,146 @@
+"""What the rule components leave on a Doc for the next one and for `loaders.extract`.
+
+Plain dataclasses, so the components stay independent of the pydantic graph model; the
+extractor turns them into `graph.model` objects at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+for _name, _default in (
+    ("kg_tokens", None),
+    ("kg_published", None),
+    ("kg_entities", None),
+    ("kg_discovered", None),
+    ("kg_discovered_places", None),
+    ("kg_dates", None),
+    ("kg_times", None),
+    ("kg_statements", None),
+    ("kg_events", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@dataclass
+class TokenTable:
+    """Per-token values as plain lists: reading them costs a list index, where reading a spaCy
+    Token attribute builds a Token object each time (the rules read each token many times)."""
+
+    norms: list[str]
+    clitics: list[str]
+    clitic_lens: list[int]
+    texts: list[str]
+    punct: list[bool]
+    space: list[bool]
+    offsets: list[int]  # character offset of each token in `text`
+    text: str  # doc.text, built once
+
+    def span_text(self, start: int, end: int, cut: int = 0) -> tuple[int, int, str]:
+        """(start char, end char, text) of tokens start..end, `cut` characters in from the left."""
+        s = self.offsets[start] + cut
+        e = self.offsets[end - 1] + len(self.texts[end - 1])
+        return s, e, self.text[s:e]
+
+
+@dataclass
+class EntityMention:
+    """One actor or place mention. A country or capital can be either; `role` says which it plays."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+    actor_id: str | None = None
+    place_id: str | None = None
+    role: str = "actor"  # "actor" | "place"
+    source: str = "gazetteer"  # gazetteer | nested | nisba | title | home | discovered | capital
+    title: str | None = None  # for an office title: its matching form, to find the holder
+
+    @property
+    def id(self) -> str | None:
+        return self.actor_id if self.role == "actor" else self.place_id
+
+    def as_actor(self) -> str | None:
+        """Use this mention as an actor (a country name or capital standing for its state)."""
+        if self.actor_id is not None:
+            self.role = "actor"
+        return self.actor_id
+
+
+@dataclass
+class DiscoveredActor:
+    id: str
+    name_ar: str
+    kind: str
+
+
+@dataclass
+class DiscoveredPlace:
+    id: str
+    name_ar: str
+    kind: str
+
+
+@dataclass
+class DateRef:
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    date: str
+    precision: str
+    relative: bool
+
+
+@dataclass
+class TimeRef:
+    start: int
+    end: int
+    clock: str
+
+
+@dataclass
+class StatementRecord:
+    kind: str
+    speaker: str | None
+    sent_start: int  # token index of the sentence
+    verb: int  # token index of the reporting word
+    content_start: int  # token index where the reported content begins
+    content_end: int
+    date: str | None = None
+    date_precision: str | None = None
+    quote: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    accused: list[str] = field(default_factory=list)
+    about_event: int | None = None  # index into doc._.kg_events
+    agent_end: int | None = None  # first token after the speaker's name (for objects)
+    object_head: int | None = None  # first word of what was said when it is a noun phrase ("تنفيذ ضربة")
+    head_dates: list[int] = field(default_factory=list)  # indexes into doc._.kg_dates
+
+
+@dataclass
+class EventRecord:
+    type: str
+    sent_start: int
+    sent_end: int
+    trigger: int
+    place: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_strength: int = 0  # 2: a date in the event's own clause; 1: its reporting statement's date
+    time: str | None = None
+    perpetrators: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    weapon: str | None = None
+    count: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    statement: int | None = None  # the statement whose content reports it, if any
+    merged_into: int | None = None
+    definite: bool = False  # a definite singular noun ("الهجوم"): may take up an earlier event
+    anaphor_only: bool = False  # "الغارات أسفرت عن ...": kept only as more detail of an earlier event

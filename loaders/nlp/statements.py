@@ -1,0 +1,629 @@
+"""`kg_statements`: reported speech — who said what, of which kind, when.
+
+A statement is anchored on a reporting word from `loaders/data/nlp/speech.json`: a finite verb in
+any person and tense (قال، قالت، يقول، أعلنها ...), a circumstantial participle that continues the
+clause before it (مؤكدا، داعية، قائلا), an attribution (بحسب X، وفق بيان لـ X), or a headline
+"X: ...". The speaker is the verb's subject (see `clauses`): a topic before it, a subject after
+it, a spokesman or official of a body ("المتحدث باسم X", "مسؤول في X") that stands for the body,
+or the previous speaker when the verb only carries a pronoun.
+
+The kind starts from the verb (دعا -> call, ندد -> condemn, توعد -> threaten, تبنى -> claim ...)
+with checks where a verb has other senses (رفض الكشف is no condemnation, نفى only denies
+responsibility when responsibility follows, أعلن is a claim when the object is responsibility or,
+for an armed group, the attack itself). A neutral verb takes the kind its words carry ("ندعو" ->
+call, "عمل إرهابي جبان" -> condemn, "ستدفعون الثمن" -> threaten, "نفذتها X" -> accuse X).
+Negated claims ("لم تتبن أي جهة ...") make no statement at all.
+
+The date is a date written between the verb and what was said ("أعلنت ليلة 26 تشرين الأول"),
+else the publication date for speech reported as current, else none (pluperfect "وكان ... قد",
+"سابقا": said at some earlier, unstated time).
+
+`kg_statement_linker` runs after `kg_events` and ties each statement to the event it is about.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from loaders.nlp.clauses import ADVERBS, CONNECTIVES, PREPOSITIONS, PUNCT_SOFT, QUOTES, UNRESOLVED, DocIndex
+from loaders.nlp.gazetteer import Gazetteer
+from loaders.nlp.lexicon import Lexicon, SpeechVerb
+from loaders.nlp.records import EventRecord, StatementRecord
+
+if not Doc.has_extension("kg_index"):
+    Doc.set_extension("kg_index", default=None)
+
+_EARLIER = "<earlier>"  # marks speech reported as past at an unstated time ("وكان ... قد قال")
+_UNNAMED = StatementRecord("statement", None, -1, -1, -1, -1)  # marker: a speaker we cannot name
+_ELABORATED = frozenset({"accuse", "condemn", "threaten", "claim_responsibility", "deny_responsibility"})
+_ARMED = frozenset({"armed_group"})
+
+
+def doc_index(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> DocIndex:
+    """One `DocIndex` per doc, shared by the components that follow the entity components."""
+    idx = doc._.kg_index
+    if idx is None:
+        idx = DocIndex(doc, gazetteer, lexicon)
+        doc._.kg_index = idx
+    return idx
+
+
+class StatementExtractor:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.name = name
+        self.gaz = gazetteer
+        self.lex = lexicon
+        s = lexicon.set
+        self.negations = s("negations")
+        self.relatives = s("relative_pronouns")
+        self.impersonal = s("impersonal")
+        self.complementizers = s("complementizers")
+        self.statement_nouns = s("statement_nouns")
+        self.attribution = s("attribution")
+        self.after_attribution = s("report_verbs_after_attribution")
+        self.pluperfect = s("pluperfect")
+        self.responsibility = s("responsibility_words")
+        self.claim_words = s("claim_words")
+        self.deny_words = s("deny_words")
+        self.reject_non_objects = s("reject_non_objects")
+        self.directive_words = s("directive_words")
+        self.issued_by = s("issued_by")
+        self.clause_openers = s("clause_openers")
+        self.reported_words = s("reported_words")
+        self.claim_verbs = s("claim_verbs")
+        # cue phrases by their first word: one dict lookup per token of the reported words
+        self.cue_index: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+        for rank, kind in enumerate(lexicon.cue_order):
+            for phrase in lexicon.cues.get(kind, []):
+                self.cue_index.setdefault(phrase[0], []).append((phrase, kind, rank))
+
+    # ------------------------------------------------------------------ detection
+    def __call__(self, doc: Doc) -> Doc:
+        idx = doc_index(doc, self.gaz, self.lex)
+        records: list[StatementRecord] = []
+        sent_of_record: list[int] = []
+        for sent_no, (s, e) in enumerate(idx.sents):
+            found = self._sentence(idx, sent_no, s, e, records, sent_of_record)
+            for rec in found:
+                records.append(rec)
+                sent_of_record.append(sent_no)
+        doc._.kg_statements = self._merge(records, sent_of_record)
+        return doc
+
+    def _sentence(
+        self, idx: DocIndex, sent_no: int, s: int, e: int, prior: list[StatementRecord], prior_sents: list[int]
+    ) -> list[StatementRecord]:
+        out: list[StatementRecord] = []
+        headline = self._headline(idx, s, e)
+        if headline is not None:
+            out.append(headline)
+        unnamed = False  # an act of speech by a source we cannot name ("مصادر أمنية")
+        verbs = self.lex.speech_verbs
+        for i in range(s, e):
+            verb = verbs.get(idx.norms[i])
+            if verb is None or idx.cover[i] is not None or idx.quote_cover[i]:
+                continue
+            inside = next((r for r in reversed(out) if r.content_start <= i < r.content_end), None)
+            if inside is not None and not self._continues(idx, i, verb, inside):
+                continue
+            if verb.participle and unnamed and not out:
+                continue  # "..., مضيفا" goes on with that unnamed source
+            rec = self._from_verb(idx, i, verb, s, e, sent_no, out, prior, prior_sents, inside)
+            if rec is _UNNAMED:
+                unnamed = True
+            elif rec is not None:
+                out.append(rec)
+        if not out:
+            out.extend(self._attributions(idx, s, e))
+        for n, rec in enumerate(out):
+            # what was said runs to the next act of speech; a participle ("قائلة", "مضيفا")
+            # goes on with the same one
+            later = [r.verb for r in out[n + 1 :] if r.verb > rec.verb and not self._is_participle(idx, r.verb)]
+            rec.content_end = max(rec.content_start, min(rec.content_end, later[0] if later else e))
+            self._finish(idx, rec)
+        return out
+
+    def _is_participle(self, idx: DocIndex, k: int) -> bool:
+        verb = self.lex.speech_verbs.get(idx.norm(k))
+        return verb is not None and verb.participle
+
+    def _continues(self, idx: DocIndex, i: int, verb: SpeechVerb, inside: StatementRecord) -> bool:
+        """Inside someone's reported words only a participle, 'في بيان أكد فيه', a new clause
+        ('فيما أدانت الحكومة'), or a verb joined by و after a comma or after a plain object
+        ('أدانت الهجوم ودعت إلى') starts a new act of speech; 'قال إن X دعا' is X's words as reported."""
+        if verb.participle:
+            return True
+        prev = idx.norm(i - 1)
+        if prev in self.statement_nouns or prev in self.clause_openers:
+            return True
+        if not idx.clitics[i].startswith("و"):
+            return False
+        clausal = (
+            idx.norm(inside.content_start - 1) in self.complementizers
+            or idx.text(inside.content_start - 1) == ":"
+            or idx.text(inside.content_start) in QUOTES
+        )
+        return idx.text(i - 1) in ("،", ",") or not clausal
+
+    def _headline(self, idx: DocIndex, s: int, e: int) -> StatementRecord | None:
+        """'إيران: لم نشارك في أي هجمات' — a name and a colon open a line of reported speech."""
+        i = s
+        while i < e and idx.space[i]:
+            i += 1
+        m = idx.starts.get(i)
+        if m is None or m.end >= e or idx.text(m.end) != ":":
+            return None
+        actor = idx.promote(m)
+        if actor is None:
+            return None
+        return StatementRecord("statement", actor, s, i, m.end + 1, e)
+
+    def _from_verb(
+        self,
+        idx: DocIndex,
+        i: int,
+        verb: SpeechVerb,
+        s: int,
+        e: int,
+        sent_no: int,
+        out: list[StatementRecord],
+        prior: list[StatementRecord],
+        prior_sents: list[int],
+        inside: StatementRecord | None = None,
+    ) -> StatementRecord | None:
+        norm = idx.norm(i)
+        if norm in self.impersonal:
+            return None
+        prev = idx.norm(i - 1) if i > s else ""
+        if prev in self.negations or (prev == "قد" and idx.norm(i - 2) in self.negations):
+            return None
+        if verb.participle and prev == "غير":
+            return None  # "زيارة غير معلنة": an adjective, not a speech act
+        speaker: str | None = None
+        agent_end = i + 1
+        topic_start = i
+        if verb.participle:
+            speaker = self._inherit(out, prior, prior_sents, sent_no)
+        elif out and idx.clitics[i].startswith("و") and idx.text(i - 1) in ("،", ","):
+            speaker = out[-1].speaker  # "واستنكرت الوزارة ...، وطالبت أنقرة بـ": same speaker, object after
+        elif prev in self.relatives:
+            speaker = self._antecedent(idx, i - 1, s)
+        else:
+            topic = idx.topic_before(i, s)
+            if topic is not None:
+                speaker = idx.promote(topic)
+                topic_start = topic.start
+            else:
+                if self._after_noun(idx, i, s) and not verb.suffixed:
+                    return None  # "قرارا يدعو الحكومة": the noun before is the subject
+                agent = idx.agent_after(i, e, skip_object=verb.kind == "claim_responsibility")
+                if agent.actor == UNRESOLVED:
+                    return _UNNAMED
+                if agent.actor is not None:
+                    speaker = agent.actor
+                    if (
+                        agent.mention is not None
+                        and agent.mention.actor_id != speaker
+                        and agent.mention.source == "nisba"
+                    ):
+                        agent.mention.actor_id = speaker  # "مسؤول عسكري أميركي": the forces, not the state
+                    elif agent.mention is not None:
+                        idx.promote(agent.mention)
+                    agent_end = agent.end
+                elif inside is not None and idx.clitics[i].startswith("و"):
+                    speaker = inside.speaker  # "أدانت الحكومة الهجوم ودعت إلى ...": the same speaker
+                elif self._clause_initial(idx, i, s):
+                    speaker = self._inherit(out, prior, prior_sents, sent_no)
+        if verb.guard == "reported_from":
+            # "نقلت رويترز عن مسؤول في الوزارة قوله": the source after عن speaks, if it has a name
+            speaker, agent_end = self._source_after_an(idx, agent_end, e)
+        if speaker is None or speaker == UNRESOLVED:
+            return None
+        head = self._object_head(idx, agent_end, e)
+        kind = self._verb_kind(idx, i, verb, agent_end, e, speaker, head)
+        if kind is None:
+            return None
+        content_start = self._content_start(idx, agent_end, e)
+        rec = StatementRecord(kind, speaker, s, i, content_start, e)
+        rec.object_head = head
+        rec.agent_end = agent_end
+        rec.head_dates = [
+            n
+            for n, d in enumerate(idx.doc._.kg_dates or [])
+            if (i < d.start < content_start) or (topic_start < d.start < i)
+        ]
+        if verb.participle and out:
+            # a participle is said when its clause was said
+            rec.head_dates = rec.head_dates or out[-1].head_dates
+            if out[-1].date == _EARLIER:
+                rec.date = _EARLIER
+        elif self._pluperfect(idx, min(i, topic_start), s):
+            rec.date = _EARLIER
+        return rec
+
+    def _source_after_an(self, idx: DocIndex, j: int, e: int) -> tuple[str | None, int]:
+        k = next((k for k in range(j, min(e, j + 4)) if idx.norms[k] == "عن"), None)
+        if k is None:
+            return None, j
+        agent = idx.agent_after(k, e)
+        if agent.actor is None or agent.actor == UNRESOLVED:
+            return None, j
+        if agent.mention is not None:
+            idx.promote(agent.mention)
+        end = agent.end + 1 if idx.norm(agent.end) in self.reported_words else agent.end
+        return agent.actor, end
+
+    def _after_noun(self, idx: DocIndex, i: int, s: int) -> bool:
+        """True when a plain content word (no name, particle, date or punctuation) precedes the
+        verb: the verb then describes that word ('قرارا يدعو', 'مهمة تقول')."""
+        if i <= s or idx.clitics[i]:
+            return False
+        norm = idx.norm(i - 1)
+        if not norm.isalpha() or idx.cover[i - 1] is not None or idx.date_cover[i - 1] is not None:
+            return False
+        return not (
+            norm in ADVERBS
+            or norm in CONNECTIVES
+            or norm in self.negations
+            or norm in self.complementizers
+            or norm in self.statement_nouns
+            or norm in PREPOSITIONS
+            or norm in self.lex.words
+        )
+
+    def _inherit(
+        self, out: list[StatementRecord], prior: list[StatementRecord], prior_sents: list[int], sent_no: int
+    ) -> str | None:
+        if out:
+            return out[-1].speaker
+        if prior and prior_sents[-1] >= sent_no - 2:
+            return prior[-1].speaker
+        return None
+
+    def _antecedent(self, idx: DocIndex, rel: int, s: int) -> str | None:
+        """'المتحدث الذي لفت' / 'السفارة، التي أكدت': the noun the relative clause hangs on."""
+        j = rel - 1
+        if j >= s and idx.text(j) in ("،", ","):
+            j -= 1
+        if j < s:
+            return None
+        m = idx.cover[j]
+        if m is not None:
+            return idx.promote(m)
+        norm = idx.norm(j)
+        if norm in self.lex.set("anaphor_spokesman") or norm in self.lex.set("anaphor_media"):
+            return idx.anaphor(norm, j)
+        return None
+
+    def _clause_initial(self, idx: DocIndex, i: int, s: int) -> bool:
+        j = i - 1
+        while j >= s and idx.space[j]:
+            j -= 1
+        if j < s:
+            return True
+        if idx.text(j) in PUNCT_SOFT or idx.text(j) in (":", "."):
+            return True
+        return idx.norm(j) in ("كان", "كانت", "قد", "ثم", "كما", "لقد")
+
+    def _pluperfect(self, idx: DocIndex, start: int, s: int) -> bool:
+        window = range(max(s, start - 3), start + 1)
+        return any(idx.norm(k) in self.pluperfect for k in window) or idx.norm(start + 1) in ("سابقا",)
+
+    def _content_start(self, idx: DocIndex, j: int, e: int) -> int:
+        """Where the reported words begin: after 'أن'/'إن' or ':' or at an opening quote, else
+        after the recipient, date and adverbs that follow the subject."""
+        limit = min(e, j + 18)
+        k = j
+        while k < limit:
+            norm = idx.norms[k]
+            if idx.cover[k] is not None:
+                k = idx.cover[k].end  # "لشبكة سي إن إن": an إن inside a name introduces nothing
+                continue
+            if norm in self.complementizers or idx.texts[k] == ":":
+                return k + 1
+            if idx.texts[k] in QUOTES:
+                if k > 0 and idx.quote_cover[k - 1] and not idx.quote_cover[k]:
+                    k += 1  # the closing quote of '"المقاومة الإسلامية في العراق"' as the subject
+                    continue
+                if not self._quoted_name(idx, k):
+                    return k
+                k = idx.starts[k + 1].end + 1  # past the closing quote of '"بنتاغون"'
+                continue
+            k += 1
+        k = j
+        while k < e:
+            m = idx.cover[k]
+            if idx.punct[k] or idx.space[k] or idx.date_cover[k] is not None or idx.norms[k] in ADVERBS:
+                k += 1
+            elif m is not None and (idx.governed(m) or self._quoted_name(idx, k - 1)):
+                k = m.end  # "لرويترز", or an appositive name in quotes
+            else:
+                break
+        return k
+
+    def _quoted_name(self, idx: DocIndex, k: int) -> bool:
+        """'وزارة الدفاع "بنتاغون"': a quote around nothing but a name is no quotation."""
+        if k < 0 or idx.text(k) not in QUOTES:
+            return False
+        m = idx.starts.get(k + 1)
+        return m is not None and m.end < idx.n and idx.text(m.end) in QUOTES
+
+    # ------------------------------------------------------------------ kinds
+    def _window(self, idx: DocIndex, start: int, end: int) -> list[str]:
+        return [idx.norm(k) for k in range(start, min(end, idx.n))]
+
+    def _verb_kind(
+        self, idx: DocIndex, i: int, verb: SpeechVerb, j: int, e: int, speaker: str, head: int | None
+    ) -> str | None:
+        kind = verb.kind
+        ahead = range(j, min(e, j + 8, idx.n))
+        after = [idx.norms[k] for k in ahead]
+        first = next((idx.norms[k] for k in ahead if not idx.punct[k] and idx.date_cover[k] is None), "")
+        guard = verb.guard
+        if guard == "reject_object" and (first in self.reject_non_objects or first in self.complementizers):
+            return None
+        if guard == "threat_object":
+            ok = any(
+                "ب" in idx.clitic_of(k)
+                or idx.text(k) in QUOTES
+                or idx.text(k) == ":"
+                or idx.norm(k) in self.complementizers
+                for k in range(j, min(e, j + 8))
+            )
+            if not ok:
+                return None
+        if guard == "claim_object" and any(w in ("قرار", "القرار", "قرارا") for w in after):
+            return None
+        if guard == "deny_object":
+            return kind if any(w in self.deny_words or w in self.responsibility for w in after) else "statement"
+        if guard == "responsibility_object" and not any(w in self.responsibility for w in after):
+            return None
+        if guard == "directive" and not any(w in self.directive_words for w in self._window(idx, i + 1, i + 5)):
+            return None
+        if verb.object_kind or kind == "statement":
+            # "جدد الدعوة", "أكد التزام الحكومة", "مؤكدة رفضها": the noun names the act
+            words = after[:6] if verb.object_kind else ([idx.norm(head)] if head is not None else [])
+            for w in words:
+                if w in self.lex.object_kinds:
+                    return self.lex.object_kinds[w]
+        if verb.lemma == "اعلن" and head is not None:
+            word = idx.norm(head)
+            if word in self.responsibility or word.startswith("تبني"):
+                return "claim_responsibility"
+            if word in self.claim_words and "ب" not in idx.clitic_of(head) and idx.actor_kind(speaker) in _ARMED:
+                return "claim_responsibility"
+        return kind
+
+    def _object_head(self, idx: DocIndex, j: int, e: int) -> int | None:
+        """The first word of a nominal object after the subject ('أعلنت ... تنفيذ ضربة')."""
+        for k in range(j, min(e, j + 16)):
+            norm = idx.norms[k]
+            if (
+                idx.punct[k]
+                or idx.space[k]
+                or idx.date_cover[k] is not None
+                or idx.cover[k] is not None
+                or norm in ADVERBS
+                or norm in ("عن", "رسميا")
+            ):
+                continue
+            if norm in self.complementizers:
+                return None
+            return k
+        return None
+
+    def _cue_kind(self, idx: DocIndex, rec: StatementRecord) -> tuple[str | None, int]:
+        """The first cue phrase (by kind precedence) in the reported words, and where it ends."""
+        armed = idx.actor_kind(rec.speaker) in _ARMED
+        best: tuple[int, int, str] | None = None  # (precedence, end, kind)
+        norms = idx.norms
+        for k in range(rec.content_start, rec.content_end):
+            for phrase, kind, rank in self.cue_index.get(norms[k], ()):
+                n = len(phrase)
+                if tuple(norms[k : k + n]) != phrase or k + n > rec.content_end:
+                    continue
+                if kind == "claim_responsibility" and not armed:
+                    continue
+                if kind == "condemn" and idx.cover[k - 1] is not None:
+                    continue  # an epithet ("داعش الإرهابي"), not a judgement
+                if best is None or rank < best[0]:
+                    best = (rank, k + n, kind)
+        return (best[2], best[1]) if best else (None, rec.content_start)
+
+    # ------------------------------------------------------------------ content
+    def _finish(self, idx: DocIndex, rec: StatementRecord) -> None:
+        doc = idx.doc
+        cue_end = rec.content_start
+        if rec.kind == "statement":
+            cue, cue_end = self._cue_kind(idx, rec)
+            if cue is not None:
+                rec.kind = cue
+            elif self._own_attack(idx, rec):
+                rec.kind = "claim_responsibility"  # "قالت الكتائب إنها استهدفت قاعدة ..."
+        after_speaker = rec.agent_end if rec.agent_end is not None else rec.verb + 1
+        if rec.kind == "accuse":
+            start = cue_end if cue_end > rec.content_start else after_speaker
+            target = self._first_actor(idx, start, min(rec.content_end, start + 8), exclude=rec.speaker)
+            if target:
+                rec.accused = [target]
+        elif rec.kind in ("call", "threaten"):
+            start = after_speaker if cue_end == rec.content_start else cue_end
+            target = self._first_actor(idx, start, min(rec.content_end, start + 14), exclude=rec.speaker)
+            if target:
+                rec.addressees = [target]
+        if rec.content_end > rec.content_start:
+            quotes = self._quotes(idx, rec.content_start, rec.content_end)
+            text = doc[rec.content_start : rec.content_end].text.strip(' "«»“”.،,:')  # one slice
+            rec.quote = " … ".join(quotes) if quotes else (text or None)
+        self._date(idx, rec)
+
+    def _own_attack(self, idx: DocIndex, rec: StatementRecord) -> bool:
+        """An armed group saying it attacked: what it said opens with an attack verb after 'أنها'."""
+        if idx.actor_kind(rec.speaker) not in _ARMED or rec.content_start >= rec.content_end:
+            return False
+        opener = idx.norm(rec.content_start - 1)
+        return opener in ("انها", "انه", "انهم", "اننا") and idx.norm(rec.content_start) in self.claim_verbs
+
+    def _quotes(self, idx: DocIndex, start: int, end: int) -> list[str]:
+        """The quoted passages in a range, leaving out quotes around a bare name ('"رويترز"')."""
+        runs: list[tuple[int, int]] = []
+        k = start
+        while k < end:
+            if not idx.quote_cover[k]:
+                k += 1
+                continue
+            j = k
+            while j < end and idx.quote_cover[j]:
+                j += 1
+            m = idx.starts.get(k)
+            if not (m is not None and m.end >= j) and any(not idx.punct[t] for t in range(k, j)):
+                runs.append((k, j))
+            k = j
+        return [idx.doc[a:b].text.strip() for a, b in runs]
+
+    def _first_actor(self, idx: DocIndex, start: int, end: int, exclude: str | None) -> str | None:
+        for k in range(start, min(end, idx.n)):
+            m = idx.starts.get(k)
+            if m is None:
+                continue
+            if m.role == "place" and m.source == "gazetteer" and idx.norm(k - 1) in ("في", "داخل"):
+                continue
+            actor = idx.actor_of(m)
+            if actor and actor != exclude:
+                idx.promote(m)
+                return actor
+        return None
+
+    def _date(self, idx: DocIndex, rec: StatementRecord) -> None:
+        dates = idx.doc._.kg_dates or []
+        heads = [dates[n] for n in rec.head_dates]
+        if heads:
+            best = sorted(heads, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])[0]
+            rec.date, rec.date_precision = best.date, best.precision
+        elif rec.date == _EARLIER:
+            rec.date = None
+        elif idx.doc._.kg_published:
+            rec.date, rec.date_precision = idx.doc._.kg_published[:10], "day"
+
+    # ------------------------------------------------------------------ attribution
+    def _attributions(self, idx: DocIndex, s: int, e: int) -> list[StatementRecord]:
+        """'بحسب X', 'وفق بيان للقيادة', 'بحسب ما نقلت رويترز' when no verb reports the sentence."""
+        for i in range(s, e):
+            if idx.norm(i) not in self.attribution or idx.cover[i] is not None:
+                continue
+            j = i + 1
+            while j < e and (idx.punct[j] or idx.norm(j) in self.after_attribution or idx.norm(j) in ("ل",)):
+                j += 1
+            if j < e and idx.norm(j) in self.statement_nouns:
+                j += 1
+                while j < e and (idx.norm(j) in self.issued_by or idx.punct[j]):
+                    j += 1
+            m = idx.starts.get(j)
+            if m is None:
+                continue
+            actor = idx.promote(m)
+            if actor is None:
+                continue
+            return [StatementRecord("statement", actor, s, i, s, e)]
+        return []
+
+    # ------------------------------------------------------------------ merging
+    def _merge(self, records: list[StatementRecord], sents: list[int]) -> list[StatementRecord]:
+        """Drop repeats; fold 'وقال X ...' into X's accusation, threat or condemnation just before."""
+        out: list[StatementRecord] = []
+        out_sents: list[int] = []
+        seen: set[tuple] = set()
+        for rec, sent in zip(records, sents, strict=True):
+            key = (rec.speaker, rec.kind, rec.sent_start)
+            if key in seen:
+                continue
+            if (
+                rec.kind == "statement"
+                and out
+                and out[-1].speaker == rec.speaker
+                and out[-1].kind in _ELABORATED
+                and out_sents[-1] == sent - 1
+                and not any(o.sent_start == rec.sent_start for o in out)
+            ):
+                if out[-1].quote is None:
+                    out[-1].quote = rec.quote
+                continue
+            seen.add(key)
+            out.append(rec)
+            out_sents.append(sent)
+        return out
+
+
+_VIOLENT_TYPES = ("attack", "airstrike")
+
+
+class StatementLinker:
+    """Ties statements to events: the event its sentence reports, else the latest one it refers
+    to ('الهجوم', 'هذه الهجمات'). A claim's speaker becomes the event's perpetrator."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.name = name
+        self.gaz = gazetteer
+        self.lex = lexicon
+
+    def _reference(self, idx: DocIndex, rec: StatementRecord) -> tuple[str, ...] | None:
+        """The event types a statement's words point back to: a singular event noun ("الهجوم",
+        "الضربة") or a demonstrative one ("هذه الهجمات"); talk of attacks in general points nowhere."""
+        for k in range(rec.sent_start, rec.content_end):
+            trig = self.lex.triggers.get(idx.norms[k])
+            if trig is None or trig.cls not in ("noun", "masdar") or idx.norm(k - 1) in ("اي", "كل"):
+                continue
+            if trig.number != "pl" or idx.norm(k - 1) in ("هذه", "هذا", "تلك", "ذلك"):
+                return _VIOLENT_TYPES if trig.type in _VIOLENT_TYPES else (trig.type,)
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        idx = doc_index(doc, self.gaz, self.lex)
+        events: list[EventRecord] = doc._.kg_events or []
+        roots = [n for n, ev in enumerate(events) if ev.merged_into is None]
+
+        def root(n: int) -> int:
+            while events[n].merged_into is not None:
+                n = events[n].merged_into  # type: ignore[assignment]
+            return n
+
+        for rec in doc._.kg_statements or []:
+            in_sentence = [n for n, ev in enumerate(events) if ev.sent_start == rec.sent_start]
+            target: int | None = None
+            if in_sentence:
+                inside = [n for n in in_sentence if rec.content_start <= events[n].trigger < rec.content_end]
+                target = root((inside or in_sentence)[0])
+            else:
+                wanted = self._reference(idx, rec)
+                if wanted is None and rec.kind in ("claim_responsibility", "deny_responsibility"):
+                    wanted = _VIOLENT_TYPES
+                if wanted is not None:
+                    before = [n for n in roots if events[n].trigger < rec.verb and events[n].type in wanted]
+                    target = before[-1] if before else None
+            rec.about_event = target
+            if target is not None and rec.kind == "claim_responsibility" and rec.speaker:
+                ev = events[target]
+                if rec.speaker not in ev.perpetrators:
+                    ev.perpetrators.append(rec.speaker)
+        return doc
+
+
+@Language.factory(
+    "kg_statements",
+    assigns=["doc._.kg_statements"],
+    requires=["doc._.kg_entities", "doc._.kg_dates", "token.norm", "token.is_sent_start"],
+    default_config={"gazetteer": {"@misc": "kg.gazetteer.v1"}, "lexicon": {"@misc": "kg.lexicon.v1"}},
+)
+def make_statement_extractor(nlp: Language, name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> StatementExtractor:
+    return StatementExtractor(nlp, name, gazetteer, lexicon)
+
+
+@Language.factory(
+    "kg_statement_linker",
+    assigns=["doc._.kg_statements"],
+    requires=["doc._.kg_statements", "doc._.kg_events"],
+    default_config={"gazetteer": {"@misc": "kg.gazetteer.v1"}, "lexicon": {"@misc": "kg.lexicon.v1"}},
+)
+def make_statement_linker(nlp: Language, name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> StatementLinker:
+    return StatementLinker(nlp, name, gazetteer, lexicon)

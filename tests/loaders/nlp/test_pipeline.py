@@ -1,0 +1,54 @@
+"""The pipeline is built from its config, once, and reads user gazetteer directories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from loaders.nlp import build_nlp, get_nlp, load_config
+from loaders.nlp.gazetteer import ENV_DIRS, create_gazetteer
+
+COMPONENTS = [
+    "kg_arabic_normalizer",
+    "kg_sentencizer",
+    "kg_gazetteer_ruler",
+    "kg_entity_resolver",
+    "kg_actor_discovery",
+    "kg_dates",
+    "kg_statements",
+    "kg_events",
+    "kg_statement_linker",
+]
+
+
+def test_the_config_names_every_component() -> None:
+    cfg = load_config()
+    assert cfg["nlp"]["lang"] == "ar"
+    assert cfg["nlp"]["pipeline"] == COMPONENTS
+    assert cfg["components"]["kg_gazetteer_ruler"]["phrase_matcher_attr"] == "NORM"
+
+
+def test_build_from_the_config(nlp) -> None:  # noqa: ANN001
+    assert nlp.pipe_names == COMPONENTS
+    assert nlp.lang == "ar"
+
+
+def test_get_nlp_is_built_once() -> None:
+    assert get_nlp() is get_nlp()
+
+
+def test_user_gazetteer_directories_add_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = {
+        "id": "saraya-al-fajr-al-jadid",
+        "name": "Saraya al-Fajr al-Jadid",
+        "name_ar": "سرايا الفجر الجديد",
+        "kind": "armed_group",
+    }
+    (tmp_path / "actors.jsonl").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv(ENV_DIRS, str(tmp_path))
+    assert "saraya-al-fajr-al-jadid" in create_gazetteer().actors
+    nlp = build_nlp()
+    doc = nlp("تبنت سرايا الفجر الجديد الهجوم.")
+    assert any(m.actor_id == "saraya-al-fajr-al-jadid" for m in doc._.kg_entities)
