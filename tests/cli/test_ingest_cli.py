@@ -1,0 +1,107 @@
+"""`kg ingest`, `kg extract`, `kg status`, `kg query` and `kg demo` as a user runs them."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from graph.settings import get_settings
+
+runner = CliRunner()
+
+CLAIM = (
+    "تبنى فصيل كتائب حزب الله هجوما بثلاث طائرات مسيرة استهدف قاعدة عين الأسد الجوية في محافظة الأنبار "
+    "فجر الثلاثاء، وقال في بيان إن الهجوم جاء ردا على الغارات الأميركية."
+)
+CONDEMN = "أدانت الحكومة العراقية الهجوم على قاعدة عين الأسد، ودعت إلى ضبط النفس."
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KG_BACKEND", raising=False)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def write_articles(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "claim.txt").write_text(f"كتائب حزب الله تتبنى هجوما\n\n2024-01-23\n\n{CLAIM}\n", encoding="utf-8")
+    record = {"file": "condemn.json", "title": "إدانة", "published": "2024-01-23", "outlet": "Example", "text": CONDEMN}
+    (folder / "more.jsonl").write_text(
+        json.dumps(record, ensure_ascii=False) + "\n{ this line is broken json\n", encoding="utf-8"
+    )
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def test_ingest_stores_good_articles_and_lists_each_bad_one(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "in")
+    db = tmp_path / "g.lbug"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 article(s) stored" in result.output
+    assert "empty.txt" in result.output and "more.jsonl#2" in result.output  # each error names its file
+    assert "Article" in result.output  # the summary of what was added
+
+    again = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert "nothing new" in again.output
+
+    status = runner.invoke(app, ["status", "--db", str(db), "--json"])
+    counts = json.loads(status.output)
+    assert counts["backend"] == "ladybug" and counts["nodes"]["Article"] == 2
+
+
+def test_ingest_of_a_missing_path_fails_with_the_reason(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "g.lbug")])
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output
+
+
+def test_extract_prints_one_design_object_per_article(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "in")
+    result = runner.invoke(app, ["extract", str(folder / "claim.txt"), str(folder / "more.jsonl")])
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [obj["article"]["file"] for obj in lines] == ["claim.txt", "condemn.json"]
+    for obj in lines:
+        assert set(obj) == {"article", "actors", "places", "events", "statements"}
+    claim = lines[0]
+    assert any(a["id"] == "kataib-hezbollah" for a in claim["actors"])
+    kinds = {(s["kind"], s["speaker"]) for s in claim["statements"]}
+    assert ("claim_responsibility", "kataib-hezbollah") in kinds
+    assert claim["events"] and claim["events"][0]["type"] == "attack"
+
+
+def test_query_lists_names_and_answers_in_json_and_csv(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "in")
+    db = tmp_path / "g.lbug"
+    runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    listing = runner.invoke(app, ["query", "--db", str(db), "--format", "json"])
+    assert "claims" in {q["name"] for q in json.loads(listing.output)}
+    as_json = runner.invoke(app, ["query", "claims", "--param", "actor=kataib-hezbollah", "--db", str(db), "-f", "json"])
+    rows = json.loads(as_json.output)
+    assert rows and rows[0]["kind"] == "claim_responsibility"
+    as_csv = runner.invoke(app, ["query", "claims", "-p", "actor=kataib-hezbollah", "--db", str(db), "-f", "csv"])
+    assert as_csv.output.splitlines()[0].startswith("id,")
+    bad = runner.invoke(app, ["query", "claims", "-p", "nonsense=1", "--db", str(db)])
+    assert bad.exit_code == 1 and "has no parameter nonsense" in bad.output
+
+
+def test_status_works_with_no_neo4j_anywhere(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["status", "--db", str(tmp_path / "fresh.lbug")])
+    assert result.exit_code == 0
+    assert "ladybug" in result.output and "LadybugDB" in result.output and "empty" in result.output
+
+
+def test_demo_prints_claims_and_writes_an_offline_page(tmp_path: Path) -> None:
+    out = tmp_path / "graph.html"
+    result = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.lbug"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Who claimed" in result.output and "Islamic Resistance" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<script src=" not in page  # vis-network is inlined: the page needs no network
+    assert "islamic-resistance-in-iraq" in page
