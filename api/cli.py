@@ -85,18 +85,13 @@ def status(backend: BackendOpt = None, db: DbPathOpt = None, as_json: Annotated[
         print(json.dumps(st.as_dict(), ensure_ascii=False, indent=2))
         return
     console.print(f"backend:  [bold]{st.backend}[/]\nlocation: {st.location}\nversion:  {st.version}", highlight=False)
-    table = Table(title="nodes per label")
-    table.add_column("label")
-    table.add_column("count", justify="right")
-    for label, n in sorted(st.nodes.items()):
-        table.add_row(label, str(n))
-    console.print(table)
-    table = Table(title="relationships per type")
-    table.add_column("type")
-    table.add_column("count", justify="right")
-    for rtype, n in sorted(st.relationships.items()):
-        table.add_row(rtype, str(n))
-    console.print(table)
+    for title, heading, counts in (("nodes per label", "label", st.nodes), ("relationships per type", "type", st.relationships)):
+        table = Table(title=title)
+        table.add_column(heading)
+        table.add_column("count", justify="right")
+        for name, n in sorted(counts.items()):
+            table.add_row(name, str(n))
+        console.print(table)
     if not st.nodes:
         console.print("The graph is empty: `kg ingest PATH` or `kg demo` fills it.")
 
