@@ -5,13 +5,17 @@ day are one real event: the later report takes the earlier event's id, so the st
 `Event` with a `REPORTED_IN` edge per source, each keeping that source's own figures.
 Containment through a country does not count: "an attack in Iraq" and "an attack on Ain al-Asad"
 on the same day are not thereby the same attack.
+
+The resolver asks the store twice per write (the candidate events of the batch's date span, and
+the place hierarchy) instead of once per event: per-event look-ups dominated ingest time.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from graph.model import ArticleGraph, Event
+from graph.model import ArticleGraph
 
 Lookup = Callable[[str, dict], list[dict]]
 
@@ -30,30 +34,48 @@ class EventResolver:
 
     def __init__(self, lookup: Lookup) -> None:
         self._lookup = lookup
-        self._ancestors: dict[str, set[str]] = {}
+        self._parents: dict[str, set[str]] = defaultdict(set)
         self._kinds: dict[str, str] = {}
-        self._seen: list[tuple[Event, str]] = []  # (event, place) of this batch, ids already final
+        self._ancestors: dict[str, set[str]] = {}
+        # (type, day) -> [(id, day, place)]: stored candidates and events of this batch, ids final
+        self._known: dict[tuple[str, date], list[tuple[str, date, str]]] = defaultdict(list)
+
+    def prepare(self, graphs: Sequence[ArticleGraph]) -> None:
+        """Fetch what matching needs for the whole batch in two queries."""
+        days = [d for g in graphs for e in g.events if e.place and (d := _day(e.date))]
+        if not days:
+            return
+        for row in self._lookup("internal.place_hierarchy", {}):
+            self._parents[row["id"]].add(row["parent"])
+            self._kinds[row["id"]] = row["kind"]
+            self._kinds[row["parent"]] = row["parent_kind"]
+        types = sorted({e.type for g in graphs for e in g.events})
+        rows = self._lookup(
+            "internal.event_candidates",
+            {"types": types, "date_from": str(min(days) - timedelta(days=1)), "date_to": str(max(days) + timedelta(days=1))},
+        )
+        for row in rows:
+            day = _day(row["date"])
+            if day is not None and row["place"] is not None:
+                self._known[(row["type"], day)].append((row["id"], day, row["place"]))
 
     def _learn_places(self, graph: ArticleGraph) -> None:
-        places = {p.id: p for p in [*graph.context_places, *graph.places]}
-        for p in places.values():
+        for p in [*graph.context_places, *graph.places]:
             self._kinds[p.id] = p.kind
-
-        def climb(pid: str, trail: frozenset[str]) -> set[str]:
-            out: set[str] = set()
-            for parent in places[pid].located_in if pid in places else []:
-                if parent not in trail:
-                    out |= {parent} | climb(parent, trail | {parent})
-            return out
-
-        for pid in places:
-            self._ancestors.setdefault(pid, set()).update(climb(pid, frozenset({pid})))
+            if not set(p.located_in) <= self._parents[p.id]:
+                self._parents[p.id].update(p.located_in)
+                self._ancestors.clear()  # the hierarchy grew: recompute lazily
 
     def _ancestors_of(self, place: str) -> set[str]:
         if place not in self._ancestors:
-            rows = self._lookup("internal.place_ancestors", {"place": place})
-            self._ancestors[place] = {r["id"] for r in rows}
-            self._kinds.update({r["id"]: r["kind"] for r in rows})
+            seen: set[str] = set()
+            todo = list(self._parents.get(place, ()))
+            while todo:
+                p = todo.pop()
+                if p not in seen and p != place:
+                    seen.add(p)
+                    todo.extend(self._parents.get(p, ()))
+            self._ancestors[place] = seen
         return self._ancestors[place]
 
     def _related(self, a: str, b: str) -> bool:
@@ -65,36 +87,32 @@ class EventResolver:
             return self._kinds.get(a) not in _TOO_BROAD
         return False
 
-    def _match(self, event: Event) -> str | None:
-        day = _day(event.date)
-        if day is None or event.place is None:
-            return None
-        window = (str(day - timedelta(days=1)), str(day + timedelta(days=1)))
-        candidates = [
-            (row["id"], row["date"], row["place"])
-            for row in self._lookup(
-                "internal.event_candidates", {"type": event.type, "date_from": window[0], "date_to": window[1]}
-            )
-        ]
-        candidates += [
-            (e.id, e.date, place) for e, place in self._seen if e.type == event.type and e.date and window[0] <= e.date <= window[1]
-        ]
-        best: tuple[int, int, str] | None = None
-        for cid, cdate, cplace in candidates:
-            if cid == event.id or cplace is None or not self._related(event.place, cplace):
+    def _match(self, event_id: str, event_type: str, day: date, place: str) -> tuple[str, date] | None:
+        """The known event this one is, with that event's own day (so matches never chain)."""
+        best: tuple[int, int, str, date] | None = None
+        near = [c for d in (-1, 0, 1) for c in self._known.get((event_type, day + timedelta(days=d)), ())]
+        for cid, cday, cplace in near:
+            gap = abs((cday - day).days)
+            if cid == event_id or gap > 1 or not self._related(place, cplace):
                 continue
-            score = (0 if cplace == event.place else 1, abs((_day(cdate) or day) - day).days, cid)
+            score = (0 if cplace == place else 1, gap, cid, cday)
             if best is None or score < best:
                 best = score
-        return best[2] if best else None
+        return (best[2], best[3]) if best else None
 
     def resolve(self, graph: ArticleGraph) -> ArticleGraph:
         self._learn_places(graph)
         remap: dict[str, str] = {}
         for e in graph.events:
-            target = self._match(e)
-            if target is not None:
-                remap[e.id] = target
+            day = _day(e.date)
+            if day is not None and e.place is not None:
+                found = self._match(e.id, e.type, day, e.place)
+                if found is not None:
+                    remap[e.id] = found[0]
+                    # As the store will hold it: the first report's day, one more place.
+                    self._known[(e.type, found[1])].append((found[0], found[1], e.place))
+                else:
+                    self._known[(e.type, day)].append((e.id, day, e.place))
         if remap:
             events = [e.model_copy(update={"id": remap.get(e.id, e.id)}) for e in graph.events]
             statements = [
@@ -102,5 +120,4 @@ class EventResolver:
                 for s in graph.statements
             ]
             graph = graph.model_copy(update={"events": events, "statements": statements})
-        self._seen.extend((e, e.place) for e in graph.events if e.place)
         return graph

@@ -34,7 +34,7 @@ class IngestReport:
 def ingest(
     store: GraphStore,
     items: Iterable[ArticleGraph | ArticleError],
-    articles_per_batch: int = 50,
+    articles_per_batch: int = 500,
     on_item: Callable[[ArticleGraph | ArticleError], None] | None = None,
 ) -> IngestReport:
     """Write articles in batches of one transaction each.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.model import Actor, ArticleGraph, Place
 from loaders.arabic import normalise
@@ -38,12 +39,16 @@ WRITE_ORDER: tuple[str, ...] = (
 
 @dataclass
 class GraphRows:
-    """Rows per write query; duplicates (same key) collapse, the last one wins."""
+    """Rows per write query; duplicates (same key) collapse, the last one wins, except for
+    events, where the first report fixes date and type as `ON CREATE` does in the store."""
 
     rows: dict[str, dict[tuple, dict]] = field(default_factory=lambda: {name: {} for name in WRITE_ORDER})
 
     def add(self, query: str, row: dict, key: tuple | None = None) -> None:
-        self.rows[query][key if key is not None else (row.get("id"), row.get("src"), row.get("dst"))] = row
+        key = key if key is not None else (row.get("id"), row.get("src"), row.get("dst"))
+        if query == "write.event" and key in self.rows[query]:
+            return
+        self.rows[query][key] = row
 
     def batches(self, size: int) -> Iterable[tuple[str, list[dict]]]:
         for name in WRITE_ORDER:
@@ -55,9 +60,12 @@ class GraphRows:
         return sum(len(v) for v in self.rows.values())
 
 
+_normalise = lru_cache(maxsize=1 << 16)(normalise)  # the same names recur in every article
+
+
 def search_key(*names: str | None) -> str:
     """One normalised string holding every name, so a CONTAINS search finds any of them."""
-    return " | ".join(normalise(n) for n in names if n)
+    return " | ".join(_normalise(n) for n in names if n)
 
 
 def _actor_row(a: Actor) -> dict:

@@ -92,7 +92,7 @@ def ingest_command(
     paths: PathsArg,
     backend: BackendOpt = None,
     db: DbPathOpt = None,
-    batch: Annotated[int, typer.Option(help="articles per write transaction")] = 50,
+    batch: Annotated[int, typer.Option(help="articles per write transaction")] = 500,
 ) -> None:
     """Extract articles and write them into the graph store (idempotent: re-ingesting changes nothing)."""
     try:

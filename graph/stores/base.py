@@ -124,6 +124,7 @@ class GraphStore(abc.ABC):
         size = batch_size or self.settings.batch_size
         with self._transaction(write=True) as tx:
             resolver = EventResolver(lambda name, params: self._run_named(tx, name, params))
+            resolver.prepare(graphs)
             resolved = [resolver.resolve(g) for g in graphs]
             merged = sum(
                 1 for before, after in zip(graphs, resolved) for a, b in zip(before.events, after.events) if a.id != b.id

@@ -1,6 +1,11 @@
-// The embedded writer's bulk path: rows that are certainly new (they belong to an article or
-// statement not yet in the store) are loaded with COPY from a DataFrame, which DESIGN.md measured
+// The embedded writer's bulk path: rows that are certainly new (they belong to an article,
+// statement or event not yet in the store) are loaded with COPY from a DataFrame, which DESIGN.md measured
 // about 20x faster than relationship MERGE; everything else goes through the MERGE queries.
+
+// name: internal.article_count
+// How many articles the store holds: decides whether a batch is large enough to COPY.
+// params: none
+MATCH (a:Article) RETURN count(a) AS count
 
 // name: internal.existing_articles
 // Which of the given Article ids are already stored.
@@ -11,6 +16,27 @@ UNWIND $ids AS i MATCH (n:Article {id: i}) RETURN n.id AS id
 // Which of the given Statement ids are already stored.
 // params: ids
 UNWIND $ids AS i MATCH (n:Statement {id: i}) RETURN n.id AS id
+
+// name: internal.existing_events
+// Which of the given Event ids are already stored.
+// params: ids
+UNWIND $ids AS i MATCH (n:Event {id: i}) RETURN n.id AS id
+
+// name: copy.event
+// params: rows
+COPY Event FROM $rows
+
+// name: copy.occurred_at
+// params: rows
+COPY OCCURRED_AT FROM $rows
+
+// name: copy.carried_out
+// params: rows
+COPY CARRIED_OUT FROM $rows
+
+// name: copy.targeted
+// params: rows
+COPY TARGETED FROM $rows
 
 // name: copy.article
 // params: rows
