@@ -421,3 +421,30 @@ def _types(value: object) -> object:
     if isinstance(value, list):
         return [_types(v) for v in value]
     return type(value).__name__
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"actor": KATAIB_HEZBOLLAH.id},
+        {"actor": IRI.id, "event_type": "attack"},
+        {"place": "baghdad"},
+        {"kind": "claim_responsibility", "since": "2024-01"},
+        {"event_type": "airstrike", "until": "2024-02"},
+        {"limit": 2, "skip": 1},
+    ],
+)
+def test_the_paged_claims_path_answers_as_the_one_shot_query(story: GraphStore, filters: dict) -> None:
+    """graph.analyst.claims (page of ids, then details) and the `claims` query agree row for row."""
+    fast = analyst.claims(story, **filters)
+    full = story.query("claims", filters)
+    assert [c["id"] for c in fast] == [r["id"] for r in full]
+    for c, r in zip(fast, full):
+        assert (c["claimant"] or {}).get("id") == r["claimant_id"]
+        assert [a["id"] for a in c["accused"]] == sorted(a["id"] for a in r["accused"] or [])
+        assert (c["event"] or {}).get("id") == r["event_id"]
+        assert {p["id"] for p in (c["event"] and [c["event"]["place"]] or []) if p} <= {
+            p["id"] for p in r["event_places"] or []
+        }
+        assert [s["article"] for s in c["sources"]] == [s["article"] for s in sorted(r["sources"], key=lambda s: (s["published"] or "", s["article"]))]
