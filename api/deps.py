@@ -23,6 +23,7 @@ def app_store(app: FastAPI, settings: Settings) -> GraphStore:
         store: GraphStore | None = getattr(app.state, "store", None)
         if store is None:
             store = make_store(settings)
+            store.enable_cache(settings.query_cache_seconds)
             app.state.store = store
         store.open()
         return store

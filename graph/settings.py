@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     neo4j_database: str | None = Field(None, validation_alias=AliasChoices("NEO4J_DATABASE", "neo4j_database"))
     batch_size: int = Field(1000, ge=1, validation_alias=AliasChoices("KG_BATCH_SIZE", "batch_size"))
     api_key: str | None = Field(None, validation_alias=AliasChoices("KG_API_KEY", "api_key"))
+    query_cache_seconds: float = Field(
+        10.0, ge=0, validation_alias=AliasChoices("KG_QUERY_CACHE_SECONDS", "query_cache_seconds")
+    )
     max_page_size: int = Field(500, ge=1, validation_alias=AliasChoices("KG_MAX_PAGE_SIZE", "max_page_size"))
 
     def location(self) -> str:

@@ -7,6 +7,10 @@ how to turn its values into plain JSON-able ones. No database call happens in a 
 from __future__ import annotations
 
 import abc
+import json
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -60,6 +64,27 @@ class GraphStore(abc.ABC):
         self.settings = settings
         self.registry = registry or get_registry()
         self._opened = False
+        self._cache: OrderedDict[str, tuple[float, list[dict[str, Any]]]] | None = None
+        self._cache_ttl = 0.0
+        self._cache_size = 0
+        self._cache_lock = threading.Lock()
+        self._generation = 0  # bumped by every write, so a read that overlapped one is not kept
+
+    def enable_cache(self, ttl_seconds: float, max_entries: int = 2048) -> None:
+        """Keep read results for `ttl_seconds`; any write through this store empties the cache.
+
+        For a server that answers the same questions over and over between ingests. Writes made
+        by another process (a second Neo4j client) show once the entries expire.
+        """
+        self._cache = OrderedDict() if ttl_seconds > 0 else None
+        self._cache_ttl = ttl_seconds
+        self._cache_size = max_entries
+
+    def _forget(self) -> None:
+        with self._cache_lock:
+            self._generation += 1
+            if self._cache is not None:
+                self._cache.clear()
 
     # -- what a backend provides -------------------------------------------------------------
     @abc.abstractmethod
@@ -106,13 +131,30 @@ class GraphStore(abc.ABC):
         self.open()
         q = self.query_def(name)
         bound = q.bind(params)  # fail on bad parameters before touching the store
+        key = None
+        generation = self._generation
+        if self._cache is not None and not name.startswith("internal."):
+            key = name + json.dumps(bound, sort_keys=True, default=str)
+            with self._cache_lock:
+                hit = self._cache.get(key)
+                if hit is not None and hit[0] > time.monotonic():
+                    self._cache.move_to_end(key)
+                    return [dict(r) for r in hit[1]]
         with self._transaction(write=False) as tx:
             try:
-                return tx.run(q.text, bound)
+                rows = tx.run(q.text, bound)
             except StoreError:
                 raise
             except Exception as exc:  # the driver's own error types differ per backend
                 raise QueryError(f"query {name!r} failed: {exc}") from exc
+        if key is not None and self._cache is not None:
+            with self._cache_lock:
+                if generation == self._generation:
+                    self._cache[key] = (time.monotonic() + self._cache_ttl, rows)
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+            return [dict(r) for r in rows]
+        return rows
 
     def write(self, graphs: Sequence[ArticleGraph], batch_size: int | None = None) -> WriteResult:
         """Write the graphs in one transaction: all of them or, on any error, nothing."""
@@ -122,6 +164,7 @@ class GraphStore(abc.ABC):
             if problems:
                 raise StoreError(f"article {g.article.file or g.article.id} is inconsistent: {'; '.join(problems[:5])}")
         size = batch_size or self.settings.batch_size
+        self._forget()
         with self._transaction(write=True) as tx:
             resolver = EventResolver(lambda name, params: self._run_named(tx, name, params))
             resolver.prepare(graphs)
@@ -131,6 +174,7 @@ class GraphStore(abc.ABC):
             )
             rows = to_rows(resolved)
             batches = self._write_rows(tx, rows, size)
+        self._forget()  # again: a read may have cached the old state while the write ran
         return WriteResult(articles=len(graphs), rows=rows.count(), batches=batches, merged_events=merged)
 
     def _write_rows(self, tx: Transaction, rows: GraphRows, size: int) -> int:
@@ -151,8 +195,10 @@ class GraphStore(abc.ABC):
     def clear(self) -> None:
         """Delete everything (tests, `kg reset`)."""
         self.open()
+        self._forget()
         with self._transaction(write=True) as tx:
             self._run_named(tx, "internal.clear")
+        self._forget()
 
 
 @contextmanager

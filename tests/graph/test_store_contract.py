@@ -137,3 +137,14 @@ def test_status_reports_backend_location_and_version(store: GraphStore) -> None:
     assert st.backend == store.backend
     assert st.version.split()[0] in ("LadybugDB", "Neo4j")
     assert any(ch.isdigit() for ch in st.version)
+
+
+def test_a_cached_read_is_forgotten_as_soon_as_the_store_writes(store: GraphStore) -> None:
+    store.enable_cache(ttl_seconds=60)
+    g = article_graph(file="a.txt", count=2)
+    store.write([g])
+    first = store.query("event_reports", {"id": g.events[0].id})
+    first[0]["count"] = 999  # a caller scribbling on its rows must not change what others read
+    assert store.query("event_reports", {"id": g.events[0].id})[0]["count"] == 2
+    store.write([article_graph(body="تقرير ثان عن الهجوم نفسه على المنطقة الخضراء.", file="b.txt", count=3)])
+    assert sorted(r["count"] for r in store.query("event_reports", {"id": g.events[0].id})) == [2, 3]
