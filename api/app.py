@@ -1,4 +1,5 @@
 """The FastAPI application: one router per resource under api/routes/, OpenAPI at /docs."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """The `kg` command line: thin commands over `graph/`, `loaders/` and `queries/`."""
+
 from __future__ import annotations
 
 import csv
@@ -60,21 +61,32 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None) -
         writer = csv.DictWriter(buf, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()})
+            writer.writerow(
+                {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+            )
         sys.stdout.write(buf.getvalue())
         return
     table = Table(title=title, show_lines=False)
     for c in columns:
         table.add_column(c, overflow="fold")
     for row in rows:
-        table.add_row(*("" if row[c] is None else (json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], (list, dict)) else str(row[c])) for c in columns))
+        table.add_row(
+            *(
+                ""
+                if row[c] is None
+                else (json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], (list, dict)) else str(row[c]))
+                for c in columns
+            )
+        )
     console.print(table)
     if not rows:
         console.print("(no rows)")
 
 
 @app.command()
-def status(backend: BackendOpt = None, db: DbPathOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def status(
+    backend: BackendOpt = None, db: DbPathOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False
+) -> None:
     """Show the backend, where it lives, its version, and node and relationship counts."""
     try:
         with open_store(backend, db) as store:
@@ -85,7 +97,10 @@ def status(backend: BackendOpt = None, db: DbPathOpt = None, as_json: Annotated[
         print(json.dumps(st.as_dict(), ensure_ascii=False, indent=2))
         return
     console.print(f"backend:  [bold]{st.backend}[/]\nlocation: {st.location}\nversion:  {st.version}", highlight=False)
-    for title, heading, counts in (("nodes per label", "label", st.nodes), ("relationships per type", "type", st.relationships)):
+    for title, heading, counts in (
+        ("nodes per label", "label", st.nodes),
+        ("relationships per type", "type", st.relationships),
+    ):
         table = Table(title=title)
         table.add_column(heading)
         table.add_column("count", justify="right")
@@ -126,7 +141,10 @@ def query(
         store = make_store(settings)
         if name is None:
             rows = [q.describe() for q in store.registry.public(settings.backend)]
-            print_rows([{"name": r["name"], "params": ", ".join(r["params"]), "description": r["description"]} for r in rows], fmt)
+            print_rows(
+                [{"name": r["name"], "params": ", ".join(r["params"]), "description": r["description"]} for r in rows],
+                fmt,
+            )
             return
         params = parse_params(param or [])
         store.query_def(name).bind(params)  # report parameter mistakes before opening anything

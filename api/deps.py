@@ -1,4 +1,5 @@
 """FastAPI dependencies: settings, the store, pagination, the API key. Tests override them."""
+
 from __future__ import annotations
 
 import threading

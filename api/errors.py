@@ -1,4 +1,5 @@
 """One error shape for every failure: {"ok": false, "error": "...", "status": N}."""
+
 from __future__ import annotations
 
 from fastapi import FastAPI, Request

@@ -5,6 +5,7 @@
 analyst routes share (ISO dates, actor and place given by id or name) are checked here too, so
 every route answers a bad value with the same 422 or 404.
 """
+
 from __future__ import annotations
 
 import re

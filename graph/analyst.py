@@ -6,6 +6,7 @@ nested answers, so the API and the CLI stay thin and say the same thing. Where t
 disagree (one outlet says 2 rockets, another 3; one group claims, another denies) the event
 answer lists it in `disagreements`, computed here because it compares rows, not graph patterns.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -138,7 +139,9 @@ def claims(
         by_event = event_type is not None or place is not None
         extra = events if by_event else {}
         halves = [
-            store.query(name + ("_event" if by_event else ""), {"actor": actor, **dates, **extra, "limit": skip + limit})
+            store.query(
+                name + ("_event" if by_event else ""), {"actor": actor, **dates, **extra, "limit": skip + limit}
+            )
             for name in ("claims_page_made_by", "claims_page_accusing")
         ]
         merged = {r["id"]: r for half in halves for r in half}

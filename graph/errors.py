@@ -1,4 +1,5 @@
 """One base exception for the project, with a few subclasses that callers can act on."""
+
 from __future__ import annotations
 
 

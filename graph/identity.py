@@ -9,6 +9,7 @@ on the same day are not thereby the same attack.
 The resolver asks the store twice per write (the candidate events of the batch's date span, and
 the place hierarchy) instead of once per event: per-event look-ups dominated ingest time.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -52,7 +53,11 @@ class EventResolver:
         types = sorted({e.type for g in graphs for e in g.events})
         rows = self._lookup(
             "internal.event_candidates",
-            {"types": types, "date_from": str(min(days) - timedelta(days=1)), "date_to": str(max(days) + timedelta(days=1))},
+            {
+                "types": types,
+                "date_from": str(min(days) - timedelta(days=1)),
+                "date_to": str(max(days) + timedelta(days=1)),
+            },
         )
         for row in rows:
             day = _day(row["date"])

@@ -1,4 +1,5 @@
 """Deterministic ids: the same content always yields the same id, so re-ingesting is a no-op."""
+
 from __future__ import annotations
 
 import hashlib

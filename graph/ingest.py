@@ -1,4 +1,5 @@
 """Writing many extracted articles: batches, and one broken article never spoils a batch."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable

@@ -5,9 +5,10 @@
 (`context_actors`, `context_places`) so that MEMBER_OF and LOCATED_IN edges have both ends.
 The stores flatten it into node and relationship rows (`graph.rows`).
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -187,7 +188,7 @@ class ArticleGraph(Model):
     article: ArticleMeta
     body: str = ""
     outlet_actor: str | None = None
-    ingested_at: str = Field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    ingested_at: str = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     actors: list[Actor] = []
     places: list[Place] = []
     events: list[Event] = []

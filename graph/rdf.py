@@ -10,6 +10,7 @@ Statements are SEM events too (a speech act happens at a time, by an actor); the
 and the accused are roles. Each source's own report of an event (its weapon, count and casualty
 figures) is a `kgv:Report` derived from the article, so conflicting numbers stay side by side.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,11 +42,17 @@ EXTENSIONS = {"ttl": "ttl", "jsonld": "jsonld", "graphml": "graphml"}
 PAGE = 5000
 
 _WIKIDATA_ID = re.compile(r"^Q[1-9]\d*$")
-_ROLE_OF = {"CARRIED_OUT": "perpetrator", "TARGETED": "target", "MADE": "speaker",
-            "ADDRESSED_TO": "addressee", "ACCUSES": "accused"}
+_ROLE_OF = {
+    "CARRIED_OUT": "perpetrator",
+    "TARGETED": "target",
+    "MADE": "speaker",
+    "ADDRESSED_TO": "addressee",
+    "ACCUSES": "accused",
+}
 
 
 # -- reading the store -------------------------------------------------------------------------------
+
 
 def _pages(store: GraphStore, name: str) -> Iterator[dict[str, Any]]:
     skip = 0
@@ -59,15 +66,22 @@ def _pages(store: GraphStore, name: str) -> Iterator[dict[str, Any]]:
 
 def read_all(store: GraphStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Every node and relationship, properties without nulls (the two stores report nulls differently)."""
-    nodes = [{"label": r["label"], "id": r["id"], "props": {k: v for k, v in r["props"].items() if v is not None}}
-             for r in _pages(store, "export_nodes")]
-    edges = [{**{k: r[k] for k in ("from_label", "from_id", "type", "to_label", "to_id")},
-              "props": {k: v for k, v in r["props"].items() if v is not None}}
-             for r in _pages(store, "export_edges")]
+    nodes = [
+        {"label": r["label"], "id": r["id"], "props": {k: v for k, v in r["props"].items() if v is not None}}
+        for r in _pages(store, "export_nodes")
+    ]
+    edges = [
+        {
+            **{k: r[k] for k in ("from_label", "from_id", "type", "to_label", "to_id")},
+            "props": {k: v for k, v in r["props"].items() if v is not None},
+        }
+        for r in _pages(store, "export_edges")
+    ]
     return nodes, edges
 
 
 # -- RDF -----------------------------------------------------------------------------------------------
+
 
 class _Terms:
     """IRIs for the graph's nodes and the project vocabulary under one base."""
@@ -99,8 +113,16 @@ def to_rdf(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], base: str =
     t = _Terms(base)
     kgv = t.vocab
     g = Graph()
-    for prefix, ns in (("sem", SEM), ("prov", PROV), ("schema", SDO), ("owl", OWL), ("geo", GEO), ("wd", WD),
-                       ("kgv", kgv), ("kg", Namespace(t.base))):
+    for prefix, ns in (
+        ("sem", SEM),
+        ("prov", PROV),
+        ("schema", SDO),
+        ("owl", OWL),
+        ("geo", GEO),
+        ("wd", WD),
+        ("kgv", kgv),
+        ("kg", Namespace(t.base)),
+    ):
         g.bind(prefix, ns, replace=True)  # rdflib binds `geo` to GeoSPARQL by default
 
     used_concepts: dict[URIRef, tuple[URIRef, str]] = {}
@@ -235,8 +257,14 @@ def to_rdf(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], base: str =
 
 
 _JSONLD_CONTEXT = {
-    "sem": str(SEM), "prov": str(PROV), "schema": str(SDO), "owl": str(OWL), "geo": str(GEO),
-    "wd": str(WD), "rdfs": str(RDFS), "xsd": str(XSD),
+    "sem": str(SEM),
+    "prov": str(PROV),
+    "schema": str(SDO),
+    "owl": str(OWL),
+    "geo": str(GEO),
+    "wd": str(WD),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
 }
 
 
@@ -296,8 +324,12 @@ def to_graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> byte
     """
     ET.register_namespace("", _GRAPHML_NS)
     node_rows = [
-        {"label": _display_name(n["label"], n["id"], n["props"]), "kg_label": n["label"], "kg_id": n["id"],
-         **n["props"]}
+        {
+            "label": _display_name(n["label"], n["id"], n["props"]),
+            "kg_label": n["label"],
+            "kg_id": n["id"],
+            **n["props"],
+        }
         for n in nodes
     ]
     edge_rows = [{"label": e["type"], "type": e["type"], **e["props"]} for e in edges]
@@ -313,8 +345,9 @@ def to_graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> byte
             attr_type = "string" if any(isinstance(v, list) for v in values) else _graphml_type(values)
             key_id = f"{domain[0]}{i}"
             keys[(domain, name)] = (key_id, attr_type)
-            ET.SubElement(root, f"{{{_GRAPHML_NS}}}key",
-                          {"id": key_id, "for": domain, "attr.name": name, "attr.type": attr_type})
+            ET.SubElement(
+                root, f"{{{_GRAPHML_NS}}}key", {"id": key_id, "for": domain, "attr.name": name, "attr.type": attr_type}
+            )
     graph = ET.SubElement(root, f"{{{_GRAPHML_NS}}}graph", {"id": "kg", "edgedefault": "directed"})
 
     def data(parent: ET.Element, domain: str, row: dict[str, Any]) -> None:
@@ -327,14 +360,18 @@ def to_graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> byte
     for n, row in zip(nodes, node_rows, strict=True):
         data(ET.SubElement(graph, f"{{{_GRAPHML_NS}}}node", {"id": f"{n['label']}:{n['id']}"}), "node", row)
     for i, (e, row) in enumerate(zip(edges, edge_rows, strict=True)):
-        element = ET.SubElement(graph, f"{{{_GRAPHML_NS}}}edge", {
-            "id": f"e{i}", "source": f"{e['from_label']}:{e['from_id']}", "target": f"{e['to_label']}:{e['to_id']}"})
+        element = ET.SubElement(
+            graph,
+            f"{{{_GRAPHML_NS}}}edge",
+            {"id": f"e{i}", "source": f"{e['from_label']}:{e['from_id']}", "target": f"{e['to_label']}:{e['to_id']}"},
+        )
         data(element, "edge", row)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 # -- one entry point ---------------------------------------------------------------------------------
+
 
 def export_graph(store: GraphStore, fmt: str, base: str = DEFAULT_BASE) -> str | bytes:
     """The whole graph as Turtle or JSON-LD (str) or GraphML (bytes, UTF-8 XML)."""
@@ -346,5 +383,15 @@ def export_graph(store: GraphStore, fmt: str, base: str = DEFAULT_BASE) -> str |
     return serialize(to_rdf(nodes, edges, base), fmt, base)
 
 
-__all__ = ["DEFAULT_BASE", "EXTENSIONS", "FORMATS", "SEM", "WD", "export_graph", "read_all", "serialize",
-           "to_graphml", "to_rdf"]
+__all__ = [
+    "DEFAULT_BASE",
+    "EXTENSIONS",
+    "FORMATS",
+    "SEM",
+    "WD",
+    "export_graph",
+    "read_all",
+    "serialize",
+    "to_graphml",
+    "to_rdf",
+]

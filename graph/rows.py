@@ -4,6 +4,7 @@ Both stores write the same rows with the same queries, so what one holds the oth
 Rows are plain dicts with every property present (None where unknown), in write order: nodes
 before the relationships that join them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -190,4 +191,3 @@ def to_rows(graphs: Iterable[ArticleGraph]) -> GraphRows:
             for actor in s.accused:
                 out.add("write.accuses", {"src": s.id, "dst": actor})
     return out
-

@@ -8,6 +8,7 @@ Why the neighbourhood is a breadth-first walk in Python rather than one variable
 pattern: `-[*1..3]-` enumerates paths, and one hub (a country every event happened in) multiplies
 them into millions; a hop-by-hop walk touches each node once and can stop at a node cap.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,11 @@ MAX_PATH_LENGTH = 6  # the fixed bound inside queries/shortest_path.cypher
 #: Labels a neighbourhood walk expands from; articles are shown as sources but never expanded.
 EXPANDABLE = ("Actor", "Place", "Event", "Statement")
 _LABEL_PARAM = {
-    "Actor": "actors", "Place": "places", "Event": "events", "Statement": "statements", "Article": "articles",
+    "Actor": "actors",
+    "Place": "places",
+    "Event": "events",
+    "Statement": "statements",
+    "Article": "articles",
 }
 _LABEL_ORDER = {"Actor": 0, "Place": 1, "Event": 2, "Statement": 3, "Article": 4}
 _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -180,14 +185,27 @@ def subgraph(
             break
         rows = store.query(
             "neighbourhood",
-            {**_ids_by_label(frontier, EXPANDABLE), "since": since, "until": until,
-             "with_articles": with_articles, "limit": row_limit},
+            {
+                **_ids_by_label(frontier, EXPANDABLE),
+                "since": since,
+                "until": until,
+                "with_articles": with_articles,
+                "limit": row_limit,
+            },
         )
         if sum(r["outgoing"] for r in rows) >= row_limit or sum(not r["outgoing"] for r in rows) >= row_limit:
             truncated = True
         # Nearest first is the BFS order; within a hop articles come last, being the least telling.
-        rows.sort(key=lambda r: (r["node"]["label"] == "Article", r["from_label"], r["from_id"], r["type"],
-                                 r["node"]["label"], r["node"]["id"]))
+        rows.sort(
+            key=lambda r: (
+                r["node"]["label"] == "Article",
+                r["from_label"],
+                r["from_id"],
+                r["type"],
+                r["node"]["label"],
+                r["node"]["id"],
+            )
+        )
         next_frontier: list[tuple[str, str]] = []
         for row in rows:
             here = node_key(row["from_label"], row["from_id"])
@@ -273,6 +291,7 @@ def shortest_path(store: GraphStore, source: str, target: str, max_length: int =
         there = _node(row["to_node"], row["step"])
         nodes.append(there)
         source_key, target_key = (here["key"], there["key"]) if row["forward"] else (there["key"], here["key"])
-        edges.append({"source": source_key, "target": target_key, "type": row["type"], "props": {},
-                      "step": row["step"]})
+        edges.append(
+            {"source": source_key, "target": target_key, "type": row["type"], "props": {}, "step": row["step"]}
+        )
     return Path(a, b, SubGraph(nodes=nodes, edges=edges, center=a["key"]))

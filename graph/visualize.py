@@ -12,6 +12,7 @@ What the page guarantees, and why:
   nodes settle and stay still; above `HTML_MAX_NODES` the nearest nodes are drawn and a note says so.
 - Arabic labels use fonts with Arabic glyphs and their own line, so they shape and read right to left.
 """
+
 from __future__ import annotations
 
 import base64
@@ -191,17 +192,25 @@ def build_network(sub: SubGraph) -> Network:
             node["key"],
             label=node_label(node),
             shape=shape,
-            color={"background": node_colour(node), "border": "#222222" if centre else "#555555",
-                   "highlight": {"background": node_colour(node), "border": "#000000"},
-                   "hover": {"background": node_colour(node), "border": "#000000"}},
+            color={
+                "background": node_colour(node),
+                "border": "#222222" if centre else "#555555",
+                "highlight": {"background": node_colour(node), "border": "#000000"},
+                "hover": {"background": node_colour(node), "border": "#000000"},
+            },
             size=SIZES.get(node.get("label", ""), 14) + (10 if centre else 0),
             borderWidth=4 if centre else 1,
             tip=node_tooltip(node),
             kg_label=node.get("label"),
         )
     for edge in sub.edges:
-        net.add_edge(edge["source"], edge["target"], label=_words(edge["type"]).lower(), tip=edge_tooltip(edge),
-                     kg_type=edge["type"])
+        net.add_edge(
+            edge["source"],
+            edge["target"],
+            label=_words(edge["type"]).lower(),
+            tip=edge_tooltip(edge),
+            kg_type=edge["type"],
+        )
     return net
 
 
@@ -223,12 +232,22 @@ def vis_options(node_count: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -110, "centralGravity": 0.01, "springLength": 150,
-                                 "springConstant": 0.06, "damping": 0.55, "avoidOverlap": 0.8},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -110,
+                "centralGravity": 0.01,
+                "springLength": 150,
+                "springConstant": 0.06,
+                "damping": 0.55,
+                "avoidOverlap": 0.8,
+            },
             "maxVelocity": 60,
             "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": 400 if node_count <= 150 else 250,
-                              "updateInterval": 20, "fit": True},
+            "stabilization": {
+                "enabled": True,
+                "iterations": 400 if node_count <= 150 else 250,
+                "updateInterval": 20,
+                "fit": True,
+            },
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": True},
     }
@@ -250,7 +269,8 @@ def _legend(sub: SubGraph) -> list[dict[str, Any]]:
         if label in order:
             entries = [
                 {"glyph": glyph, "colour": node_colour({"label": label, "kind": k, "type": k}), "text": _words(k)}
-                for k in order[label] if k in present[label]
+                for k in order[label]
+                if k in present[label]
             ]
         else:
             entries = [{"glyph": glyph, "colour": node_colour({"label": label}), "text": _SINGLE_ENTRY[label]}]
@@ -261,8 +281,13 @@ def _legend(sub: SubGraph) -> list[dict[str, Any]]:
 def _json_for_html(value: Any) -> str:
     """JSON that cannot end the <script> block it sits in, whatever the strings in it contain."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _csp_hash(script: str) -> str:
@@ -395,13 +420,15 @@ def render_html(sub: SubGraph, title: str | None = None, max_nodes: int = HTML_M
         title = f"Neighbourhood of {node_label(centre).splitlines()[0]}" if centre else "Graph"
     subtitle = f"{len(view.nodes)} nodes, {len(view.edges)} relationships"
     vis_js, vis_css = _vis_assets()
-    csp = "; ".join([
-        "default-src 'none'",
-        f"script-src {_csp_hash(vis_js)} {_csp_hash(_APP_JS)}",
-        "style-src 'unsafe-inline'",
-        "img-src data: blob:",
-        "font-src data:",
-    ])
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {_csp_hash(vis_js)} {_csp_hash(_APP_JS)}",
+            "style-src 'unsafe-inline'",
+            "img-src data: blob:",
+            "font-src data:",
+        ]
+    )
     data = {"nodes": net.nodes, "edges": net.edges, "options": vis_options(len(net.nodes))}
     return _TEMPLATE.render(
         csp=csp,

@@ -13,6 +13,7 @@ same name for that backend only, where the dialects really differ. Mistakes fail
 with file and line: an empty query, a duplicate name, a parameter used but not declared (or
 declared but never used).
 """
+
 from __future__ import annotations
 
 import json
@@ -134,11 +135,14 @@ def parse_file(path: Path, root: Path = QUERIES_DIR) -> list[NamedQuery]:
             raise QueryError(f"{where}: query {name!r} is empty")
         if params is None:
             raise QueryError(f"{where}: query {name!r} has no '// params:' line (write '// params: none')")
-        without_strings = _STRING_LITERAL.sub("''", "\n".join(l for l in code if not l.strip().startswith("//")))
+        cypher = "\n".join(line for line in code if not line.strip().startswith("//"))
+        without_strings = _STRING_LITERAL.sub("''", cypher)
         used = set(_PARAM_USE.findall(without_strings))
         undeclared = sorted(used - set(params))
         if undeclared:
-            raise QueryError(f"{where}: query {name!r} uses ${', $'.join(undeclared)} but does not declare it in '// params:'")
+            raise QueryError(
+                f"{where}: query {name!r} uses ${', $'.join(undeclared)} but does not declare it in '// params:'"
+            )
         unused = sorted(set(params) - used)
         if unused:
             raise QueryError(f"{where}: query {name!r} declares {', '.join(unused)} but never uses it")
@@ -195,7 +199,8 @@ class Registry:
     def public(self, backend: str) -> list[NamedQuery]:
         """Queries meant for users (`kg query`, the API): not the writer's or the schema's."""
         return [
-            q for n, q in sorted(self._by_backend[backend].items())
+            q
+            for n, q in sorted(self._by_backend[backend].items())
             if not n.startswith(("write.", "copy.", "schema", "internal."))
         ]
 

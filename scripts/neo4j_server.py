@@ -41,9 +41,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Callable, Iterator, Optional, Sequence
+from typing import IO
 
 try:  # Unix only; without it concurrent builds are merely not serialised.
     import fcntl
@@ -82,9 +83,7 @@ def cache_dir() -> Path:
 def _source_hash() -> str:
     """Hash of everything that affects the build, so we rebuild only when it changes."""
     digest = hashlib.sha256(f"layout={_LAYOUT_VERSION}\n".encode())
-    files = [PROJECT_DIR / "pom.xml"] + sorted(
-        p for p in (PROJECT_DIR / "src").rglob("*") if p.is_file()
-    )
+    files = [PROJECT_DIR / "pom.xml"] + sorted(p for p in (PROJECT_DIR / "src").rglob("*") if p.is_file())
     for path in files:
         digest.update(str(path.relative_to(PROJECT_DIR)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
@@ -120,9 +119,9 @@ class _FileLock:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._fh: Optional[IO[bytes]] = None
+        self._fh: IO[bytes] | None = None
 
-    def __enter__(self) -> "_FileLock":
+    def __enter__(self) -> _FileLock:
         self._path.parent.mkdir(parents=True, exist_ok=True)
         self._fh = open(self._path, "ab")
         if fcntl is not None:
@@ -142,12 +141,7 @@ def _is_built(build: Path, wanted_hash: str) -> bool:
         stamped = stamp.read_text().strip()
     except OSError:
         return False
-    return (
-        stamped == wanted_hash
-        and _jar_path(build).is_file()
-        and lib.is_dir()
-        and any(lib.glob("*.jar"))
-    )
+    return stamped == wanted_hash and _jar_path(build).is_file() and lib.is_dir() and any(lib.glob("*.jar"))
 
 
 def _prune_old_builds(keep: Path) -> None:
@@ -224,8 +218,7 @@ def ensure_built(force: bool = False) -> Path:
         if result.returncode != 0 or not _jar_path(build).is_file():
             tail = "\n".join(result.stdout.splitlines()[-40:])
             raise RuntimeError(
-                f"mvn build of the Neo4j test server failed (exit {result.returncode}):\n"
-                f"{' '.join(cmd)}\n{tail}"
+                f"mvn build of the Neo4j test server failed (exit {result.returncode}):\n{' '.join(cmd)}\n{tail}"
             )
         (build / "build.stamp").write_text(wanted + "\n")
         print(f"[neo4j_server] built in {time.monotonic() - started:.1f}s", file=sys.stderr)
@@ -233,7 +226,7 @@ def ensure_built(force: bool = False) -> Path:
     return _jar_path(build)
 
 
-def classpath(jar: Optional[Path] = None) -> str:
+def classpath(jar: Path | None = None) -> str:
     """Java classpath for the launcher (builds first if needed)."""
     jar = jar or ensure_built()
     return os.pathsep.join([str(jar), str(_lib_dir(jar.parent.parent) / "*")])
@@ -249,9 +242,7 @@ def free_port() -> int:
 _STDERR_LINES = 300
 
 
-def _start_pump(
-    stream: Optional[IO[str]], sink: Callable[[Optional[str]], None]
-) -> threading.Thread:
+def _start_pump(stream: IO[str] | None, sink: Callable[[str | None], None]) -> threading.Thread:
     """Drain a child pipe on a daemon thread (a full pipe would block the JVM); None = EOF."""
     assert stream is not None
 
@@ -291,9 +282,9 @@ class Neo4jTestServer:
 
     def __init__(
         self,
-        port: Optional[int] = None,
-        java_opts: Optional[Sequence[str]] = None,
-        data_root: Optional[Path] = None,
+        port: int | None = None,
+        java_opts: Sequence[str] | None = None,
+        data_root: Path | None = None,
     ) -> None:
         """port: fixed Bolt port (default: a free one); java_opts: replaces DEFAULT_JAVA_OPTS;
         data_root: where the temp Neo4j home is created (default: the system temp dir)."""
@@ -303,18 +294,18 @@ class Neo4jTestServer:
         if extra:
             self._java_opts += shlex.split(extra)
         self._data_root = data_root
-        self._proc: Optional[subprocess.Popen[str]] = None
-        self._tmp: Optional[Path] = None
-        self._stdout: "queue.Queue[Optional[str]]" = queue.Queue()
-        self._stderr: "collections.deque[str]" = collections.deque(maxlen=_STDERR_LINES)
-        self.port: Optional[int] = None
-        self.uri: Optional[str] = None
-        self.version: Optional[str] = None
-        self.startup_seconds: Optional[float] = None
+        self._proc: subprocess.Popen[str] | None = None
+        self._tmp: Path | None = None
+        self._stdout: queue.Queue[str | None] = queue.Queue()
+        self._stderr: collections.deque[str] = collections.deque(maxlen=_STDERR_LINES)
+        self.port: int | None = None
+        self.uri: str | None = None
+        self.version: str | None = None
+        self.startup_seconds: float | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
 
-    def start(self, timeout: float = 180.0) -> "Neo4jTestServer":
+    def start(self, timeout: float = 180.0) -> Neo4jTestServer:
         """Build if needed, launch the JVM and block until Bolt accepts connections."""
         if self._proc is not None:
             raise RuntimeError("server already started")
@@ -331,8 +322,7 @@ class Neo4jTestServer:
                 self._cleanup_dir()
                 if attempt == attempts - 1:
                     raise RuntimeError(
-                        f"Bolt port {taken.port} on 127.0.0.1 is already in use; stderr tail:\n"
-                        f"{self.stderr_tail()}"
+                        f"Bolt port {taken.port} on 127.0.0.1 is already in use; stderr tail:\n{self.stderr_tail()}"
                     ) from None
             except BaseException:  # timeout, crash, Ctrl-C: leave nothing behind
                 self._terminate(graceful=False)
@@ -378,9 +368,7 @@ class Neo4jTestServer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self._terminate(graceful=False)
-                raise RuntimeError(
-                    f"Neo4j did not become ready in time; stderr tail:\n{self.stderr_tail()}"
-                )
+                raise RuntimeError(f"Neo4j did not become ready in time; stderr tail:\n{self.stderr_tail()}")
             try:
                 line = self._stdout.get(timeout=min(remaining, 0.5))
             except queue.Empty:
@@ -394,13 +382,13 @@ class Neo4jTestServer:
                     raise _PortTaken(port)
                 raise RuntimeError(f"Neo4j exited during startup (exit {code}); stderr tail:\n{tail}")
             if line.startswith(READY_PREFIX):
-                fields = line[len(READY_PREFIX):].split()
+                fields = line[len(READY_PREFIX) :].split()
                 self.uri = fields[0]
                 self.version = fields[1] if len(fields) > 1 else None
                 self.port = port
                 return
 
-    def _on_stderr_line(self, line: Optional[str]) -> None:
+    def _on_stderr_line(self, line: str | None) -> None:
         if line is None:
             return
         self._stderr.append(line)
@@ -455,27 +443,27 @@ class Neo4jTestServer:
     # -- conveniences ------------------------------------------------------------------
 
     @property
-    def pid(self) -> Optional[int]:
+    def pid(self) -> int | None:
         return self._proc.pid if self._proc is not None else None
 
     @property
-    def data_dir(self) -> Optional[Path]:
+    def data_dir(self) -> Path | None:
         """Neo4j home (data/, logs/debug.log) while running; removed by stop()."""
         return self._tmp
 
     def is_running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
-    def __enter__(self) -> "Neo4jTestServer":
+    def __enter__(self) -> Neo4jTestServer:
         if self._proc is None:
             self.start()
         return self
 
     def __exit__(
         self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.stop()
 
@@ -488,7 +476,7 @@ class _PortTaken(Exception):
         self.port = port
 
 
-def _serve(timeout: float, port: Optional[int]) -> int:
+def _serve(timeout: float, port: int | None) -> int:
     """CLI: run until Ctrl-C/SIGTERM, or until the server dies on its own."""
     stop_requested = threading.Event()
 
@@ -516,7 +504,7 @@ def _serve(timeout: float, port: Optional[int]) -> int:
     return code
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build-only", action="store_true", help="only build/cache the launcher")
     parser.add_argument("--rebuild", action="store_true", help="force a rebuild")

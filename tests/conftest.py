@@ -1,4 +1,5 @@
 """Fixtures shared by the suite: the stores (a real LadybugDB file, a real Neo4j server)."""
+
 from __future__ import annotations
 
 import os
@@ -40,9 +41,7 @@ def neo4j_uri() -> Iterator[str]:
         server.start()
     except Exception as exc:  # noqa: BLE001 - any failure to start is reported the same way
         skip_or_fail(f"cannot start the Neo4j test server: {exc}")
-    _neo4j_info.update(
-        uri=server.uri, version=str(server.version), origin=f"started in {server.startup_seconds:.1f} s"
-    )
+    _neo4j_info.update(uri=server.uri, version=str(server.version), origin=f"started in {server.startup_seconds:.1f} s")
     try:
         yield server.uri
     finally:

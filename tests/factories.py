@@ -1,4 +1,5 @@
 """Small graphs built in code, so store and API tests do not depend on the extractor."""
+
 from __future__ import annotations
 
 from graph.ids import article_id, short_hash
@@ -19,14 +20,25 @@ NUJABA = Actor(
     kind="armed_group",
     member_of=["islamic-resistance-in-iraq"],
 )
-EMBASSY = Actor(id="us-embassy-in-baghdad", name="US Embassy in Baghdad", name_ar="السفارة الأميركية في بغداد", kind="diplomatic_mission")
+EMBASSY = Actor(
+    id="us-embassy-in-baghdad",
+    name="US Embassy in Baghdad",
+    name_ar="السفارة الأميركية في بغداد",
+    kind="diplomatic_mission",
+)
 IRAQI_GOV = Actor(id="iraqi-government", name="Iraqi government", name_ar="الحكومة العراقية", kind="government")
 OUTLET = Actor(id="example-news", name="Example News", name_ar="أخبار المثال", kind="media")
 
 IRAQ = Place(id="iraq", name="Iraq", name_ar="العراق", kind="country", lat=33.0, lon=44.0)
-BAGHDAD = Place(id="baghdad", name="Baghdad", name_ar="بغداد", kind="city", lat=33.3152, lon=44.3661, located_in=["iraq"])
-GREEN_ZONE = Place(id="green-zone", name="Green Zone", name_ar="المنطقة الخضراء", kind="district", located_in=["baghdad"])
-AIN_AL_ASAD = Place(id="ain-al-asad-air-base", name="Ain al-Asad Air Base", name_ar="قاعدة عين الأسد", kind="base", located_in=["iraq"])
+BAGHDAD = Place(
+    id="baghdad", name="Baghdad", name_ar="بغداد", kind="city", lat=33.3152, lon=44.3661, located_in=["iraq"]
+)
+GREEN_ZONE = Place(
+    id="green-zone", name="Green Zone", name_ar="المنطقة الخضراء", kind="district", located_in=["baghdad"]
+)
+AIN_AL_ASAD = Place(
+    id="ain-al-asad-air-base", name="Ain al-Asad Air Base", name_ar="قاعدة عين الأسد", kind="base", located_in=["iraq"]
+)
 
 
 def _mention(text: str, body: str) -> Mention:
@@ -60,7 +72,9 @@ def article_graph(
         IRAQI_GOV.model_copy(update={"mentions": [_mention("الحكومة", body)]}),
     ]
     return ArticleGraph(
-        article=ArticleMeta(file=file, id=aid, title="هجوم", outlet=outlet, published=published, url=None, language="ar"),
+        article=ArticleMeta(
+            file=file, id=aid, title="هجوم", outlet=outlet, published=published, url=None, language="ar"
+        ),
         body=body,
         outlet_actor=OUTLET.id,
         actors=actors,
@@ -137,16 +151,16 @@ def report(
     aid = article_id(body)
     sentence = Evidence(start=0, end=len(body), text=body)
     return ArticleGraph(
-        article=ArticleMeta(file=file, id=aid, title=file, outlet=outlet, published=published, url=f"https://example.org/{file}"),
+        article=ArticleMeta(
+            file=file, id=aid, title=file, outlet=outlet, published=published, url=f"https://example.org/{file}"
+        ),
         body=body,
         outlet_actor=OUTLET.id,
         actors=[a.model_copy(update={"mentions": [_mention(a.name_ar or a.name, body)]}) for a in actors],
         context_actors=[OUTLET, IRI],
         places=[p.model_copy(update={"mentions": [_mention(p.name_ar or p.name, body)]}) for p in places],
         context_places=[IRAQ, BAGHDAD],
-        events=[
-            Event(date_precision="day" if e.get("date") else None, evidence=sentence, **e) for e in events or []
-        ],
+        events=[Event(date_precision="day" if e.get("date") else None, evidence=sentence, **e) for e in events or []],
         statements=[
             Statement(
                 id="st-" + short_hash(aid, s.pop("key")),

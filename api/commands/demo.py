@@ -1,4 +1,5 @@
 """`kg demo`: the whole flow on the sample articles shipped with the project."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """`kg extract` and `kg ingest`: articles in, extraction output or a stored graph out."""
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,9 @@ def _table_row(g: ArticleGraph) -> list[str]:
 @app.command()
 def extract(
     paths: PathsArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (DESIGN.md's extraction output) or table")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (DESIGN.md's extraction output) or table")
+    ] = "jsonl",
 ) -> None:
     """Extract actors, places, events and statements from articles without storing them."""
     if fmt not in ("jsonl", "table"):

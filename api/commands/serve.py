@@ -1,4 +1,5 @@
 """`kg serve`: run the HTTP API."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """`kg viz` (an actor's neighbourhood as one offline HTML page) and `kg export` (RDF or GraphML)."""
+
 from __future__ import annotations
 
 import sys
@@ -31,8 +32,9 @@ def viz(
     """Draw an actor's neighbourhood as one self-contained HTML page that works offline."""
     try:
         with open_store(backend, db) as store:
-            view = subgraph(store, actor, hops=hops, since=since, until=until, max_nodes=max_nodes,
-                            with_articles=articles)
+            view = subgraph(
+                store, actor, hops=hops, since=since, until=until, max_nodes=max_nodes, with_articles=articles
+            )
     except KGError as exc:
         raise fail(str(exc)) from exc
     write_html(view, output)
@@ -46,8 +48,11 @@ def viz(
         soft_wrap=True,
     )
     if view.note or len(view.nodes) > HTML_MAX_NODES:
-        err_console.print(f"[yellow]note:[/] {view.note or f'the page draws the nearest {HTML_MAX_NODES} nodes'}",
-                          highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]note:[/] {view.note or f'the page draws the nearest {HTML_MAX_NODES} nodes'}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command("export")

@@ -1,4 +1,5 @@
 """GET /actors/{id} (profile) and GET /actors/{id}/relationships."""
+
 from __future__ import annotations
 
 from typing import Annotated

@@ -1,4 +1,5 @@
 """POST /articles: ingest one article (behind the API key)."""
+
 from __future__ import annotations
 
 from typing import Annotated

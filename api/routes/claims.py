@@ -1,4 +1,5 @@
 """GET /claims: who claimed, denied or was accused of what, and when."""
+
 from __future__ import annotations
 
 from typing import Annotated

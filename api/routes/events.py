@@ -1,4 +1,5 @@
 """GET /events (the timeline) and GET /events/{id} (every source's report side by side)."""
+
 from __future__ import annotations
 
 from typing import Annotated

@@ -1,4 +1,5 @@
 """GET /export: the whole graph as RDF (Turtle, JSON-LD) or GraphML, for other tools."""
+
 from __future__ import annotations
 
 from typing import Annotated

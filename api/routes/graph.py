@@ -1,4 +1,5 @@
 """GET /graph.json and /graph.html (one neighbourhood, two renderings) and GET /paths."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -60,8 +61,14 @@ class GraphQuery:
 
     def __init__(
         self,
-        actor: Annotated[str, Query(min_length=1, max_length=300,
-                                    description="centre: an actor id or English/Arabic name (or a place or event id)")],
+        actor: Annotated[
+            str,
+            Query(
+                min_length=1,
+                max_length=300,
+                description="centre: an actor id or English/Arabic name (or a place or event id)",
+            ),
+        ],
         hops: Annotated[int, Query(ge=0, le=MAX_HOPS, description="relationships to follow out from the centre")] = 1,
         since: Annotated[
             IsoDate, Query(description="events/statements on or after: YYYY, YYYY-MM or YYYY-MM-DD")
@@ -85,8 +92,9 @@ GraphQueryDep = Annotated[GraphQuery, Depends(GraphQuery)]
 def load_view(store: GraphStore, q: GraphQuery) -> SubGraph:
     """The one code path behind /graph.json and /graph.html (404 unknown centre, 422 ambiguous name)."""
     try:
-        return subgraph(store, q.actor, hops=q.hops, since=q.since, until=q.until, max_nodes=q.max_nodes,
-                        with_articles=q.articles)
+        return subgraph(
+            store, q.actor, hops=q.hops, since=q.since, until=q.until, max_nodes=q.max_nodes, with_articles=q.articles
+        )
     except AmbiguousName as exc:
         raise ApiError(422, str(exc)) from exc
 

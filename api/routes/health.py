@@ -1,4 +1,5 @@
 """Health: is the service up and does the store answer?"""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request

@@ -1,4 +1,5 @@
 """GET /relationships: typed actor-to-actor edges derived from events and statements."""
+
 from __future__ import annotations
 
 from typing import Annotated

@@ -1,4 +1,5 @@
 """GET /search: actors and places by Arabic or English name or alias, normalised, best match first."""
+
 from __future__ import annotations
 
 from typing import Annotated, Literal

@@ -1,4 +1,5 @@
 """GET /statements: what actors said, by speaker, kind, date and words (Arabic or English)."""
+
 from __future__ import annotations
 
 from typing import Annotated

@@ -1,4 +1,5 @@
 """Graph stores: one interface (`GraphStore`), an embedded and a server backend."""
+
 from __future__ import annotations
 
 from graph.errors import ConfigError

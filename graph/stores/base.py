@@ -4,6 +4,7 @@ The shared logic lives here: event identity, flattening to rows, batching, param
 status. A backend only says how to open, how to run one statement inside a transaction, and
 how to turn its values into plain JSON-able ones. No database call happens in a constructor.
 """
+
 from __future__ import annotations
 
 import abc
@@ -170,7 +171,10 @@ class GraphStore(abc.ABC):
             resolver.prepare(graphs)
             resolved = [resolver.resolve(g) for g in graphs]
             merged = sum(
-                1 for before, after in zip(graphs, resolved) for a, b in zip(before.events, after.events) if a.id != b.id
+                1
+                for before, after in zip(graphs, resolved, strict=True)
+                for a, b in zip(before.events, after.events, strict=True)
+                if a.id != b.id
             )
             rows = to_rows(resolved)
             batches = self._write_rows(tx, rows, size)

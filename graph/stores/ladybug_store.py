@@ -1,4 +1,5 @@
 """LadybugDB: the embedded default store, one file on disk, no server."""
+
 from __future__ import annotations
 
 import re
@@ -57,7 +58,7 @@ class _LadybugTx(Transaction):
         columns = result.get_column_names()
         rows = []
         while result.has_next():
-            rows.append({c: plain(v) for c, v in zip(columns, result.get_next())})
+            rows.append({c: plain(v) for c, v in zip(columns, result.get_next(), strict=True)})
         return rows
 
 

@@ -1,4 +1,5 @@
 """Neo4j 5 over Bolt: the server backend for teams (docker-compose, Aura, clusters)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,4 +1,5 @@
 """The analyst routes over HTTP, on each backend: shapes, paging, names for ids, 404s and 422s."""
+
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -101,9 +102,7 @@ def test_claims_unknown_actor_is_404_and_an_ambiguous_name_is_422(story: httpx.C
         ({"offset": -1}, "offset"),
     ],
 )
-def test_claims_bad_parameters_are_422_in_the_one_error_shape(
-    story: httpx.Client, params: dict, needle: str
-) -> None:
+def test_claims_bad_parameters_are_422_in_the_one_error_shape(story: httpx.Client, params: dict, needle: str) -> None:
     assert needle in error(story.get("/claims", params=params), 422)
 
 

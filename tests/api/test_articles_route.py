@@ -1,4 +1,5 @@
 """POST /articles ingests one article, only with the configured API key."""
+
 from __future__ import annotations
 
 import httpx

@@ -1,4 +1,5 @@
 """HTTP: graph JSON and HTML from one code path, search, paths and export, on each backend."""
+
 from __future__ import annotations
 
 import json
@@ -105,8 +106,11 @@ def test_paths_link_two_actors_step_by_step(http: httpx.Client, filled: LiveServ
 
 @pytest.mark.parametrize(
     ("fmt", "media_type", "parse"),
-    [("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld"),
-     ("graphml", "application/graphml+xml", None)],
+    [
+        ("ttl", "text/turtle", "turtle"),
+        ("jsonld", "application/ld+json", "json-ld"),
+        ("graphml", "application/graphml+xml", None),
+    ],
 )
 def test_export_answers_with_the_format_s_media_type(
     http: httpx.Client, filled: LiveServer, fmt: str, media_type: str, parse: str | None

@@ -1,4 +1,5 @@
 """The service says whether its store answers."""
+
 from __future__ import annotations
 
 import httpx

@@ -3,6 +3,7 @@
 Needs the Debian packages `chromium` and `chromium-driver` (scripts/install-chromium). Outside CI the
 tests skip when they are missing; with CI=true they fail instead.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -37,22 +38,52 @@ def hostile_graphs() -> list[ArticleGraph]:
     """The factory article with a hostile actor name and quote, plus strikes, claims and condemnations."""
     graphs = []
     for day in (10, 17, 24):
-        graphs.append(article_graph(body=f"هجوم بطائرة مسيرة على المنطقة الخضراء يوم {day}.", file=f"{day}.txt",
-                                    event_date=f"2023-12-{day}", published=f"2023-12-{day}", claim_quote="بيان"))
+        graphs.append(
+            article_graph(
+                body=f"هجوم بطائرة مسيرة على المنطقة الخضراء يوم {day}.",
+                file=f"{day}.txt",
+                event_date=f"2023-12-{day}",
+                published=f"2023-12-{day}",
+                claim_quote="بيان",
+            )
+        )
     centcom = Actor(id="centcom", name="US Central Command", name_ar="القيادة المركزية الأمريكية", kind="military")
     body = "قصفت القيادة المركزية الأمريكية مقرا لحركة النجباء في بغداد، ودانت الحكومة العراقية الضربة."
     aid = article_id(body)
     sentence = Evidence(start=0, end=len(body), text=body)
-    graphs.append(ArticleGraph(
-        article=ArticleMeta(file="strike.txt", id=aid, title="ضربة", outlet="Example News", published="2024-01-05"),
-        body=body, outlet_actor=OUTLET.id, actors=[centcom, NUJABA, IRAQI_GOV], context_actors=[OUTLET, IRI],
-        places=[IRAQ, BAGHDAD],
-        events=[Event(id="airstrike-2024-01-04-baghdad", type="airstrike", date="2024-01-04", place="baghdad",
-                      perpetrators=["centcom"], targets=["harakat-al-nujaba"], evidence=sentence)],
-        statements=[Statement(id="st-" + short_hash(aid, "condemn"), kind="condemn", speaker="iraqi-government",
-                              date="2024-01-05", about_event="airstrike-2024-01-04-baghdad", accused=["centcom"],
-                              quote="نرفض هذا الاعتداء", evidence=sentence)],
-    ))
+    graphs.append(
+        ArticleGraph(
+            article=ArticleMeta(file="strike.txt", id=aid, title="ضربة", outlet="Example News", published="2024-01-05"),
+            body=body,
+            outlet_actor=OUTLET.id,
+            actors=[centcom, NUJABA, IRAQI_GOV],
+            context_actors=[OUTLET, IRI],
+            places=[IRAQ, BAGHDAD],
+            events=[
+                Event(
+                    id="airstrike-2024-01-04-baghdad",
+                    type="airstrike",
+                    date="2024-01-04",
+                    place="baghdad",
+                    perpetrators=["centcom"],
+                    targets=["harakat-al-nujaba"],
+                    evidence=sentence,
+                )
+            ],
+            statements=[
+                Statement(
+                    id="st-" + short_hash(aid, "condemn"),
+                    kind="condemn",
+                    speaker="iraqi-government",
+                    date="2024-01-05",
+                    about_event="airstrike-2024-01-04-baghdad",
+                    accused=["centcom"],
+                    quote="نرفض هذا الاعتداء",
+                    evidence=sentence,
+                )
+            ],
+        )
+    )
     first = article_graph(claim_quote=EVIL_QUOTE)
     evil = first.actors[0].model_copy(update={"name": EVIL_NAME})
     graphs.append(first.model_copy(update={"actors": [evil, *first.actors[1:]]}))  # last: its actor row wins
@@ -73,10 +104,18 @@ def browser() -> Iterator[Any]:
     options = Options()
     options.binary_location = str(CHROMIUM)
     for flag in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
         # the network is off: no proxy answers and no name resolves, so any fetch would fail
-        "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=1400,900",
+        "--proxy-server=127.0.0.1:9",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--window-size=1400,900",
     ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -146,12 +185,15 @@ def test_the_tooltip_shows_the_hostile_name_as_text(browser: Any, page: tuple[Pa
     path, _ = page
     open_page(browser, path)
     key = f"Actor:{EVIL_ID}"
-    x, y, width, height = browser.execute_script("""
+    x, y, width, height = browser.execute_script(
+        """
         const network = window.kgGraph.network;
         const at = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]);
         const box = document.querySelector('#kg-network canvas').getBoundingClientRect();
         return [at.x, at.y, box.width, box.height];
-    """, key)
+    """,
+        key,
+    )
     canvas = browser.find_element("css selector", "#kg-network canvas")
     tooltip_text = ""
     deadline = time.monotonic() + 10

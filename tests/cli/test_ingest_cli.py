@@ -1,4 +1,5 @@
 """`kg ingest`, `kg extract`, `kg status`, `kg query` and `kg demo` as a user runs them."""
+
 from __future__ import annotations
 
 import json
@@ -82,7 +83,9 @@ def test_query_lists_names_and_answers_in_json_and_csv(tmp_path: Path) -> None:
     runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     listing = runner.invoke(app, ["query", "--db", str(db), "--format", "json"])
     assert "claims" in {q["name"] for q in json.loads(listing.output)}
-    as_json = runner.invoke(app, ["query", "claims", "--param", "actor=kataib-hezbollah", "--db", str(db), "-f", "json"])
+    as_json = runner.invoke(
+        app, ["query", "claims", "--param", "actor=kataib-hezbollah", "--db", str(db), "-f", "json"]
+    )
     rows = json.loads(as_json.output)
     assert rows and rows[0]["kind"] == "claim_responsibility"
     as_csv = runner.invoke(app, ["query", "claims", "-p", "actor=kataib-hezbollah", "--db", str(db), "-f", "csv"])

@@ -1,4 +1,5 @@
 """`kg viz` and `kg export` against a LadybugDB file in a temporary directory."""
+
 from __future__ import annotations
 
 import io
@@ -40,13 +41,15 @@ def test_viz_writes_one_page_around_an_actor_given_by_arabic_name(db: Path, tmp_
     page = out.read_text(encoding="utf-8")
     data = json.loads(re.search(r'id="kg-data">(.*?)</script>', page, re.S).group(1))
     assert {"Actor:harakat-al-nujaba", "Actor:islamic-resistance-in-iraq", "Event:attack-2023-12-08-green-zone"} <= {
-        n["id"] for n in data["nodes"]}
+        n["id"] for n in data["nodes"]
+    }
 
 
 def test_viz_takes_a_date_range_and_the_db_option(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "later.html"
-    result = runner.invoke(app, ["viz", "-a", "islamic-resistance-in-iraq", "--since", "2024-01", "--db", str(db),
-                                 "-o", str(out)])
+    result = runner.invoke(
+        app, ["viz", "-a", "islamic-resistance-in-iraq", "--since", "2024-01", "--db", str(db), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(re.search(r'id="kg-data">(.*?)</script>', out.read_text(encoding="utf-8"), re.S).group(1))
     assert [n["id"] for n in data["nodes"]] == ["Actor:islamic-resistance-in-iraq", "Actor:harakat-al-nujaba"]

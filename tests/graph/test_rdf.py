@@ -1,4 +1,5 @@
 """RDF (SEM, PROV-O, schema.org, owl:sameAs Wikidata) and GraphML export, from each backend."""
+
 from __future__ import annotations
 
 import io
@@ -24,13 +25,21 @@ IRI = URIRef(KG + "actor/islamic-resistance-in-iraq")
 @pytest.fixture
 def filled(store: GraphStore) -> GraphStore:
     """Two outlets report one attack with different rocket counts; one dates it only to the month."""
-    store.write([
-        article_graph(file="a.txt", outlet="Outlet A", count=2),
-        article_graph(body="سقطت ثلاثة صواريخ قرب السفارة في بغداد فجر اليوم.", file="b.txt", outlet="Outlet B",
-                      count=3, published="2023-12-09"),
-        article_graph(body="هجوم على قاعدة في بغداد الشهر الماضي.", file="c.txt", event_date="2023-11",
-                      published="2023-12-10"),
-    ])
+    store.write(
+        [
+            article_graph(file="a.txt", outlet="Outlet A", count=2),
+            article_graph(
+                body="سقطت ثلاثة صواريخ قرب السفارة في بغداد فجر اليوم.",
+                file="b.txt",
+                outlet="Outlet B",
+                count=3,
+                published="2023-12-09",
+            ),
+            article_graph(
+                body="هجوم على قاعدة في بغداد الشهر الماضي.", file="c.txt", event_date="2023-11", published="2023-12-10"
+            ),
+        ]
+    )
     return store
 
 
@@ -83,8 +92,9 @@ def test_each_source_keeps_its_own_figures_as_a_report(graph: Graph) -> None:
 
 
 def test_perpetrator_target_place_and_time_follow_sem(graph: Graph) -> None:
-    roles = {graph.value(role, SEM.roleType): graph.value(role, ns.RDF.value)
-             for role in graph.objects(ATTACK, SEM.hasActor)}
+    roles = {
+        graph.value(role, SEM.roleType): graph.value(role, ns.RDF.value) for role in graph.objects(ATTACK, SEM.hasActor)
+    }
     assert roles == {
         URIRef(KG + "role/perpetrator"): IRI,
         URIRef(KG + "role/target"): URIRef(KG + "actor/us-embassy-in-baghdad"),
@@ -107,8 +117,11 @@ def test_a_claim_is_a_dated_statement_by_its_speaker_about_the_event(graph: Grap
     assert claims
     for claim in claims:
         assert (claim, ns.SDO.about, ATTACK) in graph or graph.value(claim, ns.SDO.about) is not None
-        speakers = {graph.value(r, ns.RDF.value) for r in graph.objects(claim, SEM.hasActor)
-                    if graph.value(r, SEM.roleType) == URIRef(KG + "role/speaker")}
+        speakers = {
+            graph.value(r, ns.RDF.value)
+            for r in graph.objects(claim, SEM.hasActor)
+            if graph.value(r, SEM.roleType) == URIRef(KG + "role/speaker")
+        }
         assert speakers == {IRI}
         assert graph.value(claim, SEM.hasTimeStamp).datatype == ns.XSD.date
 
@@ -135,8 +148,10 @@ def test_graphml_opens_with_typed_keys_labels_and_edge_types(filled: GraphStore)
     assert {"CARRIED_OUT", "TARGETED", "REPORTED_IN", "MEMBER_OF", "MADE", "ABOUT"} <= types
     counts = sorted(d["count"] for _, _, d in g.edges(data=True) if d["type"] == "REPORTED_IN" and "count" in d)
     assert counts == [2, 2, 3]
-    keys = {(k.get("for"), k.get("attr.name")): k.get("attr.type")
-            for k in ET.fromstring(data).findall("{http://graphml.graphdrawing.org/xmlns}key")}
+    keys = {
+        (k.get("for"), k.get("attr.name")): k.get("attr.type")
+        for k in ET.fromstring(data).findall("{http://graphml.graphdrawing.org/xmlns}key")
+    }
     assert keys[("node", "lat")] == "double" and keys[("edge", "count")] == "long"
     assert keys[("node", "discovered")] == "boolean" and keys[("edge", "type")] == "string"
 

@@ -1,4 +1,5 @@
 """One contract, every backend: each test here runs on LadybugDB and on a real Neo4j."""
+
 from __future__ import annotations
 
 import shutil
@@ -114,7 +115,9 @@ def test_an_inconsistent_graph_is_refused_before_anything_is_written(store: Grap
 def test_cypher_in_user_values_is_stored_as_plain_text(store: GraphStore) -> None:
     hostile = "x'}) DETACH DELETE n // \"; MATCH (n) DETACH DELETE n; <script>alert(1)</script>"
     g = article_graph(claim_quote=hostile)
-    g = g.model_copy(update={"actors": [*g.actors, Actor(id="hostile", name=hostile, name_ar=hostile, kind="armed_group")]})
+    g = g.model_copy(
+        update={"actors": [*g.actors, Actor(id="hostile", name=hostile, name_ar=hostile, kind="armed_group")]}
+    )
     store.write([g])
     assert store.query("actor", {"id": "hostile"})[0]["name"] == hostile
     claim = next(s for s in g.statements if s.kind == "claim_responsibility")

@@ -1,4 +1,5 @@
 """The graph page: one offline file, styled by label and kind, capped, and safe with hostile names."""
+
 from __future__ import annotations
 
 import base64
@@ -25,25 +26,67 @@ EVIL_QUOTE = "</script><script>window.__pwned=3</script> & 'quotes' \"too\""
 
 def sample() -> SubGraph:
     nodes = [
-        {"key": "Actor:iri", "id": "iri", "label": "Actor", "name": EVIL_NAME,
-         "name_ar": "المقاومة الإسلامية في العراق", "kind": "armed_group", "wikidata": "Q123574472", "hop": 0},
-        {"key": "Actor:centcom", "id": "centcom", "label": "Actor", "name": "US Central Command",
-         "name_ar": "القيادة المركزية الأمريكية", "kind": "military", "hop": 1},
+        {
+            "key": "Actor:iri",
+            "id": "iri",
+            "label": "Actor",
+            "name": EVIL_NAME,
+            "name_ar": "المقاومة الإسلامية في العراق",
+            "kind": "armed_group",
+            "wikidata": "Q123574472",
+            "hop": 0,
+        },
+        {
+            "key": "Actor:centcom",
+            "id": "centcom",
+            "label": "Actor",
+            "name": "US Central Command",
+            "name_ar": "القيادة المركزية الأمريكية",
+            "kind": "military",
+            "hop": 1,
+        },
         {"key": "Event:e1", "id": "e1", "label": "Event", "type": "airstrike", "date": "2024-01-04", "hop": 1},
-        {"key": "Statement:s1", "id": "s1", "label": "Statement", "kind": "claim_responsibility", "date": "2024-01-05",
-         "quote": EVIL_QUOTE, "hop": 1},
-        {"key": "Place:baghdad", "id": "baghdad", "label": "Place", "name": "Baghdad", "name_ar": "بغداد",
-         "kind": "city", "lat": 33.3152, "lon": 44.3661, "hop": 2},
-        {"key": "Article:a1", "id": "a1", "label": "Article", "title": "ضربة", "outlet": "Example News",
-         "published": "2024-01-05", "hop": 2},
+        {
+            "key": "Statement:s1",
+            "id": "s1",
+            "label": "Statement",
+            "kind": "claim_responsibility",
+            "date": "2024-01-05",
+            "quote": EVIL_QUOTE,
+            "hop": 1,
+        },
+        {
+            "key": "Place:baghdad",
+            "id": "baghdad",
+            "label": "Place",
+            "name": "Baghdad",
+            "name_ar": "بغداد",
+            "kind": "city",
+            "lat": 33.3152,
+            "lon": 44.3661,
+            "hop": 2,
+        },
+        {
+            "key": "Article:a1",
+            "id": "a1",
+            "label": "Article",
+            "title": "ضربة",
+            "outlet": "Example News",
+            "published": "2024-01-05",
+            "hop": 2,
+        },
     ]
     edges = [
         {"source": "Actor:centcom", "target": "Event:e1", "type": "CARRIED_OUT", "props": {}},
         {"source": "Event:e1", "target": "Actor:iri", "type": "TARGETED", "props": {}},
         {"source": "Actor:iri", "target": "Statement:s1", "type": "MADE", "props": {}},
         {"source": "Event:e1", "target": "Place:baghdad", "type": "OCCURRED_AT", "props": {}},
-        {"source": "Event:e1", "target": "Article:a1", "type": "REPORTED_IN",
-         "props": {"killed": 1, "weapon": "drone"}},
+        {
+            "source": "Event:e1",
+            "target": "Article:a1",
+            "type": "REPORTED_IN",
+            "props": {"killed": 1, "weapon": "drone"},
+        },
     ]
     return SubGraph(nodes=nodes, edges=edges, center="Actor:iri")
 
@@ -63,14 +106,14 @@ def test_the_page_is_one_self_contained_file_that_fetches_nothing() -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert "vis.Network" in page and "DataSet" in page  # vis-network itself is inlined
     assert len(page) > 400_000
-    assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)=', page, re.I)
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page, re.I)
     assert "https://cdn" not in page and "bootstrap" not in page
 
 
 def test_hostile_names_and_quotes_never_become_markup() -> None:
     page = render_html(sample())
     assert "<script>window.__pwned" not in page
-    assert '<img src=x onerror' not in page
+    assert "<img src=x onerror" not in page
     assert page.count("<script") - page.count('"<script>"+t') == 3  # data block, vis-network, the page's own
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page  # the visible title shows the text
     data = page_data(page)  # and the data still holds the exact text for the canvas and the tooltips
@@ -109,8 +152,16 @@ def test_nodes_are_coloured_and_shaped_by_label_and_kind_with_a_legend() -> None
     assert nodes["Article:a1"]["shape"] == "square"
     assert nodes["Actor:iri"]["borderWidth"] > nodes["Actor:centcom"]["borderWidth"]  # the centre stands out
     legend = page.split('<aside id="kg-legend"')[1].split("</aside>")[0]
-    expected = ("Actors", "armed group", "military", "Events", "airstrike", "claim responsibility", "Places",
-                "Articles")
+    expected = (
+        "Actors",
+        "armed group",
+        "military",
+        "Events",
+        "airstrike",
+        "claim responsibility",
+        "Places",
+        "Articles",
+    )
     for text in expected:
         assert text in legend
     assert "political party" not in legend  # only what the graph holds
@@ -146,10 +197,20 @@ def test_physics_stabilises_then_stops() -> None:
 def test_a_graph_above_the_cap_is_drawn_nearest_first_with_a_visible_note() -> None:
     many = SubGraph(
         nodes=[{"key": "Actor:hub", "id": "hub", "label": "Actor", "name": "Hub", "kind": "state", "hop": 0}]
-        + [{"key": f"Event:e{i:03d}", "id": f"e{i:03d}", "label": "Event", "type": "attack", "date": "2024-01-01",
-            "hop": 1 if i < 200 else 2} for i in range(400)],
-        edges=[{"source": "Actor:hub", "target": f"Event:e{i:03d}", "type": "CARRIED_OUT", "props": {}}
-               for i in range(400)],
+        + [
+            {
+                "key": f"Event:e{i:03d}",
+                "id": f"e{i:03d}",
+                "label": "Event",
+                "type": "attack",
+                "date": "2024-01-01",
+                "hop": 1 if i < 200 else 2,
+            }
+            for i in range(400)
+        ],
+        edges=[
+            {"source": "Actor:hub", "target": f"Event:e{i:03d}", "type": "CARRIED_OUT", "props": {}} for i in range(400)
+        ],
         center="Actor:hub",
     )
     page = render_html(many)

@@ -5,6 +5,7 @@ figures, claimed by the IRI, denied by Kataib Hezbollah and blamed on it by the 
 CENTCOM airstrike in Baghdad with a claim, a condemnation, a threat and a call; and the IRI's
 older attack on the Green Zone (inside Baghdad).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -440,11 +441,13 @@ def test_the_paged_claims_path_answers_as_the_one_shot_query(story: GraphStore, 
     fast = analyst.claims(story, **filters)
     full = story.query("claims", filters)
     assert [c["id"] for c in fast] == [r["id"] for r in full]
-    for c, r in zip(fast, full):
+    for c, r in zip(fast, full, strict=True):
         assert (c["claimant"] or {}).get("id") == r["claimant_id"]
         assert [a["id"] for a in c["accused"]] == sorted(a["id"] for a in r["accused"] or [])
         assert (c["event"] or {}).get("id") == r["event_id"]
         assert {p["id"] for p in (c["event"] and [c["event"]["place"]] or []) if p} <= {
             p["id"] for p in r["event_places"] or []
         }
-        assert [s["article"] for s in c["sources"]] == [s["article"] for s in sorted(r["sources"], key=lambda s: (s["published"] or "", s["article"]))]
+        assert [s["article"] for s in c["sources"]] == [
+            s["article"] for s in sorted(r["sources"], key=lambda s: (s["published"] or "", s["article"]))
+        ]

@@ -3,6 +3,7 @@
 Each test runs on LadybugDB and on a real Neo4j through the `store` fixture, and asserts the exact
 answer, so a dialect difference that changes a result fails on one of them.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -15,11 +16,33 @@ from graph.stores import GraphStore
 from graph.subgraph import search, shortest_path, subgraph
 from tests.factories import BAGHDAD, IRAQ, IRAQI_GOV, IRI, NUJABA, OUTLET, article_graph
 
-CENTCOM = Actor(id="centcom", name="US Central Command", name_ar="القيادة المركزية الأمريكية", kind="military",
-                aliases=["CENTCOM"], wikidata="Q1047845")
+CENTCOM = Actor(
+    id="centcom",
+    name="US Central Command",
+    name_ar="القيادة المركزية الأمريكية",
+    kind="military",
+    aliases=["CENTCOM"],
+    wikidata="Q1047845",
+)
 STRIKE_ID = "airstrike-2024-01-04-baghdad"
-NODE_KEYS = {"label", "id", "name", "name_ar", "kind", "type", "date", "quote", "summary", "title", "published",
-             "outlet", "url", "wikidata", "lat", "lon"}
+NODE_KEYS = {
+    "label",
+    "id",
+    "name",
+    "name_ar",
+    "kind",
+    "type",
+    "date",
+    "quote",
+    "summary",
+    "title",
+    "published",
+    "outlet",
+    "url",
+    "wikidata",
+    "lat",
+    "lon",
+}
 
 
 def strike_graph() -> ArticleGraph:
@@ -34,11 +57,32 @@ def strike_graph() -> ArticleGraph:
         actors=[CENTCOM, NUJABA, IRAQI_GOV],
         context_actors=[OUTLET, IRI],
         places=[IRAQ, BAGHDAD],
-        events=[Event(id=STRIKE_ID, type="airstrike", date="2024-01-04", date_precision="day", place="baghdad",
-                      perpetrators=["centcom"], targets=["harakat-al-nujaba"], killed=1, evidence=sentence)],
-        statements=[Statement(id="st-" + short_hash(aid, "condemn"), kind="condemn", speaker="iraqi-government",
-                              date="2024-01-05", date_precision="day", about_event=STRIKE_ID, accused=["centcom"],
-                              quote="نرفض هذا الاعتداء", evidence=sentence)],
+        events=[
+            Event(
+                id=STRIKE_ID,
+                type="airstrike",
+                date="2024-01-04",
+                date_precision="day",
+                place="baghdad",
+                perpetrators=["centcom"],
+                targets=["harakat-al-nujaba"],
+                killed=1,
+                evidence=sentence,
+            )
+        ],
+        statements=[
+            Statement(
+                id="st-" + short_hash(aid, "condemn"),
+                kind="condemn",
+                speaker="iraqi-government",
+                date="2024-01-05",
+                date_precision="day",
+                about_event=STRIKE_ID,
+                accused=["centcom"],
+                quote="نرفض هذا الاعتداء",
+                evidence=sentence,
+            )
+        ],
     )
 
 
@@ -57,6 +101,7 @@ def edge_set(view) -> set[tuple[str, str, str]]:
 
 
 # -- neighbourhood -------------------------------------------------------------------------------------
+
 
 def test_one_hop_around_an_actor_has_its_events_statements_and_groups_with_edge_directions(filled: GraphStore) -> None:
     view = subgraph(filled, "islamic-resistance-in-iraq", hops=1)
@@ -120,8 +165,10 @@ def test_a_bad_date_range_is_refused(filled: GraphStore) -> None:
 
 
 def test_the_node_cap_keeps_the_nearest_nodes_and_says_so(store: GraphStore) -> None:
-    graphs = [article_graph(body=f"هجوم رقم {i} على المنطقة الخضراء.", event_date=f"2023-11-{i:02d}", file=f"{i}.txt")
-              for i in range(1, 13)]
+    graphs = [
+        article_graph(body=f"هجوم رقم {i} على المنطقة الخضراء.", event_date=f"2023-11-{i:02d}", file=f"{i}.txt")
+        for i in range(1, 13)
+    ]
     store.write(graphs)
     view = subgraph(store, "islamic-resistance-in-iraq", hops=2, max_nodes=6)
     assert len(view.nodes) == 6 and view.truncated
@@ -137,12 +184,26 @@ def test_an_actor_and_a_place_with_one_id_stay_two_nodes(store: GraphStore) -> N
     aid = article_id(body)
     iran_actor = Actor(id="iran", name="Iran", name_ar="إيران", kind="state")
     iran_place = Place(id="iran", name="Iran", name_ar="إيران", kind="country")
-    store.write([ArticleGraph(
-        article=ArticleMeta(id=aid, file="iran.txt", published="2024-01-16"), body=body,
-        actors=[iran_actor], places=[iran_place],
-        events=[Event(id="strike-iran", type="airstrike", date="2024-01-16", place="iran", perpetrators=["iran"],
-                      evidence=Evidence(start=0, end=len(body), text=body))],
-    )])
+    store.write(
+        [
+            ArticleGraph(
+                article=ArticleMeta(id=aid, file="iran.txt", published="2024-01-16"),
+                body=body,
+                actors=[iran_actor],
+                places=[iran_place],
+                events=[
+                    Event(
+                        id="strike-iran",
+                        type="airstrike",
+                        date="2024-01-16",
+                        place="iran",
+                        perpetrators=["iran"],
+                        evidence=Evidence(start=0, end=len(body), text=body),
+                    )
+                ],
+            )
+        ]
+    )
     view = subgraph(store, "iran", hops=2)
     assert view.center == "Actor:iran"
     assert {"Actor:iran", "Place:iran", "Event:strike-iran"} <= keys(view)
@@ -177,6 +238,7 @@ def test_neighbourhood_rows_have_one_shape_on_every_backend(filled: GraphStore) 
 
 # -- shortest path ---------------------------------------------------------------------------------------
 
+
 def test_the_shortest_path_follows_the_fewest_relationships_in_order(filled: GraphStore) -> None:
     path = shortest_path(filled, "harakat-al-nujaba", "iraqi-government")
     assert path.found and len(path.graph.edges) == 3
@@ -191,7 +253,10 @@ def test_the_shortest_path_follows_the_fewest_relationships_in_order(filled: Gra
     ]
     rows = filled.query("shortest_path", {"source": "harakat-al-nujaba", "target": "iraqi-government"})
     assert [(r["step"], r["type"], r["forward"]) for r in rows] == [
-        (1, "TARGETED", False), (2, "ABOUT", False), (3, "MADE", False)]
+        (1, "TARGETED", False),
+        (2, "ABOUT", False),
+        (3, "MADE", False),
+    ]
     assert set(rows[0]["from_node"]) == NODE_KEYS - {"title", "published", "outlet", "url"}
 
 
@@ -206,6 +271,7 @@ def test_paths_respect_the_length_cap_and_report_no_connection(filled: GraphStor
 
 
 # -- search ----------------------------------------------------------------------------------------------
+
 
 def test_search_ranks_exact_then_prefix_then_contains(filled: GraphStore) -> None:
     hits = search(filled, "IRAQ")
@@ -236,6 +302,7 @@ def test_search_finds_aliases_and_pages(filled: GraphStore) -> None:
 
 
 # -- export ----------------------------------------------------------------------------------------------
+
 
 def test_export_pages_cover_every_node_and_relationship_once(filled: GraphStore) -> None:
     status = filled.status()

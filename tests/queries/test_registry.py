@@ -1,4 +1,5 @@
 """The query registry fails loudly, with file and line, on the mistakes people make in .cypher files."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,7 +26,9 @@ def test_the_shipped_queries_load_for_every_backend() -> None:
 
 
 def test_an_empty_query_is_reported_with_file_and_line(tmp_path: Path) -> None:
-    root = make_root(tmp_path, {"a.cypher": "// name: ok\n// params: none\nRETURN 1\n\n// name: hollow\n// params: none\n\n"})
+    root = make_root(
+        tmp_path, {"a.cypher": "// name: ok\n// params: none\nRETURN 1\n\n// name: hollow\n// params: none\n\n"}
+    )
     with pytest.raises(QueryError, match=r"a\.cypher:5: query 'hollow' is empty"):
         Registry(root)
 
@@ -33,14 +36,19 @@ def test_an_empty_query_is_reported_with_file_and_line(tmp_path: Path) -> None:
 def test_a_duplicate_name_names_both_places(tmp_path: Path) -> None:
     root = make_root(
         tmp_path,
-        {"a.cypher": "// name: twice\n// params: none\nRETURN 1\n", "b.cypher": "\n// name: twice\n// params: none\nRETURN 2\n"},
+        {
+            "a.cypher": "// name: twice\n// params: none\nRETURN 1\n",
+            "b.cypher": "\n// name: twice\n// params: none\nRETURN 2\n",
+        },
     )
     with pytest.raises(QueryError, match=r"b\.cypher:2: duplicate query name 'twice' \(first at a\.cypher:1\)"):
         Registry(root)
 
 
 def test_a_parameter_used_but_not_declared_is_refused(tmp_path: Path) -> None:
-    root = make_root(tmp_path, {"a.cypher": "// name: q\n// params: id\nMATCH (n {id: $id}) WHERE n.x = $other RETURN n\n"})
+    root = make_root(
+        tmp_path, {"a.cypher": "// name: q\n// params: id\nMATCH (n {id: $id}) WHERE n.x = $other RETURN n\n"}
+    )
     with pytest.raises(QueryError, match=r"a\.cypher:1: query 'q' uses \$other"):
         Registry(root)
 
@@ -64,7 +72,9 @@ def test_a_backend_file_overrides_the_common_query_for_that_backend_only(tmp_pat
 
 
 def test_defaults_fill_in_and_unknown_or_missing_parameters_fail(tmp_path: Path) -> None:
-    root = make_root(tmp_path, {"a.cypher": "// name: q\n// params: actor, limit=50\nMATCH (a {id: $actor}) RETURN a LIMIT $limit\n"})
+    root = make_root(
+        tmp_path, {"a.cypher": "// name: q\n// params: actor, limit=50\nMATCH (a {id: $actor}) RETURN a LIMIT $limit\n"}
+    )
     q = Registry(root).get("q", "ladybug")
     assert q.bind({"actor": "x"}) == {"actor": "x", "limit": 50}
     with pytest.raises(QueryError, match="needs parameter actor"):
