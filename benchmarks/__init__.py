@@ -1,0 +1,1 @@
+"""Benchmarks: what the system costs (extraction, writes, queries, API) on a synthetic corpus."""

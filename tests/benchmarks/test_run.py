@@ -1,0 +1,53 @@
+"""A tiny run of the benchmark harness: every section of the results is there (no timing thresholds)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from benchmarks.run import main
+
+QUERIES = ("claims", "event_detail", "actor_profile", "neighbourhood", "shortest_path", "search")
+
+
+def test_smoke_run_on_ladybug_writes_every_section(tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    code = main([
+        "--sizes", "50", "--stores", "ladybug", "--out", str(out), "--workdir", str(tmp_path / "work"),
+        "--query-reps", "3", "--query-budget", "5", "--api-clients", "1,2", "--api-duration", "0.5",
+        "--api-max-requests", "50",
+    ])
+    assert code == 0
+    results = json.loads((out / "latest.json").read_text(encoding="utf-8"))
+    machine = results["machine"]
+    assert {"cpu_model", "cores", "ram_gb", "python", "date", "packages"} <= set(machine)
+
+    (run,) = results["runs"]
+    assert run["size"] == 50
+    assert run["corpus"]["articles"] == 50
+    assert run["extraction"]["articles"] == 50 and run["extraction"]["errors"] == 0
+    assert run["extraction"]["articles_per_s"] > 0
+    assert run["graph"]["nodes"]["Article"] == 50
+
+    lb = run["stores"]["ladybug"]
+    assert "error" not in lb
+    assert lb["write"]["articles"] == 50 and lb["write"]["complete"]
+    assert lb["write"]["rows_per_s"] > 0 and lb["write"]["articles_per_s"] > 0
+    assert lb["floor"]["load_s"] > 0 and lb["floor"]["rows"] == run["graph"]["rows"]
+    assert lb["floor"]["same_counts_as_writer"], (lb["floor"]["counts"], lb["counts"])
+    assert lb["writer_vs_floor"] > 0
+    for q in QUERIES:
+        assert lb["queries"][q]["n"] >= 1, q
+        assert lb["queries"][q]["errors"] == 0, (q, lb["queries"][q]["error_examples"])
+        assert {"p50_ms", "p95_ms", "p99_ms"} <= set(lb["queries"][q])
+    api = {(r["cache"], r["path"], r["clients"]): r for r in lb["api"]["runs"]}
+    assert set(api) == {(c, p, n) for c in ("off", "on") for p in ("/claims", "/graph.json") for n in (1, 2)}
+    assert all(r["requests"] > 0 and r["errors"] == 0 for r in api.values())
+    assert all(r["p99_ms"] is not None and r["throughput_rps"] > 0 for r in api.values())
+    assert lb["disk"]["total_mb"] > 0
+    assert lb["memory"]["bench_peak_rss_mb"] > 0
+    assert lb["api"]["server_peak_rss_mb"] > 0
+
+    assert any(t["target"].startswith("writer within") for t in results["targets"])
+    md = (out / "latest.md").read_text(encoding="utf-8")
+    for heading in ("Extraction", "Writes", "Query latency", "HTTP API", "Disk and memory", "Targets"):
+        assert f"## {heading}" in md
