@@ -53,6 +53,7 @@ def extract_article(article: ArticleLike, nlp: Language | None = None) -> Articl
     """The graph of one article (the cached default pipeline unless `nlp` is given)."""
     nlp = nlp or get_nlp()
     doc = nlp.make_doc(article.text or "")
+    doc._.kg_source = article.text or ""
     doc._.kg_published = (article.published or None) and str(article.published)[:10]
     doc = nlp(doc)
     return graph_from_doc(doc, article, _gazetteer(nlp), text=article.text or "")
@@ -102,6 +103,7 @@ class _GraphBuilder:
         self.place_mentions: dict[str, list[Mention]] = {}
         # places also written as the actor they house ("السفارة الأميركية" as an event's place)
         self.place_aliases: dict[str, list[Mention]] = {}
+        self.named_country: dict[str, list[Mention]] = {}  # a country written by its name
         for m in doc._.kg_entities or []:
             mention = Mention.model_construct(text=m.text, start=m.start_char, end=m.end_char)
             if m.role == "actor" and m.actor_id:
@@ -111,6 +113,25 @@ class _GraphBuilder:
             pid = m.place_id or (m.actor_id if m.actor_id in gaz.places else None)
             if pid:
                 self.place_aliases.setdefault(pid, []).append(mention)
+                if m.source not in ("nisba", "home") and gaz.places.get(pid, {}).get("kind") == "country":
+                    self.named_country.setdefault(pid, []).append(mention)
+
+    def home_countries(self) -> list[str]:
+        """The country most of the places mentioned lie in, and the outlet's own country when
+        the report mentions a place there."""
+        counts: dict[str, int] = {}
+        for pid, mentions in self.place_mentions.items():
+            country = self.gaz.country_of_place(pid) if pid in self.gaz.places else None
+            if country:
+                counts[country] = counts.get(country, 0) + len(mentions)
+        if not counts:
+            return []
+        out = [max(counts, key=lambda c: counts[c])]
+        outlet = self.gaz.media_for_outlet(getattr(self.article, "outlet", None))
+        own = (self.gaz.actors.get(outlet or "") or {}).get("country")
+        if own in counts and own not in out:
+            out.append(own)
+        return out
 
     # --- nodes
     def actor(self, actor_id: str, mentions: list[Mention]) -> Actor | None:
@@ -280,6 +301,13 @@ class _GraphBuilder:
             place = self.place(pid, mentions)
             if place is not None:
                 places[pid] = place
+        for home in self.home_countries():
+            if home not in places and self.named_country.get(home):
+                # the country the report is set in is a place of the report, even where the
+                # text names it as an actor ("أمن العراق واستقراره")
+                place = self.place(home, self.named_country[home])
+                if place is not None:
+                    places[home] = place
 
         context_actors: dict[str, Actor] = {}
         context_places: dict[str, Place] = {}

@@ -1,14 +1,15 @@
 """Shallow clause analysis shared by the statement and event rules.
 
 There is no parser for Arabic in this pipeline, so "who did it" is read from word order the way
-news copy writes it: a subject right after the verb (VSO: "قالت الوزارة", "دعت السفارة"), a topic
-right before it (SVO: "الوزارة قالت", "وكان السوداني قد ندد", "حركة النجباء، وهي ...، توعدت"),
-or nothing, when the verb's pronoun continues the previous speaker ("وقالت في بيان لها").
+news copy writes it: a subject right after the verb (VSO: "صرحت الهيئة", "طالب الوزير"), a topic
+right before it (SVO: "الهيئة صرحت", "وكان الوزير قد حذر", "الحركة، وهي جناح مسلح، هددت"),
+or nothing, when the verb's pronoun continues the previous speaker ("وأضافت في منشور").
 `DocIndex` holds the per-document lookups these rules need.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -26,14 +27,14 @@ def _words(text: str) -> frozenset[str]:
 
 
 PREPOSITIONS = _words("في على إلى من عن مع ضد لدى نحو حول بين عبر تجاه قرب عند بعد قبل خلال منذ حتى")
-CONNECTIVES = _words("و ف ثم كما كان كانت كانوا قد لقد وقد بدوره بدورها جانبه جانبها جهته جهتها")
+CONNECTIVES = _words("و ف ثم كما كان كانت كانوا قد لقد وقد بدوره بدورها جانبه جانبها جهته جهتها أما لكن")
 PUNCT_SOFT = frozenset({"،", ",", "-", "–", "—", '"', "«", "»", "“", "”", "(", ")"})
 QUOTES = frozenset({'"', "«", "»", "“", "”"})
 # Words that may stand between a verb and its subject or object: time words, "again", "also" ...
 ADVERBS = _words(
     "اليوم أمس مجددا أيضا كذلك رسميا بدوره بدورها الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
     "مساء صباح فجر ليلة يوم ظهر عصر مطلع أواخر أوائل منتصف الجاري الماضي الحالي ذاته نفسه نفسها لاحقا "
-    "سابقا الآن حاليا بعد مرة أخرى مرارا تماما مقتضب صحفي غير"
+    "سابقا الآن حاليا بعد مرة أخرى مرارا تماما مقتضب صحفي غير ضمنا صراحة علنا المقابل السياق الأثناء غضون"
 )
 
 
@@ -69,10 +70,15 @@ class DocIndex:
             for i in range(m.start, m.end):
                 self.cover[i] = m
         self.date_cover: list[int | None] = [None] * len(doc)
-        for n, d in enumerate(doc._.kg_dates or []):
+        self.dates = doc._.kg_dates or []  # read once: each doc._ access costs an object
+        self.times = doc._.kg_times or []
+        self.discovered = doc._.kg_discovered or {}
+        self.published: str | None = doc._.kg_published
+        for n, d in enumerate(self.dates):
             for i in range(d.start, d.end):
                 self.date_cover[i] = n
-        self.sents: list[tuple[int, int]] = [(s.start, s.end) for s in doc.sents]
+        self.sents: list[tuple[int, int]] = doc._.kg_sents or [(s.start, s.end) for s in doc.sents]
+        self._mention_starts = [m.start for m in self.mentions]  # sorted, as the mentions are
         self.quote_cover = self._quotes()
 
     def _quotes(self) -> list[bool]:
@@ -95,6 +101,12 @@ class DocIndex:
                 cover[i] = depth > 0 or inside_straight
         return cover
 
+    def mentions_in(self, start: int, end: int) -> list[EntityMention]:
+        """The mentions that start in tokens start..end."""
+        lo = bisect.bisect_left(self._mention_starts, start)
+        hi = bisect.bisect_left(self._mention_starts, end)
+        return self.mentions[lo:hi]
+
     # --- small predicates
     def norm(self, i: int) -> str:
         return self.norms[i] if 0 <= i < self.n else ""
@@ -111,7 +123,7 @@ class DocIndex:
         entry = self.gaz.actors.get(actor_id)
         if entry is not None:
             return entry.get("kind")
-        found = (self.doc._.kg_discovered or {}).get(actor_id)
+        found = self.discovered.get(actor_id)
         return found.kind if found is not None else None
 
     def governed(self, m: EntityMention) -> bool:
@@ -150,17 +162,35 @@ class DocIndex:
         return actor
 
     def person_after(self, m: EntityMention, limit: int) -> EntityMention | None:
-        """A person named right after a title or body ('رئيس الوزراء العراقي محمد شياع السوداني')."""
+        """A person named right after a title or body ('وزير الداخلية العراقي عبد الأمير الشمري')."""
         j = m.end
-        while j < limit and (self.punct[j] and self.text(j) not in QUOTES):
-            j += 1
+        lex = self.lex
+        steps = 0
+        # past punctuation, a bracketed short name ("(الخارجية)"), a rank ("العميد") or a
+        # country adjective ("قائد الجيش اللبناني جوزيف عون")
+        while j < limit and steps < 6:
+            if self.punct[j] and self.text(j) not in QUOTES:
+                j += 1
+            elif self.norm(j) in lex.set("ranks") or self.norm(j) in lex.nisba:
+                j += 1
+            elif self.norm(j) in lex.set("titles") and j not in self.starts:
+                # "نائب الرئيس وزير المالية فلان الفلاني": a second office, then the name
+                j += 1
+                while j < limit and j not in self.starts and self.norm(j).startswith("ال") and steps < 5:
+                    j += 1
+                    steps += 1
+            elif self.text(j - 1) == "(" and j in self.starts and self.text(self.starts[j].end) == ")":
+                j = self.starts[j].end
+            else:
+                break
+            steps += 1
         nxt = self.starts.get(j)
         if nxt is not None and self.actor_kind(nxt.actor_id) == "person":
             return nxt
         return None
 
     def nisba_official(self, i: int, limit: int) -> Agent | None:
-        """'مسؤول عسكري أميركي' -> the US military; 'مسؤول أميركي' -> the United States."""
+        """'ضابط عسكري تركي' -> the Turkish forces; 'دبلوماسي تركي' -> Turkey."""
         qualifier = None
         j = i + 1
         if j < limit and self.norm(j) in self.lex.set("official_military"):
@@ -181,6 +211,9 @@ class DocIndex:
         j = i - 1
         while j >= sent_start and (self.norm(j) in ("قد", "لقد") or self.text(j) in QUOTES or self.space[j]):
             j -= 1
+        if j >= sent_start and self.norm(j) in self.lex.set("auxiliary_verbs") and self.clitics[i].startswith("و"):
+            j -= 1  # "الحكومة عادت ودانت", "سارعت الوزارة ونفت": the subject of the first verb
+        j = self._skip_model(j, sent_start)
         if j < sent_start:
             return None
         candidates: list[EntityMention] = []
@@ -191,8 +224,8 @@ class DocIndex:
             while k >= sent_start and self.text(k) in QUOTES:
                 k -= 1
             if k >= sent_start and self.cover[k] is not None:
-                candidates.append(self.cover[k])  # "قيادة العمليات المشتركة، قد أعلنت"
-            # "X، وهي ...، توعدت": skip back over one parenthetical between commas
+                candidates.append(self.cover[k])  # "وزارة الداخلية التركية، قد أوضحت"
+            # "X، وهي جماعة صغيرة، هددت": skip back over one parenthetical between commas
             k = j - 1
             while k >= sent_start and k > j - 25 and self.text(k) not in ("،", ","):
                 k -= 1
@@ -209,21 +242,41 @@ class DocIndex:
                 return m
         return None
 
+    def _skip_model(self, j: int, sent_start: int) -> int:
+        """Back over 'من طراز "إف-16"' / 'من نوع X' that describes the subject before the verb."""
+        for k in range(j, max(sent_start - 1, j - 6), -1):
+            if self.norm(k) in ("طراز", "نوع") and self.norm(k - 1) == "من":
+                return k - 2
+        return j
+
     def _topic_ok(self, m: EntityMention, sent_start: int) -> bool:
         """A mention is a topic when nothing but a connective, 'أن' or a title precedes it."""
-        # "طائرات إسرائيلية شنت": a country adjective on an agent noun is read from that noun
-        first = m.start - 1 if m.source == "nisba" else m.start
+        # "مقاتلات تركية قصفت": a country adjective on an agent noun is read from that noun
+        first = m.start
+        if m.source == "nisba":
+            first -= 1
+            if first > sent_start and self.norm(first) not in self.lex.set("agent_nouns"):
+                first -= 1  # "مروحية عسكرية تركية": past one adjective to the noun
         before = first - 1
         clitic = self.clitic_of(first)
         if any(c in clitic for c in "بلك"):
             return False
-        # walk back over the person's title and its modifiers ("الرئيس العراقي برهم صالح")
+        # walk back over the person's title and its modifiers ("وزير الدفاع الإيراني X")
+        officials = self.lex.set("official_nouns")
+        qualifiers = self.lex.set("official_military") | self.lex.set("official_security")
         while before >= sent_start and (
             self.norm(before) in self.lex.set("titles")
             or self.norm(before) in self.lex.set("title_modifiers")
             or self.norm(before) in self.lex.nisba
+            or self.norm(before) in self.lex.set("ranks")
+            or self.norm(before) in officials
+            or self.norm(before) in qualifiers
             or self.cover[before] is not None
             and self.cover[before] is not m
+            # "القيادي البارز في حركة X فلان الفلاني": an official of a body, by name
+            or self.norm(before) in ("في", "باسم")
+            and self.cover[before + 1] is not None
+            and (self.norm(before - 1) in officials or self.norm(before - 1) in qualifiers)
         ):
             before -= 1
         if before < sent_start:
@@ -239,10 +292,11 @@ class DocIndex:
 
     def agent_after(self, i: int, limit: int, *, skip_object: bool = False) -> Agent:
         """The subject written after the verb at i (VSO): an actor, a spokesman or official of
-        one, an anaphor ('الوكالة'), UNRESOLVED for an unnamed source ('مصادر أمنية'), or None."""
+        one, an anaphor ('الوكالة'), UNRESOLVED for an unnamed source ('مصدر مطلع'), or None."""
         lex = self.lex
         j = i + 1
         steps = 0
+        titled = 3  # words of an office after its title ("وزير الموارد المائية"); 3: no title yet
         while j < limit and steps < 10:
             norm = self.norms[j]
             if self.space[j] or (self.punct[j] and self.texts[j] != ":") or self.date_cover[j] is not None:
@@ -264,7 +318,7 @@ class DocIndex:
                 if person is not None:
                     return Agent(person.actor_id, person.end, person)
                 if m.source == "title" and self.norms[m.start] in lex.set("spokesman_nouns"):
-                    # "المتحدث باسم البنتاغون" names its holder; the body speaks
+                    # "الناطق باسم الوزارة" names its holder; the body speaks
                     body = next(
                         (
                             n
@@ -284,7 +338,7 @@ class DocIndex:
                     m2 = self.starts.get(nxt + 1)
                     if m2 is not None:
                         return Agent(self.actor_of(m2), m2.end, m2)
-                    # "المتحدث باسم القائد العام للقوات المسلحة يحيى رسول": the named spokesman
+                    # "الناطق باسم رئيس الجمهورية فلان الفلاني": the named spokesman
                     for k in range(nxt + 2, min(limit, nxt + 8)):
                         m3 = self.starts.get(k)
                         if m3 is not None and self.actor_kind(m3.actor_id) == "person":
@@ -296,12 +350,23 @@ class DocIndex:
                 return Agent(anaphor or UNRESOLVED, j + 1)
             if norm in lex.set("official_nouns"):
                 nxt = j + 1
+                if (
+                    nxt < limit
+                    and nxt not in self.starts
+                    and (
+                        self.norm(nxt) in lex.set("official_military") or self.norm(nxt) in lex.set("official_security")
+                    )
+                ):
+                    nxt += 1  # "المسؤول العسكري في ..."
                 m2 = None
                 if nxt < limit and self.norm(nxt) in ("في", "لدي"):
-                    m2 = self.starts.get(nxt + 1)  # "مسؤول في وزارة الدفاع"
+                    m2 = self.starts.get(nxt + 1)  # "موظف رفيع في وزارة النفط"
                 elif nxt < limit and "ب" in self.clitics[nxt]:
-                    m2 = self.starts.get(nxt)  # "مسؤول بالخارجية"
+                    m2 = self.starts.get(nxt)  # "مصدر بالداخلية"
                 if m2 is not None:
+                    person = self.person_after(m2, limit)  # "... في حركة X فلان الفلاني": by name
+                    if person is not None:
+                        return Agent(person.actor_id, person.end, person)
                     return Agent(self.actor_of(m2), m2.end, m2)
                 nis = self.nisba_official(j, limit)
                 if nis is not None:
@@ -312,7 +377,7 @@ class DocIndex:
                         return Agent(anaphor, j + 1)
                 return Agent(UNRESOLVED, j + 1)
             if norm in lex.set("anaphor_media") or norm in lex.set("anaphor_person"):
-                # "الرئيس الأميركي جو بايدن" continues to the name; a bare "الوزير" looks back
+                # "الرئيس التركي رجب طيب أردوغان" continues to the name; a bare "الوزير" looks back
                 k = j + 1
                 while k < limit and (self.norm(k) in lex.set("title_modifiers") or self.norm(k) in lex.nisba):
                     k += 1
@@ -320,20 +385,48 @@ class DocIndex:
                     j = k
                     continue
                 anaphor = self.anaphor(norm, j)
-                return Agent(anaphor or UNRESOLVED, j + 1)
+                country = next((lex.nisba[self.norm(x)] for x in range(j + 1, k) if self.norm(x) in lex.nisba), None)
+                if country is not None:
+                    # "الرئيس الفرنسي" with no name: the last person named if of that country,
+                    # else the state the title speaks for
+                    state = self.gaz.state_for_country_name(country)
+                    home = (self.gaz.actors.get(anaphor or "") or {}).get("country")
+                    if state and (anaphor is None or home not in (None, state, self.gaz.actors[state].get("country"))):
+                        return Agent(state, k)
+                return Agent(anaphor or UNRESOLVED, k if anaphor else j + 1)
+            if norm in lex.set("anaphor_organisation") and not self._name_follows(j + 1, limit):
+                # "وذكرت الهيئة": the last body whose name starts so ("هيئة الحشد ...")
+                found = self.organisation_anaphor(norm, j)
+                if found is not None:
+                    return Agent(found, j + 1)
             if norm in lex.set("titles") or norm in lex.set("title_modifiers") or norm in lex.set("org_nouns"):
-                j += 1  # "الرئيس العراقي ...", "فصيل "سرايا ..."": the name follows
+                j += 1  # "الرئيس اللبناني ...", "فصيل "X"": the name follows
                 steps += 1
+                titled = 0
+                continue
+            if titled < 3 and norm.startswith("ال") and j + 1 < limit:
+                # "وزير الموارد المائية ...": the office's own words, then the name or body
+                j += 1
+                titled += 1
                 continue
             naming = self._naming_phrase(j, limit)
             if naming:
-                j = naming  # "فصيل يطلق على نفسه X"
+                j = naming  # "فصيل يسمي نفسه X", "مجموعة يطلق عليها اسم "X""
+                if self.norm(j) in ("اسم", "باسم"):
+                    j += 1
                 continue
-            if norm in lex.set("agent_nouns") and (j + 1) in self.starts and self.starts[j + 1].source == "nisba":
-                m2 = self.starts[j + 1]  # "طائرات أميركية", "مسؤولون إيرانيون": the state
-                return Agent(self.actor_of(m2), m2.end, m2)
+            if norm in lex.set("agent_nouns"):
+                # "مقاتلات تركية", "مقاتلات حربية تركية", "دبلوماسيون فرنسيون": the state
+                k = j + 2 if (j + 1) not in self.starts and self.norm(j + 1).endswith(("ي", "يه")) else j + 1
+                m2 = self.starts.get(k)
+                if m2 is not None and m2.source == "nisba":
+                    return Agent(self.actor_of(m2), m2.end, m2)
+                if self.norm(k) in lex.set("ownership_words") and (k + 1) in self.starts:
+                    m2 = self.starts[k + 1]  # "مقاتلات تابعة لسلاح الجو التركي": whose they are
+                    if self.actor_of(m2):
+                        return Agent(self.actor_of(m2), m2.end, m2)
             if norm in lex.set("statement_nouns"):
-                # "أفاد بيان صادر عن قيادة العمليات", "وجاء في بيان للوزارة"
+                # "ذكر بلاغ عن وزارة الداخلية", "وجاء في بيان للهيئة"
                 k = j + 1
                 while k < limit and (self.norms[k] in lex.set("issued_by") or self.punct[k]):
                     k += 1
@@ -352,6 +445,28 @@ class DocIndex:
                 continue
             break
         return Agent(None, i + 1)
+
+    def _name_follows(self, j: int, limit: int) -> bool:
+        """A name (a mention, or a quote opening one) comes next, past punctuation."""
+        while j < limit and self.punct[j] and self.text(j) not in QUOTES:
+            j += 1
+        return j < limit and (j in self.starts or self.text(j) in QUOTES)
+
+    def organisation_anaphor(self, norm: str, i: int) -> str | None:
+        """'الهيئة' -> the last actor named 'هيئة ...' / 'الهيئة ...' before token i;
+        'الحركة' -> 'حركة ...'; 'الوزارة' -> 'وزارة ...'."""
+        head = norm[2:] if norm.startswith("ال") else norm
+        for m in reversed(self.mentions):
+            if m.start >= i or m.role != "actor" or m.actor_id is None:
+                continue
+            if i - m.start > 800:
+                break
+            first = self.norm(m.start)
+            if first.startswith("ال"):
+                first = first[2:]
+            if first == head:
+                return m.actor_id
+        return None
 
     def _naming_phrase(self, j: int, limit: int) -> int | None:
         """End of 'يطلق على نفسه' / 'ما يسمى' starting at j, else None."""

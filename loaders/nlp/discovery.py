@@ -150,10 +150,27 @@ class ActorDiscovery:
         kind = self.group_heads.get(t.norms[i])
         if kind is None:
             return None
+        named = self._self_named(t, i + 1)
+        if named is not None:
+            # "مجموعة تسمي نفسها "X"": the quoted words are the name
+            end = self._name(t, named, cover, allow_nisba=True, single_ok=True)
+            if end is not None and t.texts[named] in _QUOTES and end - named > 2:
+                return named + 1, end - 1, kind, named + 1  # the words inside the quotes
         end = self._name(t, i + 1, cover, allow_nisba=False)
         if end is None:
             return None
         return i, end, kind, i
+
+    def _self_named(self, t: TokenTable, j: int) -> int | None:
+        """After 'يسمي نفسه' / 'يطلق على نفسه (اسم)': where the name begins, else None."""
+        for phrase in self.lex.naming_phrases:
+            n = len(phrase)
+            if tuple(t.norms[j : j + n]) == phrase:
+                k = j + n
+                if k < len(t.norms) and t.norms[k] in ("اسم", "باسم"):
+                    k += 1
+                return k if k < len(t.norms) else None
+        return None
 
     def _spokesman(self, t: TokenTable, i: int, cover: list[bool]) -> tuple[int, int, str, int] | None:
         norms = t.norms
@@ -190,9 +207,25 @@ class ActorDiscovery:
         if t.norms[i] not in self.titles:
             return None
         j = i + 1
-        while j < n and (t.norms[j] in self.modifiers or t.norms[j] in self.lex.nisba) and not cover[j]:
-            j += 1
-        if j >= n or cover[j]:
+        portfolio = 0  # definite words naming the office ("وزير النقل", "وزير الموارد المائية")
+        while j < n:
+            norm = t.norms[j]
+            if cover[j]:
+                if t.norms[j - 1] != "باسم":
+                    break
+                while j < n and cover[j]:
+                    j += 1  # "الناطق باسم الحكومة التركية فلان الفلاني": past the body
+                while j < n and t.norms[j] in self.lex.nisba:
+                    j += 1
+                break
+            if norm in self.modifiers or norm in self.lex.nisba:
+                j += 1
+            elif norm.startswith("ال") and portfolio < 2 and norm not in self.common and not t.punct[j]:
+                j += 1
+                portfolio += 1
+            else:
+                break
+        if j >= n or cover[j] or t.norms[j].startswith("ال"):
             return None
         end = j
         while end < n and end - j < 3:

@@ -7,13 +7,18 @@ actor or a place follows from its `kind` (the two kind vocabularies are disjoint
 
 `kg_entity_resolver` runs after the span ruler (which matches every surface form on
 `token.norm_`) and decides:
-- longest match wins ("السفارة الأميركية في بغداد" is the embassy, not Baghdad);
+- longest match wins ("القنصلية التركية في أربيل" is the consulate, not Erbil);
 - a name that is both a state and a country plays a place after a locative preposition ("في
   العراق", "بالعراق", "وسوريا" coordinated with a place) and an actor otherwise ("موالية لإيران");
 - a country adjective after an agent noun names the state ("القصف الإسرائيلي" -> Israel) and after
   a territorial noun the country ("الأراضي العراقية" -> Iraq);
-- an office title alone ("رئيس الوزراء العراقي") is its holder on the publication date, when the
-  gazetteer records tenures; followed by a name, the name is the mention.
+- an office title alone ("وزير الخارجية التركي") is its holder on the publication date, when the
+  gazetteer records tenures; followed by a name (past a country adjective or "السابق"), the name
+  is the mention, and "السابق" is never the current holder;
+- after "إلى"/"من", a country is no place when the words before make it a party ("إسناد التفجير
+  إلى تركيا", "تعليمات من إيران"), and a capital opening a clause after "أن" is its state;
+- armed groups named by their patron ("مجموعات مسلحة مرتبطة بإيران") are the gazetteer's
+  collective whose Arabic name has that form ("الفصائل الموالية لإيران").
 """
 
 from __future__ import annotations
@@ -63,6 +68,7 @@ class Gazetteer:
         self._governments: dict[str, str] | None = None
         self._forces: dict[tuple[str, str], str | None] = {}
         self._titles: dict[str, list[str]] = {}
+        self._ancestors: dict[tuple[str, str], list[str]] = {}  # the hierarchy, walked once per entry
         for eid, entry in self.actors.items():
             if entry.get("title_ar"):
                 self._titles.setdefault(norm_word(entry["title_ar"]), []).append(eid)
@@ -112,10 +118,18 @@ class Gazetteer:
 
     # --- hierarchy
     def actor_ancestors(self, actor_id: str) -> list[str]:
-        return self._walk(actor_id, self.actors, "member_of")
+        key = ("actor", actor_id)
+        found = self._ancestors.get(key)
+        if found is None:
+            found = self._ancestors[key] = self._walk(actor_id, self.actors, "member_of")
+        return found
 
     def place_ancestors(self, place_id: str) -> list[str]:
-        return self._walk(place_id, self.places, "located_in")
+        key = ("place", place_id)
+        found = self._ancestors.get(key)
+        if found is None:
+            found = self._ancestors[key] = self._walk(place_id, self.places, "located_in")
+        return found
 
     @staticmethod
     def _walk(start: str, table: dict[str, dict], key: str) -> list[str]:
@@ -132,10 +146,18 @@ class Gazetteer:
     def place_contains(self, outer: str, inner: str) -> bool:
         return outer == inner or outer in self.place_ancestors(inner)
 
-    def place_rank(self, place_id: str | None) -> int:
+    def place_rank(self, place_id: str | None) -> float:
+        """Smaller is more specific. A site inside a country only ("شرق سوريا", "إقليم كردستان")
+        or in none ("البحر الأحمر") is a region, broader than a governorate."""
         if place_id is None or place_id not in self.places:
             return 9
-        return PLACE_RANK.get(self.places[place_id].get("kind", ""), 5)
+        entry = self.places[place_id]
+        kind = entry.get("kind", "")
+        if kind == "site":
+            parents = [self.places.get(p, {}).get("kind") for p in entry.get("located_in") or []]
+            if not parents or all(k == "country" for k in parents):
+                return 3.5
+        return PLACE_RANK.get(kind, 5)
 
     def country_of_place(self, place_id: str) -> str | None:
         for pid in [place_id, *self.place_ancestors(place_id)]:
@@ -289,6 +311,8 @@ def actor_patterns(gazetteer: Gazetteer) -> list[dict]:
 # Words that head a locality's name and stand in for one another in news copy: a place the
 # gazetteer writes "قضاء القائم" is also "منطقة القائم" or "مدينة القائم".
 LOCALITY_HEADS = ("قضاء", "ناحية", "منطقة", "مدينة", "بلدة", "قرية")
+# Their duals head the first of two names: "قضاءي سنجار وتلعفر", "مدينتي الرمادي والفلوجة".
+DUAL_HEADS = ("قضاءي", "ناحيتي", "منطقتي", "مدينتي", "بلدتي", "قريتي")
 
 
 @spacy.registry.misc("kg.place_patterns.v1")
@@ -300,10 +324,13 @@ def place_patterns(gazetteer: Gazetteer) -> list[dict]:
         surfaces = gazetteer.surfaces(entry)
         extra: list[str] = []
         if entry.get("kind") in ("city", "district"):
+            bare = [s for s in surfaces if s.partition(" ")[0] not in LOCALITY_HEADS]
             for s in surfaces:
                 head, _, rest = s.partition(" ")
                 if head in LOCALITY_HEADS and rest:
                     extra += [f"{h} {rest}" for h in LOCALITY_HEADS if h != head]
+                    bare.append(rest)
+            extra += [f"{h} {name}" for h in DUAL_HEADS for name in dict.fromkeys(bare)]
         known = {norm_word(s) for s in surfaces}
         taken = {norm_word(x) for x in extra if norm_word(x) not in known and not gazetteer.lookup(x)}
         for s in surfaces + [x for x in dict.fromkeys(extra) if norm_word(x) in taken]:
@@ -313,7 +340,7 @@ def place_patterns(gazetteer: Gazetteer) -> list[dict]:
 
 @spacy.registry.misc("kg.title_patterns.v1")
 def title_patterns(gazetteer: Gazetteer) -> list[dict]:
-    """Office titles ("رئيس الوزراء العراقي"), matched so a bare title can name its holder."""
+    """Office titles ("وزير الدفاع التركي"), matched so a bare title can name its holder."""
     return [{"label": "TITLE", "pattern": t, "id": t} for t in gazetteer.titles()]
 
 
@@ -351,7 +378,28 @@ class EntityResolver:
         self.agent_nouns = lexicon.set("agent_nouns")
         self.linkers = lexicon.set("nested_linkers")
         self.place_nouns = lexicon.set("place_nouns")
+        self.not_locative_to = lexicon.set("non_locative_before_to")
+        self.former = lexicon.set("former_words")
+        self.complementizers = lexicon.set("complementizers")
+        self.collectives = lexicon.set("aligned_collectives")
+        self.alignment = lexicon.set("alignment_words")
         self._nisba_cache: dict[str, tuple[str | None, str | None]] = {}
+        self.aligned = self._aligned_groups()
+
+    def _aligned_groups(self) -> dict[str, str]:
+        """State id -> the gazetteer's collective for groups aligned with it, read from names of
+        the form "الفصائل الموالية لإيران" (so a new entry of that form needs no code)."""
+        out: dict[str, str] = {}
+        for eid, entry in self.gaz.actors.items():
+            if entry.get("kind") != "armed_group":
+                continue
+            words = norm_word(entry.get("name_ar") or "").split()
+            if len(words) == 3 and words[0] in self.collectives and words[1] in self.alignment:
+                tail = words[2][1:] if words[2].startswith("ل") else words[2]
+                state = self.gaz.state_for_country_name(tail) or self.gaz.state_for_country_name("ا" + tail)
+                if state:
+                    out.setdefault(state, eid)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         matches = doc.spans[RULER_KEY] if RULER_KEY in doc.spans else []
@@ -366,8 +414,53 @@ class EntityResolver:
         mentions += self._home_government(doc, mentions, taken)
         mentions.sort(key=lambda m: (m.start, -m.end))
         self._roles(doc, mentions)
+        mentions = self._aligned(doc, mentions)
         doc._.kg_entities = mentions
         return doc
+
+    def _aligned(self, doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+        """'ميليشيات (محلية) تدعمها إيران' is not one, but 'مجموعات مسلحة مرتبطة بإيران' is: armed
+        groups named by their patron are the gazetteer's collective for that patron, when it has
+        one; the state stays a mention of its own inside."""
+        if not self.aligned:
+            return mentions
+        table = doc._.kg_tokens
+        norms = table.norms
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        added: list[EntityMention] = []
+        capitals = self.lex.capitals
+        for m in mentions:
+            state = m.actor_id if m.actor_id in self.aligned else None
+            if state is None and m.actor_id is None and m.end - m.start == 1 and norms[m.start] in capitals:
+                state = self.gaz.state_for_country_name(capitals[norms[m.start]])  # "مدعومة من طهران"
+                state = state if state in self.aligned else None
+            if state is None or m.start < 2:
+                continue
+            k = m.start - 1
+            if norms[k] in ("من", "مع", "ب", "ل"):
+                k -= 1
+            if norms[k] not in self.alignment:
+                continue
+            if norms[k - 1] in self.alignment or norms[k - 1] in ("المشتبه", "مشتبه", "يشتبه"):
+                k -= 1  # "المشتبه بارتباطهم"
+            j = k - 1
+            while j >= 0 and k - j <= 4 and norms[j] not in self.collectives:
+                if j in taken or table.punct[j] or not norms[j].isalpha():
+                    j = -1
+                    break
+                j -= 1
+            if j < 0 or norms[j] not in self.collectives or j in taken:
+                continue
+            s, e, text = mention_from_tokens(doc, j, m.end)
+            added.append(EntityMention(j, m.end, s, e, text, actor_id=self.aligned[state], role="actor"))
+            m.source = "nested"
+            m.role = "actor"
+            m.actor_id = m.actor_id or state  # a capital standing for its state
+        if not added:
+            return mentions
+        out = mentions + added
+        out.sort(key=lambda x: (x.start, -x.end))
+        return out
 
     def _mention(self, doc: Doc, start: int, end: int, ids: dict[str, str], source: str = "gazetteer") -> EntityMention:
         s, e, text = mention_from_tokens(doc, start, end)
@@ -392,8 +485,8 @@ class EntityResolver:
         self, doc: Doc, outer: list[EntityMention], by_span: dict[tuple[int, int], dict[str, str]]
     ) -> list[EntityMention]:
         """Names inside a longer name that the text also asserts: the state in "ميليشيات موالية
-        لإيران", the city in "السفارة الأميركية في بغداد", the parent in "فيلق القدس التابع للحرس
-        الثوري", the movement in "زعيم التيار الصدري". Not "حزب الله" inside "كتائب حزب الله"."""
+        لإيران", the city in "القنصلية التركية في الموصل", the parent in "الوحدة التابعة للحرس
+        الثوري", the movement in "رئيس تيار الحكمة". Not "حزب الله" inside "كتائب حزب الله"."""
         out: list[EntityMention] = []
         starts: dict[int, list[tuple[tuple[int, int], dict[str, str]]]] = {}
         for span, ids in by_span.items():
@@ -446,9 +539,21 @@ class EntityResolver:
                 out.append(m)
                 continue
             punct = doc._.kg_tokens.punct
-            nxt = by_start.get(m.end) or (by_start.get(m.end + 1) if m.end < len(doc) and punct[m.end] else None)
+            norms = doc._.kg_tokens.norms
+            after = m.end
+            former = False
+            while (
+                after < len(doc)
+                and after - m.end < 2
+                and (norms[after] in self.lex.nisba or norms[after] in self.former)
+            ):
+                former = former or norms[after] in self.former
+                after += 1  # "قائد الجيش اللبناني جوزيف عون", "رئيس الوزراء السابق X"
+            nxt = by_start.get(after) or (by_start.get(after + 1) if after < len(doc) and punct[after] else None)
             prev = by_end.get(m.start) or (by_end.get(m.start - 1) if m.start > 0 and punct[m.start - 1] else None)
-            holders = [] if person(nxt) or person(prev) else self.gaz.title_holders(m.title or "", doc._.kg_published)
+            # "الرئيس السابق" is not who holds the office on the publication date
+            named = person(nxt) or person(prev) or former
+            holders = [] if named else self.gaz.title_holders(m.title or "", doc._.kg_published)
             if len(holders) == 1:
                 m.actor_id, m.role = holders[0], "actor"
                 out.append(m)
@@ -504,7 +609,7 @@ class EntityResolver:
             if i == 0 or norm not in nisba or i in taken:
                 continue
             head = norms[i - 1]
-            # skip one intervening adjective: "مسؤول عسكري أميركي", "الضربات الجوية الأميركية"
+            # skip one intervening adjective: "ضابط عسكري تركي", "الغارات الجوية التركية"
             if head not in self.agent_nouns and head not in self.place_nouns and i > 1:
                 head2 = norms[i - 2]
                 if head2 in self.agent_nouns and (i - 1) not in taken and norms[i - 1].isalpha():
@@ -532,11 +637,25 @@ class EntityResolver:
         return out
 
     def _roles(self, doc: Doc, mentions: list[EntityMention]) -> None:
-        """Country names: a place after a locative word, an actor otherwise."""
+        """Country names: a place after a locative word, an actor otherwise. A capital right after
+        'أن'/'إن' is the subject of what follows: the state ("أن أنقرة قصفت")."""
         prev: EntityMention | None = None
+        norms = doc._.kg_tokens.norms
         for m in mentions:
             if m.actor_id and m.place_id and m.source in ("gazetteer", "nested"):
                 m.role = "place" if self._locative(doc, m, prev) else "actor"
+            elif (
+                m.actor_id is None
+                and m.place_id
+                and m.start > 0
+                and norms[m.start - 1] in self.complementizers
+                and not doc._.kg_tokens.clitics[m.start]
+                and m.end - m.start == 1
+            ):
+                country = self.lex.capitals.get(norms[m.start])
+                state = self.gaz.state_for_country_name(country) if country else None
+                if state:
+                    m.actor_id, m.role, m.source = state, "actor", "capital"
             prev = m
 
     def _locative(self, doc: Doc, m: EntityMention, prev: EntityMention | None) -> bool:
@@ -552,6 +671,8 @@ class EntityResolver:
             return False
         if before == "من":
             return before2 not in self.not_locative_from
+        if before == "الي" and any(norms[k] in self.not_locative_to for k in range(max(0, m.start - 4), m.start - 1)):
+            return False  # "إسناد التفجير إلى تركيا", "رسالة إلى أنقرة": to someone, not somewhere
         return before in self.locative
 
 

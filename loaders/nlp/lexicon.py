@@ -171,6 +171,7 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
     for name, words in speech["anaphors"].items():
         out["anaphor_" + name] = frozenset(_norm_all(words))
     out["support_agreement"] = frozenset(_norm_all(events["support_verbs"]["agreement"]))
+    out["support_meeting"] = frozenset(_norm_all(events["support_verbs"].get("meeting", [])))
     out["support_resolution"] = frozenset(_norm_all(events["support_verbs"]["resolution"]))
     out["meeting_phone"] = frozenset(_norm_all(events["support_verbs"]["meeting_phone"]))
     out["group_heads"] = frozenset(_norm_all(list(discovery["group_heads"])))
@@ -178,6 +179,7 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
     out["name_stops"] = frozenset(_norm_all(discovery["name_stops"]))
     out["titles"] = frozenset(_norm_all(discovery["titles"]))
     out["title_modifiers"] = frozenset(_norm_all(discovery["title_modifiers"]))
+    out["former_words"] = frozenset(_norm_all(discovery.get("former_words", [])))
     return out
 
 

@@ -168,8 +168,21 @@ class ArabicNormalizer:
         entries = [by_orth.get(o) or self._entry(o) for o in array[:, 0].tolist()]
         texts, norms, clitics, lens, punct, space, hashes = (list(col) for col in zip(*entries, strict=True))
         doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
-        doc._.kg_tokens = TokenTable(norms, clitics, lens, texts, punct, space, array[:, 1].tolist(), doc.text)
+        offsets = array[:, 1].tolist()
+        text = self._text(doc, texts, offsets)
+        doc._.kg_tokens = TokenTable(norms, clitics, lens, texts, punct, space, offsets, text)
         return doc
+
+    @staticmethod
+    def _text(doc: Doc, texts: list[str], offsets: list[int]) -> str:
+        """doc.text, or the text the caller made the doc from (`doc._.kg_source`) when it is the
+        same: doc.text joins every token again, which costs as much as a rule component."""
+        source = doc._.kg_source
+        if isinstance(source, str):
+            last = offsets[-1]
+            if source[last : last + len(texts[-1])] == texts[-1] and source[:1] == texts[0][:1]:
+                return source
+        return doc.text
 
 
 @Language.factory(

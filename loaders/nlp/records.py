@@ -12,6 +12,8 @@ from spacy.tokens import Doc
 
 for _name, _default in (
     ("kg_tokens", None),
+    ("kg_source", None),  # the text a doc was made from, when the caller keeps it
+    ("kg_sents", None),
     ("kg_published", None),
     ("kg_entities", None),
     ("kg_discovered", None),
@@ -121,6 +123,9 @@ class StatementRecord:
     agent_end: int | None = None  # first token after the speaker's name (for objects)
     object_head: int | None = None  # first word of what was said when it is a noun phrase ("تنفيذ ضربة")
     head_dates: list[int] = field(default_factory=list)  # indexes into doc._.kg_dates
+    object_actor: str | None = None  # "X، التي تتهمها أنقرة": whom the words are about
+    participle: bool = False  # goes on with the act of speech before it ("قائلا", "، وأكدت")
+    co_speakers: list[str] = field(default_factory=list)  # "استنكرت مصر وقطر": the others
 
 
 @dataclass
@@ -144,3 +149,7 @@ class EventRecord:
     merged_into: int | None = None
     definite: bool = False  # a definite singular noun ("الهجوم"): may take up an earlier event
     anaphor_only: bool = False  # "الغارات أسفرت عن ...": kept only as more detail of an earlier event
+    background: bool = False  # named inside a time or response clause ("ردا على هجوم ..."): another event
+    group: bool = False  # several attacks or strikes at once ("سلسلة غارات"), possibly at several places
+    group_only: bool = False  # a group too vague to stand alone: it lends its date and roles to its parts
+    past: bool = False  # told as earlier background ("وكان ... قد", "سبق أن"): no fallback date

@@ -13,6 +13,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from loaders.nlp import records  # noqa: F401  (registers doc._.kg_sents)
+
 _ENDERS = frozenset({".", "!", "?", "؟", "…"})
 _OPEN = frozenset({"«", "“"})
 _CLOSE = frozenset({"»", "”"})
@@ -56,9 +58,12 @@ class Sentencizer:
                 start_next = True  # '... انتهى."' ends with the quote
         starts[0] = 1
         doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+        # the bounds as plain pairs too: iterating doc.sents builds a Span per sentence every time
+        firsts = [i for i, v in enumerate(starts) if v == 1]
+        doc._.kg_sents = list(zip(firsts, firsts[1:] + [n], strict=True))
         return doc
 
 
-@Language.factory("kg_sentencizer", assigns=["token.is_sent_start"])
+@Language.factory("kg_sentencizer", assigns=["token.is_sent_start", "doc._.kg_sents"])
 def make_sentencizer(nlp: Language, name: str) -> Sentencizer:
     return Sentencizer(nlp, name)

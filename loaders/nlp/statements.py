@@ -4,17 +4,23 @@ A statement is anchored on a reporting word from `loaders/data/nlp/speech.json`:
 any person and tense (قال، قالت، يقول، أعلنها ...), a circumstantial participle that continues the
 clause before it (مؤكدا، داعية، قائلا), an attribution (بحسب X، وفق بيان لـ X), or a headline
 "X: ...". The speaker is the verb's subject (see `clauses`): a topic before it, a subject after
-it, a spokesman or official of a body ("المتحدث باسم X", "مسؤول في X") that stands for the body,
-or the previous speaker when the verb only carries a pronoun.
+it, a spokesman or official of a body ("المتحدث باسم X", "مسؤول في X") that stands for the body
+(or the person named after it), a definite head noun taking up the body named before ("الوزارة"),
+the subject of a relative clause's own verb ("X، التي تتهمها أنقرة"), the issuer of a statement
+("وجاء في بيان لـ X"), each of several coordinated subjects ("استنكرت مصر وقطر"), or the previous
+speaker when the verb only carries a pronoun (not when an unnamed subject follows: "ويطالب نواب").
 
 The kind starts from the verb (دعا -> call, ندد -> condemn, توعد -> threaten, تبنى -> claim ...)
 with checks where a verb has other senses (رفض الكشف is no condemnation, نفى only denies
 responsibility when responsibility follows, أعلن is a claim when the object is responsibility or,
-for an armed group, the attack itself). A neutral verb takes the kind its words carry ("ندعو" ->
-call, "عمل إرهابي جبان" -> condemn, "ستدفعون الثمن" -> threaten, "نفذتها X" -> accuse X).
-Negated claims ("لم تتبن أي جهة ...") make no statement at all.
+for an armed group, the attack itself; كتب and أقر report words only when words follow; هاجم is
+speech only from a person against a person or body, with no weapon; rejecting blame is a denial).
+A neutral verb takes the kind its words carry ("ندعو" -> call, "عمل همجي مدان" -> condemn, "سنرد
+بقوة" -> threaten, "نفذته X" -> accuse X), and a participle that only goes on with a more telling
+act of the same speaker ("توعد ...، قائلا") adds no second statement.
+Negated claims ("لم يتبن أحد التفجير ...") make no statement at all.
 
-The date is a date written between the verb and what was said ("أعلنت ليلة 26 تشرين الأول"),
+The date is a date written between the verb and what was said ("ذكرت صباح 9 آذار أن ..."),
 else the publication date for speech reported as current, else none (pluperfect "وكان ... قد",
 "سابقا": said at some earlier, unstated time).
 
@@ -22,6 +28,8 @@ else the publication date for speech reported as current, else none (pluperfect 
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,6 +46,13 @@ _EARLIER = "<earlier>"  # marks speech reported as past at an unstated time ("و
 _UNNAMED = StatementRecord("statement", None, -1, -1, -1, -1)  # marker: a speaker we cannot name
 _ELABORATED = frozenset({"accuse", "condemn", "threaten", "claim_responsibility", "deny_responsibility"})
 _ARMED = frozenset({"armed_group"})
+_VERBAL_TARGETS = frozenset({"person", "government", "state", "political_party", "international_org"})
+
+
+def _bi_masdar(norm: str) -> bool:
+    """'باستخدام', 'بتنفيذ', 'بمواصلة': ب on a verbal noun the normaliser did not know (a leading
+    alef, ta or mim: استفعال، تفعيل، مفاعلة; or a final ta marbuta)."""
+    return len(norm) >= 5 and norm[0] == "ب" and (norm[1] in "اتم" or norm.endswith("ه"))
 
 
 def doc_index(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> DocIndex:
@@ -72,6 +87,9 @@ class StatementExtractor:
         self.clause_openers = s("clause_openers")
         self.reported_words = s("reported_words")
         self.claim_verbs = s("claim_verbs")
+        self.attribution_nouns = s("attribution_nouns")
+        self.attribution_acts = s("attribution_acts")
+        self.in_it = s("in_it")
         # cue phrases by their first word: one dict lookup per token of the reported words
         self.cue_index: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
         for rank, kind in enumerate(lexicon.cue_order):
@@ -113,6 +131,8 @@ class StatementExtractor:
             if rec is _UNNAMED:
                 unnamed = True
             elif rec is not None:
+                # the others first, so that "..., ودعتا" finds the whole group in out[-1]
+                out.extend(replace(rec, speaker=other, co_speakers=[]) for other in rec.co_speakers)
                 out.append(rec)
         if not out:
             out.extend(self._attributions(idx, s, e))
@@ -129,7 +149,7 @@ class StatementExtractor:
         return verb is not None and verb.participle
 
     def _continues(self, idx: DocIndex, i: int, verb: SpeechVerb, inside: StatementRecord) -> bool:
-        """Inside someone's reported words only a participle, 'في بيان أكد فيه', a new clause
+        """Inside someone's reported words only a participle, 'في تصريح شدد فيه', a new clause
         ('فيما أدانت الحكومة'), or a verb joined by و after a comma or after a plain object
         ('أدانت الهجوم ودعت إلى') starts a new act of speech; 'قال إن X دعا' is X's words as reported."""
         if verb.participle:
@@ -147,13 +167,15 @@ class StatementExtractor:
         return idx.text(i - 1) in ("،", ",") or not clausal
 
     def _headline(self, idx: DocIndex, s: int, e: int) -> StatementRecord | None:
-        """'إيران: لم نشارك في أي هجمات' — a name and a colon open a line of reported speech."""
+        """'تركيا: لن نسمح بتهديد حدودنا' — a name and a colon open a line of reported speech."""
         i = s
         while i < e and idx.space[i]:
             i += 1
         m = idx.starts.get(i)
         if m is None or m.end >= e or idx.text(m.end) != ":":
             return None
+        if sum(1 for k in range(m.end + 1, e) if not (idx.punct[k] or idx.space[k])) < 3:
+            return None  # "واشنطن: الصباح": a dateline, not words said
         actor = idx.promote(m)
         if actor is None:
             return None
@@ -176,19 +198,49 @@ class StatementExtractor:
         if norm in self.impersonal:
             return None
         prev = idx.norm(i - 1) if i > s else ""
-        if prev in self.negations or (prev == "قد" and idx.norm(i - 2) in self.negations):
+        if prev == "ما" and idx.norm(i - 2) in self.attribution:
+            prev = ""  # "بحسب ما ذكرته الهيئة": ما is "what", not "not"
+        elif prev in self.negations or (prev == "قد" and idx.norm(i - 2) in self.negations):
             return None
         if verb.participle and prev == "غير":
-            return None  # "زيارة غير معلنة": an adjective, not a speech act
+            return None  # "جولة غير معلنة": an adjective, not a speech act
         speaker: str | None = None
         agent_end = i + 1
         topic_start = i
-        if verb.participle:
+        co_speakers: list[str] = []
+        continued = verb.participle  # goes on with the act of speech before it in the sentence
+        about: str | None = None  # the antecedent a relative clause's verb is about
+        if verb.guard == "in_statement":
+            # "وجاء في بيان صادر عن X أن", "وورد في تغريدة لـ X": X's words; "جاء الهجوم" is not
+            if idx.norm(i + 1) != "في" or idx.norm(i + 2) not in self.statement_nouns:
+                return None
+            agent = idx.agent_after(i + 1, e)
+            if agent.actor is None or agent.actor == UNRESOLVED:
+                return None
+            speaker, agent_end = agent.actor, agent.end
+            if agent.mention is not None:
+                idx.promote(agent.mention)
+        elif verb.guard == "reported_from":
+            pass  # the source after عن speaks (below)
+        elif verb.participle:
             speaker = self._inherit(out, prior, prior_sents, sent_no)
         elif out and idx.clitics[i].startswith("و") and idx.text(i - 1) in ("،", ","):
             speaker = out[-1].speaker  # "واستنكرت الوزارة ...، وطالبت أنقرة بـ": same speaker, object after
+            co_speakers = list(out[-1].co_speakers)  # "أدانت مصر والأردن ...، ودعتا"
+            continued = True
         elif prev in self.relatives:
-            speaker = self._antecedent(idx, i - 1, s)
+            agent = idx.agent_after(i, e) if verb.suffixed else None
+            if agent is not None and agent.actor not in (None, UNRESOLVED):
+                # "الحركة، التي تتهمها أنقرة بـ": Ankara speaks, about the antecedent
+                speaker, agent_end = agent.actor, agent.end
+                if agent.mention is not None:
+                    idx.promote(agent.mention)
+                about = self._antecedent(idx, i - 1, s)
+            else:
+                speaker = self._antecedent(idx, i - 1, s)
+        elif idx.norm(i + 1) in self.in_it and self._speech_noun_before(idx, s, i):
+            # "ألقى X خطابا طالب فيه بـ ...": the one who gave the speech
+            speaker = self._sentence_subject(idx, s, i)
         else:
             topic = idx.topic_before(i, s)
             if topic is not None:
@@ -196,7 +248,7 @@ class StatementExtractor:
                 topic_start = topic.start
             else:
                 if self._after_noun(idx, i, s) and not verb.suffixed:
-                    return None  # "قرارا يدعو الحكومة": the noun before is the subject
+                    return None  # "مشروعا يدعو الوزارة": the noun before is the subject
                 agent = idx.agent_after(i, e, skip_object=verb.kind == "claim_responsibility")
                 if agent.actor == UNRESOLVED:
                     return _UNNAMED
@@ -207,17 +259,20 @@ class StatementExtractor:
                         and agent.mention.actor_id != speaker
                         and agent.mention.source == "nisba"
                     ):
-                        agent.mention.actor_id = speaker  # "مسؤول عسكري أميركي": the forces, not the state
+                        agent.mention.actor_id = speaker  # "ضابط عسكري تركي": the forces, not the state
                     elif agent.mention is not None:
                         idx.promote(agent.mention)
                     agent_end = agent.end
+                    co_speakers, agent_end = self._co_speakers(idx, agent_end, e, speaker)
                 elif inside is not None and idx.clitics[i].startswith("و"):
                     speaker = inside.speaker  # "أدانت الحكومة الهجوم ودعت إلى ...": the same speaker
+                elif self._unnamed_subject(idx, i + 1, e):
+                    return _UNNAMED  # "ويطالب نواب ...": someone the text does not name
                 elif self._clause_initial(idx, i, s):
                     speaker = self._inherit(out, prior, prior_sents, sent_no)
         if verb.guard == "reported_from":
             # "نقلت رويترز عن مسؤول في الوزارة قوله": the source after عن speaks, if it has a name
-            speaker, agent_end = self._source_after_an(idx, agent_end, e)
+            speaker, agent_end = self._source_after_an(idx, i + 1, e)
         if speaker is None or speaker == UNRESOLVED:
             return None
         head = self._object_head(idx, agent_end, e)
@@ -225,13 +280,19 @@ class StatementExtractor:
         if kind is None:
             return None
         content_start = self._content_start(idx, agent_end, e)
-        rec = StatementRecord(kind, speaker, s, i, content_start, e)
+        content_end = e
+        if about:
+            # "X، التي تتهمها أنقرة بالتفجير، قد أكدت": the relative clause ends at its comma
+            content_end = next((k for k in range(content_start, e) if idx.texts[k] in ("،", ",")), e)
+        rec = StatementRecord(kind, speaker, s, i, content_start, content_end)
         rec.object_head = head
         rec.agent_end = agent_end
+        rec.co_speakers = co_speakers
+        rec.participle = continued
+        if about and about != speaker:
+            rec.object_actor = about
         rec.head_dates = [
-            n
-            for n, d in enumerate(idx.doc._.kg_dates or [])
-            if (i < d.start < content_start) or (topic_start < d.start < i)
+            n for n, d in enumerate(idx.dates) if (i < d.start < content_start) or (topic_start < d.start < i)
         ]
         if verb.participle and out:
             # a participle is said when its clause was said
@@ -242,8 +303,63 @@ class StatementExtractor:
             rec.date = _EARLIER
         return rec
 
+    def _co_speakers(self, idx: DocIndex, j: int, e: int, first: str) -> tuple[list[str], int]:
+        """'استنكرت مصر وقطر': more subjects joined by و, of the same standing as the first.
+        Returns them and the first token after the last."""
+        out: list[str] = []
+        kind = idx.actor_kind(first)
+        while j < e and idx.clitics[j].startswith("و") and "ب" not in idx.clitics[j] and "ل" not in idx.clitics[j]:
+            m = idx.starts.get(j)
+            actor = idx.actor_of(m) if m is not None else None
+            if actor is None or actor == first or actor in out or idx.actor_kind(actor) != kind:
+                break
+            idx.promote(m)
+            out.append(actor)
+            j = m.end
+        return out, j
+
+    def _unnamed_subject(self, idx: DocIndex, j: int, e: int) -> bool:
+        """A plain indefinite noun right after the verb is its subject, one without a name
+        ("ويطالب نواب", "وأكد شهود"): the verb does not go on with an earlier speaker."""
+        while j < e and idx.space[j]:
+            j += 1
+        if j >= e or idx.punct[j] or idx.cover[j] is not None or idx.date_cover[j] is not None:
+            return False
+        norm = idx.norms[j]
+        if norm in self.lex.set("titles") or norm in self.lex.set("official_nouns"):
+            return True
+        return (
+            norm.isalpha()
+            and not norm.startswith("ال")
+            and not idx.clitics[j]
+            and norm not in self.lex.words
+            and norm not in ADVERBS
+            and norm not in CONNECTIVES
+            and norm not in PREPOSITIONS
+            and norm not in self.complementizers
+            and norm not in self.statement_nouns
+            and norm not in self.lex.speech_verbs
+            and norm not in self.negations
+        )
+
+    def _speech_noun_before(self, idx: DocIndex, s: int, i: int) -> bool:
+        return any(idx.norms[k] in self.statement_nouns for k in range(max(s, i - 6), i))
+
+    def _sentence_subject(self, idx: DocIndex, s: int, i: int) -> str | None:
+        """The first actor of the sentence before token i that no preposition governs."""
+        for m in idx.mentions:
+            if m.start >= i:
+                break
+            if m.start < s or m.source == "nested" or idx.governed(m):
+                continue
+            actor = idx.actor_of(m)
+            if actor is not None:
+                idx.promote(m)
+                return actor
+        return None
+
     def _source_after_an(self, idx: DocIndex, j: int, e: int) -> tuple[str | None, int]:
-        k = next((k for k in range(j, min(e, j + 4)) if idx.norms[k] == "عن"), None)
+        k = next((k for k in range(j, min(e, j + 6)) if idx.norms[k] == "عن"), None)
         if k is None:
             return None, j
         agent = idx.agent_after(k, e)
@@ -282,7 +398,7 @@ class StatementExtractor:
         return None
 
     def _antecedent(self, idx: DocIndex, rel: int, s: int) -> str | None:
-        """'المتحدث الذي لفت' / 'السفارة، التي أكدت': the noun the relative clause hangs on."""
+        """'الناطق الذي أوضح' / 'القنصلية، التي ذكرت': the noun the relative clause hangs on."""
         j = rel - 1
         if j >= s and idx.text(j) in ("،", ","):
             j -= 1
@@ -324,7 +440,7 @@ class StatementExtractor:
                 return k + 1
             if idx.texts[k] in QUOTES:
                 if k > 0 and idx.quote_cover[k - 1] and not idx.quote_cover[k]:
-                    k += 1  # the closing quote of '"المقاومة الإسلامية في العراق"' as the subject
+                    k += 1  # the closing quote of '"حركة النجباء"' as the subject
                     continue
                 if not self._quoted_name(idx, k):
                     return k
@@ -364,19 +480,37 @@ class StatementExtractor:
         if guard == "reject_object" and (first in self.reject_non_objects or first in self.complementizers):
             return None
         if guard == "threat_object":
+            # "توعد بالرد", "هدد، في تصريحات للصحفيين ...، بفرض عقوبات": what is threatened
             ok = any(
                 "ب" in idx.clitic_of(k)
+                or _bi_masdar(idx.norm(k))
                 or idx.text(k) in QUOTES
                 or idx.text(k) == ":"
                 or idx.norm(k) in self.complementizers
-                for k in range(j, min(e, j + 8))
+                for k in range(j, min(e, j + 20))
             )
             if not ok:
                 return None
+        if guard == "written" and not any(
+            idx.text(k) in QUOTES or idx.text(k) == ":" or idx.norm(k) in self.complementizers
+            for k in range(j, min(e, j + 10))
+        ):
+            return None  # "كتب" reports words only when they follow ("كتب على منصة إكس أن ...")
+        if guard == "admit" and not any(
+            idx.norm(k) in self.complementizers or "ب" in idx.clitic_of(k) for k in range(j, min(e, j + 10))
+        ):
+            return None  # "أقر بأن", "أقر بإصابة" (admitted); "أقر البرلمان القانون" is no speech
+        if guard == "verbal_attack" and not self._verbal_attack(idx, i, j, e, speaker):
+            return None
+        blame = self.attribution_nouns if guard == "deny_object" else self.attribution_acts
+        if kind in ("condemn", "deny_responsibility") and any(idx.norms[k] in blame for k in range(j, min(e, j + 14))):
+            # "رفض ... مساعي إلصاق التفجير بتركيا", "نفى الاتهامات": denies it had a hand in it
+            return "deny_responsibility"
         if guard == "claim_object" and any(w in ("قرار", "القرار", "قرارا") for w in after):
             return None
         if guard == "deny_object":
-            return kind if any(w in self.deny_words or w in self.responsibility for w in after) else "statement"
+            denied = self.deny_words | self.responsibility | self.attribution_nouns
+            return kind if any(w in denied for w in after) else "statement"
         if guard == "responsibility_object" and not any(w in self.responsibility for w in after):
             return None
         if guard == "directive" and not any(w in self.directive_words for w in self._window(idx, i + 1, i + 5)):
@@ -394,6 +528,21 @@ class StatementExtractor:
             if word in self.claim_words and "ب" not in idx.clitic_of(head) and idx.actor_kind(speaker) in _ARMED:
                 return "claim_responsibility"
         return kind
+
+    def _verbal_attack(self, idx: DocIndex, i: int, j: int, e: int, speaker: str) -> bool:
+        """'هاجم X (a person) رئيس الوزراء': attacked in words. Only a person attacking a person
+        or a body, with no weapon in the clause, is speech; armed attacks are events."""
+        if idx.actor_kind(speaker) != "person":
+            return False
+        if any(idx.norms[k] in self.lex.weapons or idx.norms[k] in self.lex.set("projectiles") for k in range(i, e)):
+            return False
+        for k in range(j, min(e, j + 6)):
+            m = idx.starts.get(k)
+            if m is not None:
+                return not idx.governed(m) and idx.actor_kind(idx.actor_of(m)) in _VERBAL_TARGETS
+            if idx.punct[k]:
+                break
+        return False
 
     def _object_head(self, idx: DocIndex, j: int, e: int) -> int | None:
         """The first word of a nominal object after the subject ('أعلنت ... تنفيذ ضربة')."""
@@ -413,6 +562,17 @@ class StatementExtractor:
             return k
         return None
 
+    def _after_attack_noun(self, idx: DocIndex, k: int) -> bool:
+        """'الهجوم (بصاروخين على X) نفذته جماعات', 'الضربة التي نفذتها': what was carried out, named
+        earlier in the same clause, is an attack."""
+        for j in range(k - 1, max(-1, k - 9), -1):
+            if idx.punct[j]:
+                break
+            trig = self.lex.triggers.get(idx.norm(j))
+            if trig is not None and trig.type in _VIOLENT_TYPES and trig.cls in ("noun", "masdar"):
+                return True
+        return False
+
     def _cue_kind(self, idx: DocIndex, rec: StatementRecord) -> tuple[str | None, int]:
         """The first cue phrase (by kind precedence) in the reported words, and where it ends."""
         armed = idx.actor_kind(rec.speaker) in _ARMED
@@ -427,13 +587,14 @@ class StatementExtractor:
                     continue
                 if kind == "condemn" and idx.cover[k - 1] is not None:
                     continue  # an epithet ("داعش الإرهابي"), not a judgement
+                if kind == "accuse" and norms[k].startswith("نفذ") and not self._after_attack_noun(idx, k):
+                    continue  # "حملة نفذتها الشرطة الاتحادية": an operation, nobody blamed
                 if best is None or rank < best[0]:
                     best = (rank, k + n, kind)
         return (best[2], best[1]) if best else (None, rec.content_start)
 
     # ------------------------------------------------------------------ content
     def _finish(self, idx: DocIndex, rec: StatementRecord) -> None:
-        doc = idx.doc
         cue_end = rec.content_start
         if rec.kind == "statement":
             cue, cue_end = self._cue_kind(idx, rec)
@@ -444,17 +605,23 @@ class StatementExtractor:
         after_speaker = rec.agent_end if rec.agent_end is not None else rec.verb + 1
         if rec.kind == "accuse":
             start = cue_end if cue_end > rec.content_start else after_speaker
-            target = self._first_actor(idx, start, min(rec.content_end, start + 8), exclude=rec.speaker)
+            target = rec.object_actor or self._first_actor(
+                idx, start, min(rec.content_end, start + 8), exclude=rec.speaker
+            )
             if target:
                 rec.accused = [target]
+            elif cue_end > rec.content_start:
+                rec.kind = "statement"  # "الجهة التي تقف خلف الهجوم": nobody named, nobody blamed
         elif rec.kind in ("call", "threaten"):
             start = after_speaker if cue_end == rec.content_start else cue_end
-            target = self._first_actor(idx, start, min(rec.content_end, start + 14), exclude=rec.speaker)
+            target = rec.object_actor or self._first_actor(
+                idx, start, min(rec.content_end, start + 14), exclude=rec.speaker
+            )
             if target:
                 rec.addressees = [target]
         if rec.content_end > rec.content_start:
             quotes = self._quotes(idx, rec.content_start, rec.content_end)
-            text = doc[rec.content_start : rec.content_end].text.strip(' "«»“”.،,:')  # one slice
+            text = idx.table.span_text(rec.content_start, rec.content_end)[2].strip(' "«»“”.،,:')
             rec.quote = " … ".join(quotes) if quotes else (text or None)
         self._date(idx, rec)
 
@@ -480,11 +647,16 @@ class StatementExtractor:
             if not (m is not None and m.end >= j) and any(not idx.punct[t] for t in range(k, j)):
                 runs.append((k, j))
             k = j
-        return [idx.doc[a:b].text.strip() for a, b in runs]
+        return [idx.table.span_text(a, b)[2].strip() for a, b in runs]
 
     def _first_actor(self, idx: DocIndex, start: int, end: int, exclude: str | None) -> str | None:
+        organisations = self.lex.set("anaphor_organisation")
         for k in range(start, min(end, idx.n)):
             m = idx.starts.get(k)
+            if m is None and idx.norms[k] in organisations and not idx.clitics[k]:
+                found = idx.organisation_anaphor(idx.norms[k], k)  # "واتهمت واشنطن الكتائب بـ"
+                if found and found != exclude:
+                    return found
             if m is None:
                 continue
             if m.role == "place" and m.source == "gazetteer" and idx.norm(k - 1) in ("في", "داخل"):
@@ -496,19 +668,19 @@ class StatementExtractor:
         return None
 
     def _date(self, idx: DocIndex, rec: StatementRecord) -> None:
-        dates = idx.doc._.kg_dates or []
+        dates = idx.dates
         heads = [dates[n] for n in rec.head_dates]
         if heads:
             best = sorted(heads, key=lambda d: {"day": 0, "month": 1, "year": 2}[d.precision])[0]
             rec.date, rec.date_precision = best.date, best.precision
         elif rec.date == _EARLIER:
             rec.date = None
-        elif idx.doc._.kg_published:
-            rec.date, rec.date_precision = idx.doc._.kg_published[:10], "day"
+        elif idx.published:
+            rec.date, rec.date_precision = idx.published[:10], "day"
 
     # ------------------------------------------------------------------ attribution
     def _attributions(self, idx: DocIndex, s: int, e: int) -> list[StatementRecord]:
-        """'بحسب X', 'وفق بيان للقيادة', 'بحسب ما نقلت رويترز' when no verb reports the sentence."""
+        """'بحسب X', 'وفق بلاغ للوزارة', 'حسب ما أوردت الوكالة' when no verb reports the sentence."""
         for i in range(s, e):
             if idx.norm(i) not in self.attribution or idx.cover[i] is not None:
                 continue
@@ -538,6 +710,14 @@ class StatementExtractor:
             key = (rec.speaker, rec.kind, rec.sent_start)
             if key in seen:
                 continue
+            if (
+                rec.kind == "statement"
+                and rec.participle
+                and any(
+                    o.speaker == rec.speaker and o.sent_start == rec.sent_start and o.kind != "statement" for o in out
+                )
+            ):
+                continue  # "توعد X بالرد، قائلا ...": the participle goes on with the threat
             if (
                 rec.kind == "statement"
                 and out

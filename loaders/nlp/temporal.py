@@ -7,7 +7,8 @@ so the event and statement rules can ask which date sits in which clause.
 Finding dates costs time in proportion to the text, and half the sentences of a report hold no
 date at all. Every date expression has a digit, a Latin letter (English month names), or one of a
 few words (month and weekday names, اليوم، أمس، غدا، الليلة، شهر، عام، سنة، أسبوع), so only
-sentences with one of those are searched — joined into one text, so the date finder runs once.
+windows of a few words around one of those are searched — joined into one text, so the date finder
+runs once, over a fraction of the article.
 """
 
 from __future__ import annotations
@@ -38,12 +39,47 @@ _CLOCK_HINT = re.compile(r"الساع|[0-9٠-٩][:.][0-9٠-٩]")
 _JOINT = " ؛ "
 
 
-def _has_date_word(norms: list[str], texts: list[str], start: int, end: int) -> bool:
+# "العام" is a date only with a word that places it ("العام الماضي"); alone it is mostly "general"
+# ("الأمين العام", "الرأي العام"), and a year written in digits is found by its digits.
+_YEAR_WORDS = frozenset(norm_word(w) for w in "عام العام سنة السنة".split())
+_YEAR_PLACERS = frozenset(
+    norm_word(w) for w in "الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية المنصرم القادم نفسه ذاته".split()
+)
+
+
+# A date expression runs at most a few words either side of its hint words ("الخامس من شهر
+# كانون الثاني/يناير 2020"), so the finder reads windows around them, not whole sentences.
+_REACH = 8
+
+
+def _date_windows(norms: list[str], texts: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Token windows of a sentence around the words a date expression needs, merged."""
+    hints: list[int] = []
     for k in range(start, end):
         norm = norms[k]
-        if norm in _DATE_WORDS or (norm.startswith("ال") and norm[2:] in _DATE_WORDS) or _HINT_CHARS.search(texts[k]):
-            return True
-    return False
+        if norm in _YEAR_WORDS:
+            hint = k + 1 < end and norms[k + 1] in _YEAR_PLACERS
+        else:
+            hint = (
+                norm in _DATE_WORDS
+                or (norm.startswith("ال") and norm[2:] in _DATE_WORDS)
+                or bool(_HINT_CHARS.search(texts[k]))
+            )
+        if hint:
+            hints.append(k)
+    return _windows(hints, start, end)
+
+
+def _windows(hints: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Token windows of `_REACH` words around each hint, merged, inside start..end."""
+    windows: list[tuple[int, int]] = []
+    for k in hints:
+        a, b = max(start, k - _REACH), min(end, k + _REACH + 1)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
 
 
 class DateAnnotator:
@@ -53,14 +89,33 @@ class DateAnnotator:
     def __call__(self, doc: Doc) -> Doc:
         table = doc._.kg_tokens
         text = table.text if table is not None else doc.text
-        sents = [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
-        dated = [s for s in sents if table is None or _has_date_word(table.norms, table.texts, s[0], s[1])]
+        if doc._.kg_sents is not None and table is not None:
+            ends = [(table.offsets[e - 1] + len(table.texts[e - 1])) for _, e in doc._.kg_sents]
+            sents = [(s, e, table.offsets[s], end) for (s, e), end in zip(doc._.kg_sents, ends, strict=True)]
+        else:
+            sents = [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
+        if table is None:
+            dated = sents
+        else:
+            ends = table.offsets
+            dated = [
+                (a, b, ends[a], ends[b - 1] + len(table.texts[b - 1]))
+                for s, e, _, _ in sents
+                for a, b in _date_windows(table.norms, table.texts, s, e)
+            ]
         refs: list[DateRef] = []
         for start, end, d in _search(text, dated, lambda t: dates_module.find_dates(t, doc._.kg_published)):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
                 refs.append(DateRef(span.start, span.end, start, end, d.date, d.precision, d.relative))
         timed = [s for s in sents if _CLOCK_HINT.search(text, s[2], s[3])]
+        if table is not None and timed:
+            ends = table.offsets
+            timed = [
+                (a, b, ends[a], ends[b - 1] + len(table.texts[b - 1]))
+                for s, e, _, _ in timed
+                for a, b in _windows([k for k in range(s, e) if _CLOCK_HINT.search(table.texts[k])], s, e)
+            ]
         times: list[TimeRef] = []
         for start, end, clock in _search(text, timed, lambda t: [(a, b, c) for a, b, c in dates_module.find_times(t)]):
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -1,0 +1,165 @@
+"""Reported-speech rules: who speaks when the text names them indirectly, verbs with a second
+sense, and the kind a statement takes from its words. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+
+def said(doc: Doc) -> list[tuple[str | None, str]]:
+    return [(s.speaker, s.kind) for s in doc._.kg_statements]
+
+
+def test_a_claim_by_a_group_named_after_a_generic_noun(run: Callable[..., Doc]) -> None:
+    doc = run("تبنى فصيل حركة النجباء هجوما بصاروخين استهدف قاعدة حرير مساء الاثنين.", "2024-03-06")
+    assert said(doc) == [("harakat-al-nujaba", "claim_responsibility")]
+    ev = next(e for e in doc._.kg_events if e.merged_into is None)
+    assert doc._.kg_statements[0].about_event == doc._.kg_events.index(ev)
+    assert ev.perpetrators == ["harakat-al-nujaba"] and ev.type == "attack"
+
+
+def test_a_group_that_names_itself(run: Callable[..., Doc]) -> None:
+    doc = run('وأعلنت مجموعة تسمي نفسها "رجال الفجر" مسؤوليتها عن التفجير.', "2024-03-06")
+    (st,) = doc._.kg_statements
+    assert st.kind == "claim_responsibility" and st.speaker in doc._.kg_discovered
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("كتب السوداني في تغريدة أن الحكومة ماضية في حماية البعثات.", [("mohammed-shia-al-sudani", "statement")]),
+        ("وكتب الرئيس الأميركي على منصته: لن نتهاون مع من يهدد قواتنا.", [("united-states", "statement")]),
+        ("كتب السوداني مقالا طويلا عن الاقتصاد.", []),
+        ("أقر البنتاغون بأن الضربة أصابت موقعا مدنيا.", [("us-department-of-defense", "statement")]),
+        ("وأقر مجلس النواب العراقي الموازنة العامة.", []),
+    ],
+)
+def test_verbs_with_a_second_sense(run: Callable[..., Doc], text: str, expected: list) -> None:
+    assert said(run(text, "2024-03-06")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("هدد الرئيس الأميركي، في كلمة ألقاها أمام أنصاره مساء الخميس، بفرض رسوم على الواردات.", "threaten"),
+        ("أعرب الرئيس الأميركي عن سخطه من قصف السفارة الأميركية.", "condemn"),
+        ("رفضت الحكومة الإيرانية محاولات نسب الهجوم إلى طهران.", "deny_responsibility"),
+        ("واعتبر السوداني ما جرى جريمة بحق المدنيين.", "condemn"),
+        ("ووصفت وزارة الخارجية الأميركية التفجير بأنه كان عملا إرهابيا.", "condemn"),
+        ('وقال الرئيس الأميركي إن "ردنا سيأتي في الوقت والمكان المناسبين".', "threaten"),
+        ("وانتقدت الحكومة العراقية صمت المجتمع الدولي.", "condemn"),
+    ],
+)
+def test_kind_from_the_words(run: Callable[..., Doc], text: str, kind: str) -> None:
+    assert said(run(text, "2024-03-06"))[0][1] == kind
+
+
+def test_a_participle_after_a_threat_goes_on_with_it(run: Callable[..., Doc]) -> None:
+    doc = run("توعدت حركة النجباء بالرد على الغارات، قائلة إن دماء الشهداء لن تذهب هدرا، ومتوعدة بمزيد من العمليات.")
+    assert said(doc) == [("harakat-al-nujaba", "threaten")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one who gave the speech in which something was said
+        ("وظهر السوداني في كلمة متلفزة دعا فيها إلى ضبط النفس.", ("mohammed-shia-al-sudani", "call")),
+        # an official of a body, named
+        (
+            "لكن القيادي في كتائب حزب الله أبو علي العسكري نفى صلة الفصائل بالقصف.",
+            ("abu-ali-al-askari", "deny_responsibility"),
+        ),
+        # an auxiliary verb between the subject and the verb
+        ("لكن الحكومة الأردنية سارعت واستنكرت القصف.", ("jordanian-government", "condemn")),
+        # an office with words of its own before the body it speaks for
+        (
+            "وأوضح وزير الدولة لشؤون الإعلام الناطق باسم الحكومة الأردنية أن القصف وقع خارج الحدود.",
+            ("jordanian-government", "statement"),
+        ),
+        # the source of a report, after a rank
+        (
+            "ونقلت صحيفة محلية عن قائد القيادة المركزية الأميركية الجنرال مايكل كوريلا تأكيده أن الردع قائم.",
+            ("michael-kurilla", "statement"),
+        ),
+        # "وفق ما أعلنته": ما is what, not a negation
+        ("أصيب عنصران في الاشتباك، بحسب ما ذكرته القيادة المركزية الأميركية.", ("centcom", "statement")),
+    ],
+)
+def test_who_speaks_when_named_indirectly(run: Callable[..., Doc], text: str, expected: tuple) -> None:
+    assert said(run(text, "2024-03-06"))[0] == expected
+
+
+def test_a_definite_head_noun_takes_up_the_body_named_before(run: Callable[..., Doc]) -> None:
+    doc = run("قالت القيادة المركزية الأميركية إن الضربات انتهت. وأضافت القيادة أن التقييم مستمر.")
+    assert said(doc) == [("centcom", "statement"), ("centcom", "statement")]
+
+
+def test_coordinated_speakers_each_make_the_statement(run: Callable[..., Doc]) -> None:
+    doc = run("أدانت السعودية والإمارات الهجوم على مطار بغداد الدولي، ودعتا إلى التهدئة.")
+    assert sorted(said(doc)) == [
+        ("saudi-arabia", "call"),
+        ("saudi-arabia", "condemn"),
+        ("united-arab-emirates", "call"),
+        ("united-arab-emirates", "condemn"),
+    ]
+
+
+def test_a_relative_clause_verb_with_its_own_subject(run: Callable[..., Doc]) -> None:
+    doc = run("وكانت حركة النجباء، التي تتهمها واشنطن بقصف السفارة، قد أكدت التزامها بالتهدئة.")
+    kinds = {(s.speaker, s.kind): s for s in doc._.kg_statements}
+    assert kinds[("united-states", "accuse")].accused == ["harakat-al-nujaba"]
+    assert {k for k in kinds if k[0] == "harakat-al-nujaba"}
+
+
+def test_a_verbal_attack_is_a_condemnation_and_an_armed_one_is_not(run: Callable[..., Doc]) -> None:
+    assert said(run("هاجم أبو علي العسكري الحكومة العراقية بشدة.")) == [("abu-ali-al-askari", "condemn")]
+    assert said(run("هاجم مسلحون القوات العراقية بالأسلحة الخفيفة.")) == []
+
+
+def test_an_operation_carried_out_by_security_forces_blames_nobody(run: Callable[..., Doc]) -> None:
+    doc = run("أعلنت الحكومة العراقية اعتقال ثلاثة متهمين خلال عملية نفذتها القوات الأمنية العراقية.")
+    assert said(doc) == [("iraqi-government", "statement")]
+
+
+def test_a_dateline_is_not_a_statement(run: Callable[..., Doc]) -> None:
+    assert said(run("واشنطن: أخبار المثال\nوصل الوفد إلى بغداد.")) == []
+
+
+def test_a_discourse_phrase_before_the_verb_is_no_subject(run: Callable[..., Doc]) -> None:
+    assert said(run("وفي المقابل نفت الحكومة العراقية أي مسؤولية عن الهجوم.")) == [
+        ("iraqi-government", "deny_responsibility")
+    ]
+
+
+def test_the_accused_named_by_a_definite_head_noun(run: Callable[..., Doc]) -> None:
+    doc = run("أصدرت كتائب حزب الله بيانا. واتهمت واشنطن الكتائب بالوقوف وراء الهجوم.")
+    accuse = next(s for s in doc._.kg_statements if s.kind == "accuse")
+    assert (accuse.speaker, accuse.accused) == ("united-states", ["kataib-hezbollah"])
+
+
+def test_an_unnamed_subject_does_not_inherit_the_last_speaker(run: Callable[..., Doc]) -> None:
+    doc = run("وقالت السفارة الأميركية إن الوضع هادئ. ويطالب نواب بخروج القوات الأجنبية.")
+    assert said(doc) == [("us-embassy-in-baghdad", "statement")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ونقل عن مسؤول في وزارة الدفاع الأميركية قوله إن القوات في حالة تأهب.",
+            ("us-department-of-defense", "statement"),
+        ),
+        ("وجاء في بيان صادر عن الحكومة العراقية أن التحقيق مستمر.", ("iraqi-government", "statement")),
+        ("وورد في تغريدة للسفارة الأميركية أن الموظفين بخير.", ("us-embassy-in-baghdad", "statement")),
+        ("وأفاد مصدر أمني عراقي بأن صاروخا سقط قرب المطار.", ("iraqi-security-forces", "statement")),
+    ],
+)
+def test_passive_and_impersonal_reports_name_their_source(run: Callable[..., Doc], text: str, expected: tuple) -> None:
+    assert said(run(text)) == [expected]
+
+
+def test_a_verb_of_coming_is_no_report_without_a_statement(run: Callable[..., Doc]) -> None:
+    assert said(run("وجاء الهجوم بعد يومين من التهديدات.")) == []
