@@ -61,6 +61,10 @@ def test_who_speaks(run: Callable[..., Doc], text: str, expected: tuple[str, str
         ("وقالت كتائب حزب الله إنها استهدفت قاعدة عين الأسد بطائرة مسيرة.", "claim_responsibility"),
         ("وقالت إيران إنه لا علاقة لها بالهجوم على القاعدة.", "deny_responsibility"),
         ("ورحبت الحكومة العراقية بقرار الانسحاب.", "statement"),
+        # "deemed it a violation" is a condemnation; "brandished" measures is a threat
+        ("عدّت الحكومة العراقية القصف انتهاكا للسيادة.", "condemn"),
+        ("ولوّحت حركة النجباء بالرد على أي ضربة جديدة.", "threaten"),
+        ("وقالت كتائب حزب الله إن الضربة لن تمر، ملوحة بتوسيع عملياتها.", "threaten"),
     ],
 )
 def test_kind(run: Callable[..., Doc], text: str, kind: str) -> None:
