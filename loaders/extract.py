@@ -277,7 +277,7 @@ class _GraphBuilder:
                     about_event=about,
                     addressees=[a for a in dict.fromkeys(st.addressees) if a != st.speaker],
                     accused=[a for a in dict.fromkeys(st.accused) if a != st.speaker],
-                    quote=st.quote,
+                    quote=st.quote.strip() if st.quote else st.quote,
                     language="ar",
                     evidence=evidence,
                 )
