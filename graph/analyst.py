@@ -229,7 +229,7 @@ def statements(
             "speaker": _ref("speaker", r),
             "addressees": _actors(r["addressees"]),
             "accused": _actors(r["accused"]),
-            "event": _event_ref(r),
+            "event": _event_ref(r, _places(r["event_places"])),
             "quote": r["quote"],
             "text": r["text"],
             "language": r["language"],

@@ -35,14 +35,20 @@ WITH s, who, addressees,
      collect(CASE WHEN acc IS NULL THEN NULL
              ELSE {id: acc.id, name: acc.name, name_ar: acc.name_ar, kind: acc.kind} END) AS accused
 OPTIONAL MATCH (s)-[:ABOUT]->(e:Event)
-OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
-WITH s, who, addressees, accused, e, a
-ORDER BY a.published, a.id SKIP 0
+OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
+WITH s, who, addressees, accused, e, p
+ORDER BY p.id SKIP 0
 WITH s, who, addressees, accused, e,
+     collect(CASE WHEN p IS NULL THEN NULL
+             ELSE {id: p.id, name: p.name, name_ar: p.name_ar, kind: p.kind} END) AS event_places
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
+WITH s, who, addressees, accused, e, event_places, a
+ORDER BY a.published, a.id SKIP 0
+WITH s, who, addressees, accused, e, event_places,
      collect(CASE WHEN a IS NULL THEN NULL
              ELSE {article: a.id, outlet: a.outlet, published: a.published, url: a.url, title: a.title} END) AS sources
 RETURN s.id AS id, s.kind AS kind, s.date AS date, s.date_precision AS date_precision, s.quote AS quote,
        s.text AS text, s.language AS language,
        who.id AS speaker_id, who.name AS speaker_name, who.name_ar AS speaker_name_ar, who.kind AS speaker_kind,
-       addressees, accused, e.id AS event_id, e.type AS event_type, e.date AS event_date, sources
+       addressees, accused, e.id AS event_id, e.type AS event_type, e.date AS event_date, event_places, sources
 ORDER BY coalesce(date, '') DESC, id

@@ -451,3 +451,9 @@ def test_the_paged_claims_path_answers_as_the_one_shot_query(story: GraphStore, 
         assert [s["article"] for s in c["sources"]] == [
             s["article"] for s in sorted(r["sources"], key=lambda s: (s["published"] or "", s["article"]))
         ]
+
+
+def test_a_statement_names_the_place_of_its_event(story: GraphStore) -> None:
+    rows = analyst.statements(story, kind="deny_responsibility")
+    assert rows and rows[0]["event"]["id"] == AIN_AL_ASAD_ATTACK
+    assert rows[0]["event"]["place"]["id"] == "ain-al-asad-air-base"
