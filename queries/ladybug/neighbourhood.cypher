@@ -51,13 +51,14 @@ LIMIT $limit
 // The relationships running between nodes of a given set (ids per label), so a neighbourhood also
 // shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`.
 // params: actors, places, events, statements, articles, limit=5000
+MATCH (a)
+WHERE (label(a) = 'Actor' AND a.id IN $actors) OR (label(a) = 'Place' AND a.id IN $places)
+   OR (label(a) = 'Event' AND a.id IN $events) OR (label(a) = 'Statement' AND a.id IN $statements)
 MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
 WITH a, r, b, label(a) AS from_label, label(b) AS to_label
-WHERE ((from_label = 'Actor' AND a.id IN $actors) OR (from_label = 'Place' AND a.id IN $places)
-       OR (from_label = 'Event' AND a.id IN $events) OR (from_label = 'Statement' AND a.id IN $statements))
-  AND ((to_label = 'Actor' AND b.id IN $actors) OR (to_label = 'Place' AND b.id IN $places)
-       OR (to_label = 'Event' AND b.id IN $events) OR (to_label = 'Statement' AND b.id IN $statements)
-       OR (to_label = 'Article' AND b.id IN $articles))
+WHERE (to_label = 'Actor' AND b.id IN $actors) OR (to_label = 'Place' AND b.id IN $places)
+   OR (to_label = 'Event' AND b.id IN $events) OR (to_label = 'Statement' AND b.id IN $statements)
+   OR (to_label = 'Article' AND b.id IN $articles)
 RETURN from_label, a.id AS from_id, label(r) AS type, to_label, b.id AS to_id,
        {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
 ORDER BY from_label, from_id, type, to_label, to_id
