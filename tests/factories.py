@@ -312,3 +312,44 @@ def contested_attack() -> list[ArticleGraph]:
         ],
     )
     return [first, second, third, article_graph()]
+
+
+def strike_graph(centcom: Actor = CENTCOM) -> ArticleGraph:
+    """A second article: CENTCOM strikes al-Nujaba in Baghdad; the government condemns it, blaming CENTCOM."""
+    body = "قصفت القيادة المركزية الأمريكية مقرا لحركة النجباء في بغداد، ودانت الحكومة العراقية الضربة."
+    aid = article_id(body)
+    sentence = Evidence(start=0, end=len(body), text=body)
+    return ArticleGraph(
+        article=ArticleMeta(file="strike.txt", id=aid, title="ضربة", outlet="Example News", published="2024-01-05"),
+        body=body,
+        outlet_actor=OUTLET.id,
+        actors=[centcom, NUJABA, IRAQI_GOV],
+        context_actors=[OUTLET, IRI],
+        places=[IRAQ, BAGHDAD],
+        events=[
+            Event(
+                id="airstrike-2024-01-04-baghdad",
+                type="airstrike",
+                date="2024-01-04",
+                date_precision="day",
+                place="baghdad",
+                perpetrators=["centcom"],
+                targets=["harakat-al-nujaba"],
+                killed=1,
+                evidence=sentence,
+            )
+        ],
+        statements=[
+            Statement(
+                id="st-" + short_hash(aid, "condemn"),
+                kind="condemn",
+                speaker="iraqi-government",
+                date="2024-01-05",
+                date_precision="day",
+                about_event="airstrike-2024-01-04-baghdad",
+                accused=["centcom"],
+                quote="نرفض هذا الاعتداء",
+                evidence=sentence,
+            )
+        ],
+    )

@@ -15,14 +15,13 @@ from typing import Any
 
 import pytest
 
-from graph.ids import article_id, short_hash
-from graph.model import Actor, ArticleGraph, ArticleMeta, Event, Evidence, Statement
+from graph.model import Actor, ArticleGraph
 from graph.settings import Settings
 from graph.stores import make_store
 from graph.subgraph import subgraph
 from graph.visualize import write_html
 from tests.conftest import skip_or_fail
-from tests.factories import BAGHDAD, IRAQ, IRAQI_GOV, IRI, NUJABA, OUTLET, article_graph
+from tests.factories import article_graph, strike_graph
 
 pytestmark = pytest.mark.browser
 
@@ -48,42 +47,7 @@ def hostile_graphs() -> list[ArticleGraph]:
             )
         )
     centcom = Actor(id="centcom", name="US Central Command", name_ar="القيادة المركزية الأمريكية", kind="military")
-    body = "قصفت القيادة المركزية الأمريكية مقرا لحركة النجباء في بغداد، ودانت الحكومة العراقية الضربة."
-    aid = article_id(body)
-    sentence = Evidence(start=0, end=len(body), text=body)
-    graphs.append(
-        ArticleGraph(
-            article=ArticleMeta(file="strike.txt", id=aid, title="ضربة", outlet="Example News", published="2024-01-05"),
-            body=body,
-            outlet_actor=OUTLET.id,
-            actors=[centcom, NUJABA, IRAQI_GOV],
-            context_actors=[OUTLET, IRI],
-            places=[IRAQ, BAGHDAD],
-            events=[
-                Event(
-                    id="airstrike-2024-01-04-baghdad",
-                    type="airstrike",
-                    date="2024-01-04",
-                    place="baghdad",
-                    perpetrators=["centcom"],
-                    targets=["harakat-al-nujaba"],
-                    evidence=sentence,
-                )
-            ],
-            statements=[
-                Statement(
-                    id="st-" + short_hash(aid, "condemn"),
-                    kind="condemn",
-                    speaker="iraqi-government",
-                    date="2024-01-05",
-                    about_event="airstrike-2024-01-04-baghdad",
-                    accused=["centcom"],
-                    quote="نرفض هذا الاعتداء",
-                    evidence=sentence,
-                )
-            ],
-        )
-    )
+    graphs.append(strike_graph(centcom))
     first = article_graph(claim_quote=EVIL_QUOTE)
     evil = first.actors[0].model_copy(update={"name": EVIL_NAME})
     graphs.append(first.model_copy(update={"actors": [evil, *first.actors[1:]]}))  # last: its actor row wins

@@ -10,11 +10,11 @@ import pytest
 
 from graph.analyst import AmbiguousName
 from graph.errors import NotFound, QueryError
-from graph.ids import article_id, short_hash
-from graph.model import Actor, ArticleGraph, ArticleMeta, Event, Evidence, Place, Statement
+from graph.ids import article_id
+from graph.model import Actor, ArticleGraph, ArticleMeta, Event, Evidence, Place
 from graph.stores import GraphStore
 from graph.subgraph import search, shortest_path, subgraph
-from tests.factories import BAGHDAD, IRAQ, IRAQI_GOV, IRI, NUJABA, OUTLET, article_graph
+from tests.factories import article_graph, strike_graph
 
 CENTCOM = Actor(
     id="centcom",
@@ -45,50 +45,9 @@ NODE_KEYS = {
 }
 
 
-def strike_graph() -> ArticleGraph:
-    """A second article: CENTCOM strikes al-Nujaba in Baghdad; the government condemns it, blaming CENTCOM."""
-    body = "قصفت القيادة المركزية الأمريكية مقرا لحركة النجباء في بغداد، ودانت الحكومة العراقية الضربة."
-    aid = article_id(body)
-    sentence = Evidence(start=0, end=len(body), text=body)
-    return ArticleGraph(
-        article=ArticleMeta(file="strike.txt", id=aid, title="ضربة", outlet="Example News", published="2024-01-05"),
-        body=body,
-        outlet_actor=OUTLET.id,
-        actors=[CENTCOM, NUJABA, IRAQI_GOV],
-        context_actors=[OUTLET, IRI],
-        places=[IRAQ, BAGHDAD],
-        events=[
-            Event(
-                id=STRIKE_ID,
-                type="airstrike",
-                date="2024-01-04",
-                date_precision="day",
-                place="baghdad",
-                perpetrators=["centcom"],
-                targets=["harakat-al-nujaba"],
-                killed=1,
-                evidence=sentence,
-            )
-        ],
-        statements=[
-            Statement(
-                id="st-" + short_hash(aid, "condemn"),
-                kind="condemn",
-                speaker="iraqi-government",
-                date="2024-01-05",
-                date_precision="day",
-                about_event=STRIKE_ID,
-                accused=["centcom"],
-                quote="نرفض هذا الاعتداء",
-                evidence=sentence,
-            )
-        ],
-    )
-
-
 @pytest.fixture
 def filled(store: GraphStore) -> GraphStore:
-    store.write([article_graph(), strike_graph()])
+    store.write([article_graph(), strike_graph(CENTCOM)])
     return store
 
 
