@@ -156,7 +156,13 @@ class _GraphBuilder:
         if found is None:
             return None
         return Actor(
-            id=actor_id, name=found.name_ar, name_ar=found.name_ar, kind=found.kind, discovered=True, mentions=mentions
+            id=actor_id,
+            name=found.name_ar,
+            name_ar=found.name_ar,
+            kind=found.kind,
+            discovered=True,
+            member_of=list(found.member_of),
+            mentions=mentions,
         )
 
     def place(self, place_id: str, mentions: list[Mention]) -> Place | None:

@@ -181,6 +181,8 @@ class DocIndex:
                     steps += 1
             elif self.text(j - 1) == "(" and j in self.starts and self.text(self.starts[j].end) == ")":
                 j = self.starts[j].end
+            elif self.norm(j) == "في" and j + 1 in self.starts and self.starts[j + 1].place_id:
+                j = self.starts[j + 1].end  # "السفير الإيراني في دمشق فلان": where he serves
             else:
                 break
             steps += 1
@@ -381,6 +383,10 @@ class DocIndex:
                 k = j + 1
                 while k < limit and (self.norm(k) in lex.set("title_modifiers") or self.norm(k) in lex.nisba):
                     k += 1
+                post = self.starts.get(k + 1) if self.norm(k) == "في" else None
+                holder = self.starts.get(post.end) if post is not None and post.place_id else None
+                if holder is not None and self.actor_kind(holder.actor_id) == "person":
+                    k = post.end  # "السفير الإيراني في دمشق فلان": the named holder of the post
                 if k < limit and k in self.starts:
                     j = k
                     continue

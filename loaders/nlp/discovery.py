@@ -4,7 +4,9 @@
   "فصيل X", "تنظيم X", "جماعة X" (kind from `discovery.json`, armed_group for most);
 - the body a spokesman speaks for: "المتحدث باسم X" where X starts with such a head or with a
   public-body word ("وزارة", "هيئة", "قيادة" ...);
-- a person after an office title: "وزير الدفاع التركي يشار غولر".
+- a person after an office title: "وزير الدفاع التركي يشار غولر"; a known body inside the title
+  ("قائد كتائب حزب الله فلان", "السفير الإيراني في دمشق فلان") or in an apposition after the name
+  ("الجنرال فلان، قائد القيادة المركزية") is the body he is a member of.
 
 A name must look like one: it starts right after the head (no article on the head, "التنظيم" is
 an anaphor), its first word is not generic ("جماعات مسلحة", "فصيل موال", "حركة المرور"), it is
@@ -22,6 +24,7 @@ from loaders.nlp.gazetteer import Gazetteer, mention_from_tokens
 from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.records import DiscoveredActor, DiscoveredPlace, EntityMention, TokenTable
 
+_NOT_BODIES = frozenset({"person", "media"})
 _PLACE_KINDS = frozenset({"facility", "base", "district", "city", "site"})
 _QUOTES = frozenset({'"', "«", "»", "“", "”"})
 _BODY_HEADS = {
@@ -57,6 +60,7 @@ class ActorDiscovery:
         self.place_heads = {norm_word(k): v for k, v in lexicon.discovery["place_heads"].items()}
         self.feminine_heads = frozenset(norm_word(w) for w in lexicon.discovery["feminine_place_heads"])
         self.heads_any = frozenset(self.group_heads) | frozenset(self.place_heads) | self.titles | {"باسم"}
+        self._at: dict[int, EntityMention] = {}  # the current doc's mentions by first token
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[EntityMention] = list(doc._.kg_entities or [])
@@ -67,6 +71,7 @@ class ActorDiscovery:
         found: dict[str, DiscoveredActor] = dict(doc._.kg_discovered or {})
         places: dict[str, DiscoveredPlace] = dict(doc._.kg_discovered_places or {})
         t = doc._.kg_tokens
+        self._at = {m.start: m for m in mentions}
         i = 0
         n = len(doc)
         while i < n:
@@ -98,7 +103,11 @@ class ActorDiscovery:
                 places.setdefault(entity_id, DiscoveredPlace(entity_id, name, kind))
                 mention = EntityMention(start, end, s, e, text, place_id=entity_id, role="place", source="discovered")
             else:
-                found.setdefault(entity_id, DiscoveredActor(entity_id, name, kind))
+                actor = found.setdefault(entity_id, DiscoveredActor(entity_id, name, kind))
+                if kind == "person":
+                    for org in self._affiliations(t, i, start, end):
+                        if org not in actor.member_of:
+                            actor.member_of.append(org)
                 mention = EntityMention(start, end, s, e, text, actor_id=entity_id, role="actor", source="discovered")
             mentions.append(mention)
             for k in range(start, end):
@@ -212,11 +221,21 @@ class ActorDiscovery:
             norm = t.norms[j]
             if cover[j]:
                 if t.norms[j - 1] != "باسم":
+                    if self._org_at(j) is None:
+                        break
+                    j = self._at[j].end  # "قائد كتائب حزب الله فلان": past the body he serves
+                    while j < n and t.norms[j] in self.lex.nisba:
+                        j += 1
+                    if j + 1 < n and t.norms[j] == "في" and self._place_at(j + 1):
+                        j = self._at[j + 1].end  # "السفير الإيراني في دمشق فلان": where he serves
                     break
                 while j < n and cover[j]:
                     j += 1  # "الناطق باسم الحكومة التركية فلان الفلاني": past the body
                 while j < n and t.norms[j] in self.lex.nisba:
                     j += 1
+                break
+            if norm == "في" and j > i + 1 and t.norms[j - 1] in self.lex.nisba and self._place_at(j + 1):
+                j = self._at[j + 1].end  # "السفير الإيراني في دمشق فلان": where he serves
                 break
             if norm in self.modifiers or norm in self.lex.nisba:
                 j += 1
@@ -248,6 +267,36 @@ class ActorDiscovery:
         if end - j < 2 or t.clitics[j] or all(w.startswith("ال") for w in t.norms[j:end]):
             return None  # a name has no preposition on it and is not all definite nouns
         return j, end, "person", j
+
+    def _org_at(self, k: int) -> str | None:
+        """The body (not a person, not a place) a gazetteer mention at token k names."""
+        m = self._at.get(k)
+        if m is None or m.role != "actor" or not m.actor_id:
+            return None
+        entry = self.gaz.actors.get(m.actor_id)
+        if entry is None or entry.get("kind") in _NOT_BODIES:
+            return None
+        return m.actor_id
+
+    def _place_at(self, k: int) -> bool:
+        m = self._at.get(k)
+        return m is not None and bool(m.place_id or (m.actor_id and m.actor_id in self.gaz.places))
+
+    def _affiliations(self, t: TokenTable, i: int, start: int, end: int) -> list[str]:
+        """The bodies a discovered person belongs to: the one inside his title ("قائد كتائب X
+        فلان") or in an apposition after his name ("الجنرال فلان، قائد القيادة المركزية")."""
+        found = [org for k in range(i + 1, start) if (org := self._org_at(k)) is not None]
+        n = len(t.norms)
+        if end + 1 < n and t.texts[end] in ("،", ","):
+            k = end + 1
+            if t.norms[k] in self.titles:
+                k += 1
+                while k < n and k - end < 5 and (t.norms[k] in self.modifiers or t.norms[k] in self.lex.nisba):
+                    k += 1
+                org = self._org_at(k)
+                if org is not None:
+                    found.append(org)
+        return found
 
 
 @Language.factory(

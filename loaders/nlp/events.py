@@ -12,7 +12,8 @@ Triggers come from `loaders/data/nlp/events.json`, by class:
 Threats, plans and prevention ("توعد باستهداف", "التخطيط لهجمات", "لمنع الهجمات"), what people are
 held for, judgements ("اعتداء على الدستور"), words of an office title ("وزير الاتصالات") and
 negated events are not events. Plural or repeated attacks count only at a specific place (a base,
-a city), never as a vague country-wide event; a dated group of strikes too vague to stand alone
+a city), or, dated and with a named perpetrator, at the one country whose targets they hit
+("ضربات على أهداف في اليمن") when nothing finer is named; a dated group of strikes too vague to stand alone
 ("موجة غارات على أهداف في لبنان وسوريا") lends its date and roles to the places the report names
 next, and one act at several listed places ("قصف طال سنجار وتلعفر") is one event per place.
 
@@ -101,6 +102,7 @@ class EventExtractor:
         self.member_nouns = s("member_nouns")
         self.support_agreement = s("support_agreement")
         self.support_resolution = s("support_resolution")
+        self.target_nouns = s("struck_target_nouns")  # "ضربات على أهداف في اليمن"
         self.tally_headings = s("tally_headings")
         self.time_heads = s("time_heads")
         self.casualty_verbs = s("casualty_verbs")
@@ -296,7 +298,7 @@ class EventExtractor:
             return None
         if etype == "agreement" and not self._support(idx, i, s, e, self.support_agreement):
             return None
-        if etype == "resolution" and not self._support(idx, i, s, e, self.support_resolution):
+        if etype == "resolution" and trig.cls != "verb" and not self._support(idx, i, s, e, self.support_resolution):
             return None
 
         ev = EventRecord(etype, s, e, i)
@@ -612,7 +614,7 @@ class EventExtractor:
                     etype in _VIOLENT
                     and country is None
                     and m.start > i
-                    and idx.norm(m.start - 1) in ("علي", "ضد")
+                    and (idx.norm(m.start - 1) in ("علي", "ضد") or self._target_in(idx, i, m.start))
                     and (m.place_id or m.actor_id) in self.gaz.places
                 ):
                     country = m.place_id or m.actor_id  # "هجوم ... على الأردن": the country hit
@@ -626,6 +628,14 @@ class EventExtractor:
             if best is None or key[:3] < best[:3]:
                 best = (key[0], key[1], abs(m.start - i), pid)  # type: ignore[assignment]
         return best[3] if best else country  # type: ignore[index]
+
+    def _target_in(self, idx: DocIndex, i: int, k: int) -> bool:
+        """'ضربات على أهداف (للحوثيين) في اليمن': the country where the struck targets lie."""
+        if idx.norm(k - 1) != "في":
+            return False
+        return any(
+            idx.norm(j - 1) in ("علي", "ضد") and idx.norm(j) in self.target_nouns for j in range(max(i + 1, k - 5), k)
+        )
 
     def _background_spans(self, idx: DocIndex, s: int, e: int) -> list[tuple[int, int]]:
         """Clauses that name another time or another event: time and response clauses ("منذ مطلع
@@ -928,6 +938,8 @@ class EventExtractor:
     def _head_verb(self, idx: DocIndex, ev: EventRecord, i: int, trig: Trigger, start: int, end: int) -> int | None:
         """The verb whose subject did it: the event verb itself, a light verb before the noun
         ("شنت المقاتلات غارة"), the support verb of an agreement or resolution, or "وصل" of a visit."""
+        if ev.type == "resolution" and trig.cls == "verb":
+            return i  # "قضت المحكمة بعدم دستورية ...": the court rules
         if ev.type in ("agreement", "resolution"):
             support = self.support_agreement if ev.type == "agreement" else self.support_resolution
             return next((k for k in range(max(start, i - 40), min(end, i + 3)) if idx.norm(k) in support), None)
@@ -1345,6 +1357,15 @@ class EventExtractor:
             return _dates_agree(a.date, b.date)
         return True
 
+    def _country_wide(self, ev: EventRecord) -> bool:
+        """A dated group of strikes by a named state or force on one country it names."""
+        return (
+            not ev.background
+            and bool(ev.perpetrators)
+            and ev.place is not None
+            and self.gaz.places.get(ev.place, {}).get("kind") == "country"
+        )
+
     def _part_of(self, group: EventRecord, ev: EventRecord) -> bool:
         """`ev` is one place of a vaguer group of strikes ("موجة غارات ... في لبنان وسوريا")."""
         if not group.group_only or ev.place is None or ev.place == group.place:
@@ -1384,6 +1405,8 @@ class EventExtractor:
             if ev.group_only and ev.merged_into is None:
                 if n in members:
                     ev.merged_into = members[n][0]
+                elif self._country_wide(ev):
+                    ev.group_only = False  # "شنت X ضربات على أهداف في اليمن": the country, named nothing finer
                 else:
                     drop.add(n)
         if drop:

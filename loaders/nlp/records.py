@@ -79,6 +79,7 @@ class DiscoveredActor:
     id: str
     name_ar: str
     kind: str
+    member_of: list[str] = field(default_factory=list)  # "قائد كتائب X فلان": the body of his office
 
 
 @dataclass

@@ -83,6 +83,8 @@ class StatementExtractor:
         self.deny_words = s("deny_words")
         self.reject_non_objects = s("reject_non_objects")
         self.directive_words = s("directive_words")
+        self.assessment_verbs = s("assessment_verbs")
+        self.judgement_nouns = s("judgement_nouns")
         self.issued_by = s("issued_by")
         self.clause_openers = s("clause_openers")
         self.reported_words = s("reported_words")
@@ -473,6 +475,9 @@ class StatementExtractor:
         self, idx: DocIndex, i: int, verb: SpeechVerb, j: int, e: int, speaker: str, head: int | None
     ) -> str | None:
         kind = verb.kind
+        lemma = verb.lemma
+        if lemma == "وعد" and "\u0651" in idx.text(i):
+            kind, lemma = "statement", "عد"  # "وعدّت": "and she deemed", not "she promised"
         ahead = range(j, min(e, j + 8, idx.n))
         after = [idx.norms[k] for k in ahead]
         first = next((idx.norms[k] for k in ahead if not idx.punct[k] and idx.date_cover[k] is None), "")
@@ -513,6 +518,8 @@ class StatementExtractor:
             return kind if any(w in denied for w in after) else "statement"
         if guard == "responsibility_object" and not any(w in self.responsibility for w in after):
             return None
+        if guard == "directive" and any(self.lex.object_kinds.get(w) == "accuse" for w in after[:3]):
+            return "accuse"  # "وجه اتهامات لطهران": an accusation, not an order
         if guard == "directive" and not any(w in self.directive_words for w in self._window(idx, i + 1, i + 5)):
             return None
         if verb.object_kind or kind == "statement":
@@ -521,6 +528,8 @@ class StatementExtractor:
             for w in words:
                 if w in self.lex.object_kinds:
                     return self.lex.object_kinds[w]
+        if kind == "statement" and lemma in self.assessment_verbs and any(w in self.judgement_nouns for w in after[:6]):
+            return "condemn"  # "وصف الضربة بالاعتداء", "اعتبر القصف عدوانا": judged, so condemned
         if verb.lemma == "اعلن" and head is not None:
             word = idx.norm(head)
             if word in self.responsibility or word.startswith("تبني"):
@@ -719,8 +728,8 @@ class StatementExtractor:
             ):
                 continue  # "توعد X بالرد، قائلا ...": the participle goes on with the threat
             if (
-                rec.kind == "statement"
-                and out
+                out
+                and rec.kind in ("statement", out[-1].kind)  # the same threat told again goes on with it
                 and out[-1].speaker == rec.speaker
                 and out[-1].kind in _ELABORATED
                 and out_sents[-1] == sent - 1

@@ -147,6 +147,7 @@ ACTORS = [
     actor("jordanian-government", "Jordanian government", "الحكومة الأردنية", "government", country="jordan"),
     actor("iraqi-foreign-ministry", "Iraqi Foreign Ministry", "وزارة الخارجية العراقية", "government", country="iraq"),
     actor("white-house", "White House", "البيت الأبيض", "government", country="united-states"),
+    actor("supreme-court", "Supreme Court", "المحكمة العليا", "government", country="iraq"),
     actor("fuad-hussein", "Fuad Hussein", "فؤاد حسين", "person", country="iraq"),
     actor("abu-ali-al-askari", "Abu Ali al-Askari", "أبو علي العسكري", "person", member_of=["kataib-hezbollah"]),
     actor("michael-kurilla", "Michael Kurilla", "مايكل كوريلا", "person", member_of=["centcom"]),
