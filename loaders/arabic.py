@@ -48,15 +48,6 @@ def normalise(text: str) -> str:
     return " ".join(fold_letters(strip_marks(text)).lower().split())
 
 
-def masked(text: str) -> str:
-    """Length-preserving folding for regexes whose offsets must point into the original text.
-
-    Diacritics and tatweel stay in place (only `normalise` removes them), so patterns that run on
-    this form must allow for them.
-    """
-    return fold_letters(text)
-
-
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 

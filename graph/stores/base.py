@@ -12,8 +12,7 @@ import json
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -204,11 +203,3 @@ class GraphStore(abc.ABC):
             self._run_named(tx, "internal.clear")
         self._forget()
 
-
-@contextmanager
-def opened(store: GraphStore) -> Iterator[GraphStore]:
-    store.open()
-    try:
-        yield store
-    finally:
-        store.close()

@@ -39,7 +39,8 @@ def test_three_reports_of_the_embassy_attack_are_one_event(store: GraphStore) ->
         if e.type == "attack" and e.date == "2023-12-08" and "embassy" in (e.place or "")
     }
     assert embassy_attacks, "no report placed the attack at the embassy"
-    reports = [r for event in sorted(embassy_attacks) for r in store.query("event_reports", {"id": event})]
-    assert len({r["event"] for r in reports}) == 1, "the three reports did not join one event"
+    reported = {event: store.query("event_sources", {"id": event}) for event in sorted(embassy_attacks)}
+    reports = [r for rows in reported.values() for r in rows]
+    assert sum(1 for rows in reported.values() if rows) == 1, "the three reports did not join one event"
     figures = sorted((r["weapon"], r["count"]) for r in reports)
     assert figures == [("mortar", 7), ("rocket", 2), ("rocket", 3)]

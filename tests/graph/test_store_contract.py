@@ -39,7 +39,7 @@ def test_round_trip_keeps_every_node_and_relationship(store: GraphStore) -> None
             "discovered": False,
         }
     ]
-    reports = store.query("event_reports", {"id": g.events[0].id})
+    reports = store.query("event_sources", {"id": g.events[0].id})
     assert [(r["weapon"], r["count"], r["killed"]) for r in reports] == [("rocket", 2, None)]
     assert reports[0]["outlet"] == "Example News" and reports[0]["published"] == "2023-12-08"
 
@@ -67,7 +67,7 @@ def test_two_sources_of_one_attack_become_one_event_with_their_own_figures(store
     assert result.merged_events == 1
     nodes, rels = counts(store)
     assert nodes["Event"] == 1 and nodes["Article"] == 2
-    reports = store.query("event_reports", {"id": first.events[0].id})
+    reports = store.query("event_sources", {"id": first.events[0].id})
     assert sorted((r["outlet"], r["count"]) for r in reports) == [("Outlet A", 2), ("Outlet B", 3)]
 
 
@@ -101,7 +101,7 @@ def test_a_failing_batch_leaves_nothing_behind(store: GraphStore, tmp_path: Path
         with pytest.raises(StoreError):
             failing.write([new])
     assert counts(store) == before
-    assert store.query("event_reports", {"id": new.events[0].id}) == []
+    assert store.query("event_sources", {"id": new.events[0].id}) == []
 
 
 def test_an_inconsistent_graph_is_refused_before_anything_is_written(store: GraphStore) -> None:
@@ -146,8 +146,8 @@ def test_a_cached_read_is_forgotten_as_soon_as_the_store_writes(store: GraphStor
     store.enable_cache(ttl_seconds=60)
     g = article_graph(file="a.txt", count=2)
     store.write([g])
-    first = store.query("event_reports", {"id": g.events[0].id})
+    first = store.query("event_sources", {"id": g.events[0].id})
     first[0]["count"] = 999  # a caller scribbling on its rows must not change what others read
-    assert store.query("event_reports", {"id": g.events[0].id})[0]["count"] == 2
+    assert store.query("event_sources", {"id": g.events[0].id})[0]["count"] == 2
     store.write([article_graph(body="تقرير ثان عن الهجوم نفسه على المنطقة الخضراء.", file="b.txt", count=3)])
-    assert sorted(r["count"] for r in store.query("event_reports", {"id": g.events[0].id})) == [2, 3]
+    assert sorted(r["count"] for r in store.query("event_sources", {"id": g.events[0].id})) == [2, 3]
