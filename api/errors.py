@@ -25,6 +25,23 @@ def _json(status: int, message: str) -> JSONResponse:
     return JSONResponse(error_body(status, message), status_code=status)
 
 
+#: The project's own errors as HTTP statuses; Starlette uses the nearest class in an error's MRO.
+_STATUS_OF: tuple[tuple[type[KGError], int], ...] = (
+    (NotFound, 404),
+    (QueryError, 400),
+    (ArticleError, 422),
+    (StoreUnavailable, 503),
+    (KGError, 500),
+)
+
+
+def _status_handler(status: int):  # noqa: ANN202 - a Starlette exception handler
+    async def handler(_: Request, exc: Exception) -> JSONResponse:
+        return _json(status, str(exc))
+
+    return handler
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
@@ -42,22 +59,5 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _json(exc.status_code, str(exc.detail))
 
-    @app.exception_handler(NotFound)
-    async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
-        return _json(404, str(exc))
-
-    @app.exception_handler(QueryError)
-    async def _query(_: Request, exc: QueryError) -> JSONResponse:
-        return _json(400, str(exc))
-
-    @app.exception_handler(ArticleError)
-    async def _article(_: Request, exc: ArticleError) -> JSONResponse:
-        return _json(422, str(exc))
-
-    @app.exception_handler(StoreUnavailable)
-    async def _unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
-        return _json(503, str(exc))
-
-    @app.exception_handler(KGError)
-    async def _kg(_: Request, exc: KGError) -> JSONResponse:
-        return _json(500, str(exc))
+    for error_class, status in _STATUS_OF:
+        app.add_exception_handler(error_class, _status_handler(status))

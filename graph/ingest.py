@@ -10,6 +10,11 @@ from graph.model import ArticleGraph
 from graph.stores.base import GraphStore
 
 
+#: Articles per write transaction: large enough that commit costs stay small (measured in
+#: benchmarks/), small enough that one failed batch is cheap to retry article by article.
+ARTICLES_PER_BATCH = 500
+
+
 @dataclass
 class IngestReport:
     articles: int = 0  # written
@@ -35,7 +40,7 @@ class IngestReport:
 def ingest(
     store: GraphStore,
     items: Iterable[ArticleGraph | ArticleError],
-    articles_per_batch: int = 500,
+    articles_per_batch: int = ARTICLES_PER_BATCH,
     on_item: Callable[[ArticleGraph | ArticleError], None] | None = None,
 ) -> IngestReport:
     """Write articles in batches of one transaction each.

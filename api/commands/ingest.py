@@ -14,7 +14,7 @@ from rich.table import Table
 
 from api.cli import BackendOpt, DbPathOpt, app, console, err_console, fail, open_store
 from graph.errors import ArticleError, KGError
-from graph.ingest import IngestReport, ingest
+from graph.ingest import ARTICLES_PER_BATCH, IngestReport, ingest
 from graph.model import ArticleGraph
 
 PathsArg = Annotated[list[Path], typer.Argument(help="article files (.txt .json .jsonl .html) or folders of them")]
@@ -95,7 +95,7 @@ def ingest_command(
     paths: PathsArg,
     backend: BackendOpt = None,
     db: DbPathOpt = None,
-    batch: Annotated[int, typer.Option(help="articles per write transaction")] = 500,
+    batch: Annotated[int, typer.Option(help="articles per write transaction")] = ARTICLES_PER_BATCH,
 ) -> None:
     """Extract articles and write them into the graph store (idempotent: re-ingesting changes nothing)."""
     try:
