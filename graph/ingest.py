@@ -9,7 +9,6 @@ from graph.errors import ArticleError, KGError, StoreUnavailable
 from graph.model import ArticleGraph
 from graph.stores.base import GraphStore
 
-
 #: Articles per write transaction: large enough that commit costs stay small (measured in
 #: benchmarks/), small enough that one failed batch is cheap to retry article by article.
 ARTICLES_PER_BATCH = 500
