@@ -137,21 +137,18 @@ class _GraphBuilder:
     def actor(self, actor_id: str, mentions: list[Mention]) -> Actor | None:
         entry = self.gaz.actors.get(actor_id)
         if entry is not None:
-            key = ("actor", actor_id)
-            node = self.gaz.derived.get(key)
-            if node is None:
-                node = self.gaz.derived[key] = Actor(
-                    id=actor_id,
-                    name=entry.get("name") or entry.get("name_ar") or actor_id,
-                    name_ar=entry.get("name_ar"),
-                    kind=entry["kind"],
-                    aliases=list(entry.get("aliases") or []),
-                    wikidata=entry.get("wikidata"),
-                    member_of=list(entry.get("member_of") or []),
-                )
-            # validated once above; each graph gets its own lists, so none share a mutable field
-            fields = {**node.__dict__, "aliases": list(node.aliases), "member_of": list(node.member_of)}
-            return Actor.model_construct(**{**fields, "mentions": mentions})
+            # gazetteer entries are checked when the gazetteer loads: no second validation here
+            return Actor.model_construct(
+                id=actor_id,
+                name=entry.get("name") or entry.get("name_ar") or actor_id,
+                name_ar=entry.get("name_ar"),
+                kind=entry["kind"],
+                aliases=list(entry.get("aliases") or []),
+                wikidata=entry.get("wikidata"),
+                member_of=list(entry.get("member_of") or []),
+                discovered=False,
+                mentions=mentions,
+            )
         found = (self.doc._.kg_discovered or {}).get(actor_id)
         if found is None:
             return None
@@ -172,22 +169,18 @@ class _GraphBuilder:
             if found is None:
                 return None
             return Place(id=place_id, name=found.name_ar, name_ar=found.name_ar, kind=found.kind, mentions=mentions)
-        key = ("place", place_id)
-        node = self.gaz.derived.get(key)
-        if node is None:
-            node = self.gaz.derived[key] = Place(
-                id=place_id,
-                name=entry.get("name") or entry.get("name_ar") or place_id,
-                name_ar=entry.get("name_ar"),
-                kind=entry["kind"],
-                lat=entry.get("lat"),
-                lon=entry.get("lon"),
-                wikidata=entry.get("wikidata"),
-                aliases=list(entry.get("aliases") or []),
-                located_in=list(entry.get("located_in") or []),
-            )
-        fields = {**node.__dict__, "aliases": list(node.aliases), "located_in": list(node.located_in)}
-        return Place.model_construct(**{**fields, "mentions": mentions})
+        return Place.model_construct(
+            id=place_id,
+            name=entry.get("name") or entry.get("name_ar") or place_id,
+            name_ar=entry.get("name_ar"),
+            kind=entry["kind"],
+            lat=entry.get("lat"),
+            lon=entry.get("lon"),
+            wikidata=entry.get("wikidata"),
+            aliases=list(entry.get("aliases") or []),
+            located_in=list(entry.get("located_in") or []),
+            mentions=mentions,
+        )
 
     # --- events and statements
     def events(

@@ -60,7 +60,6 @@ class ActorDiscovery:
         self.place_heads = {norm_word(k): v for k, v in lexicon.discovery["place_heads"].items()}
         self.feminine_heads = frozenset(norm_word(w) for w in lexicon.discovery["feminine_place_heads"])
         self.heads_any = frozenset(self.group_heads) | frozenset(self.place_heads) | self.titles | {"باسم"}
-        self._at: dict[int, EntityMention] = {}  # the current doc's mentions by first token
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[EntityMention] = list(doc._.kg_entities or [])
@@ -71,7 +70,7 @@ class ActorDiscovery:
         found: dict[str, DiscoveredActor] = dict(doc._.kg_discovered or {})
         places: dict[str, DiscoveredPlace] = dict(doc._.kg_discovered_places or {})
         t = doc._.kg_tokens
-        self._at = {m.start: m for m in mentions}
+        at = {m.start: m for m in mentions}  # this doc's mentions by first token
         i = 0
         n = len(doc)
         while i < n:
@@ -84,7 +83,7 @@ class ActorDiscovery:
             hit = (
                 self._group(t, i, cover)
                 or self._spokesman(t, i, cover)
-                or self._person(t, i, cover)
+                or self._person(t, i, cover, at)
                 or self._place(t, i, cover)
             )
             if hit is None:
@@ -105,7 +104,7 @@ class ActorDiscovery:
             else:
                 actor = found.setdefault(entity_id, DiscoveredActor(entity_id, name, kind))
                 if kind == "person":
-                    for org in self._affiliations(t, i, start, end):
+                    for org in self._affiliations(t, i, start, end, at):
                         if org not in actor.member_of:
                             actor.member_of.append(org)
                 mention = EntityMention(start, end, s, e, text, actor_id=entity_id, role="actor", source="discovered")
@@ -211,7 +210,9 @@ class ActorDiscovery:
                 return None
         return i, end, kind, i
 
-    def _person(self, t: TokenTable, i: int, cover: list[bool]) -> tuple[int, int, str, int] | None:
+    def _person(
+        self, t: TokenTable, i: int, cover: list[bool], at: dict[int, EntityMention]
+    ) -> tuple[int, int, str, int] | None:
         n = len(t.norms)
         if t.norms[i] not in self.titles:
             return None
@@ -221,21 +222,21 @@ class ActorDiscovery:
             norm = t.norms[j]
             if cover[j]:
                 if t.norms[j - 1] != "باسم":
-                    if self._org_at(j) is None:
+                    if self._org_at(at, j) is None:
                         break
-                    j = self._at[j].end  # "قائد كتائب حزب الله فلان": past the body he serves
+                    j = at[j].end  # "قائد كتائب حزب الله فلان": past the body he serves
                     while j < n and t.norms[j] in self.lex.nisba:
                         j += 1
-                    if j + 1 < n and t.norms[j] == "في" and self._place_at(j + 1):
-                        j = self._at[j + 1].end  # "السفير الإيراني في دمشق فلان": where he serves
+                    if j + 1 < n and t.norms[j] == "في" and self._place_at(at, j + 1):
+                        j = at[j + 1].end  # "السفير الإيراني في دمشق فلان": where he serves
                     break
                 while j < n and cover[j]:
                     j += 1  # "الناطق باسم الحكومة التركية فلان الفلاني": past the body
                 while j < n and t.norms[j] in self.lex.nisba:
                     j += 1
                 break
-            if norm == "في" and j > i + 1 and t.norms[j - 1] in self.lex.nisba and self._place_at(j + 1):
-                j = self._at[j + 1].end  # "السفير الإيراني في دمشق فلان": where he serves
+            if norm == "في" and j > i + 1 and t.norms[j - 1] in self.lex.nisba and self._place_at(at, j + 1):
+                j = at[j + 1].end  # "السفير الإيراني في دمشق فلان": where he serves
                 break
             if norm in self.modifiers or norm in self.lex.nisba:
                 j += 1
@@ -268,9 +269,9 @@ class ActorDiscovery:
             return None  # a name has no preposition on it and is not all definite nouns
         return j, end, "person", j
 
-    def _org_at(self, k: int) -> str | None:
+    def _org_at(self, at: dict[int, EntityMention], k: int) -> str | None:
         """The body (not a person, not a place) a gazetteer mention at token k names."""
-        m = self._at.get(k)
+        m = at.get(k)
         if m is None or m.role != "actor" or not m.actor_id:
             return None
         entry = self.gaz.actors.get(m.actor_id)
@@ -278,14 +279,14 @@ class ActorDiscovery:
             return None
         return m.actor_id
 
-    def _place_at(self, k: int) -> bool:
-        m = self._at.get(k)
+    def _place_at(self, at: dict[int, EntityMention], k: int) -> bool:
+        m = at.get(k)
         return m is not None and bool(m.place_id or (m.actor_id and m.actor_id in self.gaz.places))
 
-    def _affiliations(self, t: TokenTable, i: int, start: int, end: int) -> list[str]:
+    def _affiliations(self, t: TokenTable, i: int, start: int, end: int, at: dict[int, EntityMention]) -> list[str]:
         """The bodies a discovered person belongs to: the one inside his title ("قائد كتائب X
         فلان") or in an apposition after his name ("الجنرال فلان، قائد القيادة المركزية")."""
-        found = [org for k in range(i + 1, start) if (org := self._org_at(k)) is not None]
+        found = [org for k in range(i + 1, start) if (org := self._org_at(at, k)) is not None]
         n = len(t.norms)
         if end + 1 < n and t.texts[end] in ("،", ","):
             k = end + 1
@@ -293,7 +294,7 @@ class ActorDiscovery:
                 k += 1
                 while k < n and k - end < 5 and (t.norms[k] in self.modifiers or t.norms[k] in self.lex.nisba):
                     k += 1
-                org = self._org_at(k)
+                org = self._org_at(at, k)
                 if org is not None:
                     found.append(org)
         return found

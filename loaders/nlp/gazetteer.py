@@ -54,9 +54,6 @@ class Gazetteer:
     actors: dict[str, dict] = field(default_factory=dict)
     places: dict[str, dict] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
-    # objects built from entries by other modules (validated graph nodes), kept as long as this
-    # gazetteer is, so an entry is validated once per process and not once per article
-    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_name: dict[str, list[tuple[str, str]]] = {}
@@ -64,8 +61,17 @@ class Gazetteer:
             for eid, entry in table.items():
                 for surface in self.surfaces(entry):
                     self._by_name.setdefault(norm_word(surface), []).append((kind, eid))
-        self._media: dict[str, str] | None = None
-        self._governments: dict[str, str] | None = None
+        # every table is built here, once: extraction only reads the gazetteer, so threads can share it
+        self._media: dict[str, str] = {}
+        self._governments: dict[str, str] = {}
+        for eid, a in self.actors.items():
+            if a.get("kind") == "media":
+                for n in [a.get("name"), a.get("name_ar"), *(a.get("aliases") or []), *(a.get("ar_variants") or [])]:
+                    if n:
+                        self._media.setdefault(norm_word(n), eid)
+            name = norm_word(a.get("name_ar") or "")
+            if a.get("kind") == "government" and a.get("country") and name.startswith(("الحكومه", "حكومه")):
+                self._governments.setdefault(a["country"], eid)
         self._forces: dict[tuple[str, str], str | None] = {}
         self._titles: dict[str, list[str]] = {}
         self._ancestors: dict[tuple[str, str], list[str]] = {}  # the hierarchy, walked once per entry
@@ -179,12 +185,6 @@ class Gazetteer:
 
     def government_of(self, country_place_id: str) -> str | None:
         """The national government actor of a country ("الحكومة العراقية" for iraq)."""
-        if self._governments is None:
-            self._governments = {}
-            for eid, a in self.actors.items():
-                name = norm_word(a.get("name_ar") or "")
-                if a.get("kind") == "government" and a.get("country") and name.startswith(("الحكومه", "حكومه")):
-                    self._governments.setdefault(a["country"], eid)
         return self._governments.get(country_place_id)
 
     def forces_of(self, state: str, qualifier: str) -> str | None:
@@ -223,18 +223,6 @@ class Gazetteer:
         """The media actor an article's outlet name refers to (English or Arabic, any case)."""
         if not outlet:
             return None
-        if self._media is None:
-            self._media = {}
-            for eid, a in self.actors.items():
-                if a.get("kind") == "media":
-                    for n in [
-                        a.get("name"),
-                        a.get("name_ar"),
-                        *(a.get("aliases") or []),
-                        *(a.get("ar_variants") or []),
-                    ]:
-                        if n:
-                            self._media.setdefault(norm_word(n), eid)
         return self._media.get(norm_word(outlet))
 
 
@@ -245,6 +233,27 @@ def gazetteer_dirs(dirs: Iterable[str] | None = None, include_default: bool = Tr
     out += [Path(d) for d in env.split(":") if d.strip()]
     out += [Path(d) for d in (dirs or [])]
     return out
+
+
+_TEXT_LISTS = ("aliases", "ar_variants", "member_of", "located_in")
+
+
+def _entry_problem(entry: dict) -> str | None:
+    """What is wrong with one gazetteer line, if anything: the extractor builds graph nodes from
+    entries without validating them again, so the checks are made once, here."""
+    if not isinstance(entry.get("id"), str) or not entry["id"].strip():
+        return "the id must be a non-empty string"
+    if not any(isinstance(entry.get(k), str) and entry[k].strip() for k in ("name", "name_ar")):
+        return "it needs a name or a name_ar"
+    for key in _TEXT_LISTS:
+        value = entry.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return f"{key} must be a list of strings"
+    for key, bound in (("lat", 90), ("lon", 180)):
+        value = entry.get(key)
+        if value is not None and not (isinstance(value, int | float) and -bound <= value <= bound):
+            return f"{key} must be a number between -{bound} and {bound}"
+    return None
 
 
 def load_gazetteer(dirs: Iterable[Path]) -> Gazetteer:
@@ -267,6 +276,9 @@ def load_gazetteer(dirs: Iterable[Path]) -> Gazetteer:
                     raise ConfigError(
                         f"{path}:{lineno}: not a gazetteer entry ({exc}); each line needs an id and a kind"
                     ) from exc
+                problem = _entry_problem(entry)
+                if problem:
+                    raise ConfigError(f"{path}:{lineno}: gazetteer entry {eid!r}: {problem}")
                 if kind in ACTOR_KINDS:
                     actors[eid] = entry
                 elif kind in PLACE_KINDS:

@@ -30,8 +30,23 @@ def test_a_later_directory_overrides_an_entry_by_id(gazetteer_dir: Path, tmp_pat
 
 
 def test_a_broken_line_names_the_file_and_line(tmp_path: Path) -> None:
-    (tmp_path / "actors.jsonl").write_text('{"id": "x", "kind": "state"}\n{not json}\n', encoding="utf-8")
+    (tmp_path / "actors.jsonl").write_text('{"id": "x", "name": "X", "kind": "state"}\n{not json}\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"actors.jsonl:2"):
+        load_gazetteer([tmp_path])
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"id": "x", "kind": "state"}', "needs a name"),
+        ('{"id": "x", "name": "X", "kind": "state", "aliases": "X-land"}', "aliases must be a list"),
+        ('{"id": "x", "name": "X", "kind": "city", "lat": 123.0}', "lat must be a number"),
+        ('{"id": "", "name": "X", "kind": "state"}', "non-empty"),
+    ],
+)
+def test_a_malformed_entry_is_refused_when_the_gazetteer_loads(tmp_path: Path, line: str, problem: str) -> None:
+    (tmp_path / "places.jsonl").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"places.jsonl:1: .*{problem}"):
         load_gazetteer([tmp_path])
 
 

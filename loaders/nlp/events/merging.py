@@ -1,0 +1,200 @@
+"""Several mentions of one event make one event (same type, nested places, agreeing dates)."""
+
+from __future__ import annotations
+
+from loaders.nlp.events.vocabulary import (
+    _AIR_WEAPONS,
+    _STATE_KINDS,
+    _VIOLENT,
+    EventContext,
+    dates_agree,
+)
+from loaders.nlp.records import EventRecord, StatementRecord
+
+
+class MergeRules(EventContext):
+    # ------------------------------------------------------------------ merging
+    def _compatible(self, a: EventRecord, b: EventRecord) -> bool:
+        """Two mentions of one event: the same type (or two violent mentions in one sentence,
+        "مقتل القيادي بغارة تركية"), places equal or nested, dates that agree. A background
+        event ("ردا على قصف ...") is another event than the one its sentence reports."""
+        same_sentence = a.sent_start == b.sent_start
+        if same_sentence and a.background != b.background:
+            return False
+        if a.type == b.type == "meeting" and not b.definite and not self._same_people(a, b):
+            return False  # two meetings of different people the same day in one city
+        if a.type != b.type and not (same_sentence and a.type in _VIOLENT and b.type in _VIOLENT):
+            return False
+        if a.place and b.place and not (a.group_only and self.gaz.place_rank(a.place) > 3):
+            if not (self.gaz.place_contains(a.place, b.place) or self.gaz.place_contains(b.place, a.place)):
+                return False
+        if a.date and b.date and a.date_strength == 2 and b.date_strength == 2:
+            return dates_agree(a.date, b.date, slack=0)
+        return True
+
+    def _same_people(self, a: EventRecord, b: EventRecord) -> bool:
+        """Meetings are told apart by who met: persons named on both sides, none shared."""
+        pa = {x for x in a.perpetrators + a.targets if self._idx.actor_kind(x) == "person"}
+        pb = {x for x in b.perpetrators + b.targets if self._idx.actor_kind(x) == "person"}
+        return not (pa and pb) or bool(pa & pb)
+
+    def _anaphoric(self, a: EventRecord, b: EventRecord) -> bool:
+        """'الهجوم على معسكر التاجي' after 'تعرض معسكر شمال بغداد لهجوم': a definite singular
+        noun takes up the last event of its type when the places lie in one country."""
+        if not b.definite or (a.type != b.type and not (a.type in _VIOLENT and b.type in _VIOLENT)):
+            return False
+        if b.background and (a.type != b.type or (a.sent_start == b.sent_start and not a.background)):
+            return False  # "ردا على القصف": shelling before the attack, not the attack
+        if a.place and b.place:
+            ca, cb = self.gaz.country_of_place(a.place), self.gaz.country_of_place(b.place)
+            if ca is None or ca != cb:
+                return False
+        if a.date and b.date and a.date_strength == 2 and b.date_strength == 2:
+            return dates_agree(a.date, b.date)
+        return True
+
+    def _country_wide(self, ev: EventRecord) -> bool:
+        """A dated group of strikes by a named state or force on one country it names."""
+        return (
+            not ev.background
+            and bool(ev.perpetrators)
+            and ev.place is not None
+            and self.gaz.places.get(ev.place, {}).get("kind") == "country"
+        )
+
+    def _part_of(self, group: EventRecord, ev: EventRecord) -> bool:
+        """`ev` is one place of a vaguer group of strikes ("موجة غارات ... في لبنان وسوريا")."""
+        if not group.group_only or ev.place is None or ev.place == group.place:
+            return False
+        rank = self.gaz.place_rank(ev.place)
+        return rank <= 3 and (group.place is None or rank < self.gaz.place_rank(group.place))
+
+    def _merge(
+        self, events: list[EventRecord], published: str | None = None, statements: list[StatementRecord] | None = None
+    ) -> list[EventRecord]:
+        """Fold reports of one event into its first report; drop anaphors that take up nothing;
+        give the parts of a group of strikes the group's date and roles."""
+        kept: list[EventRecord] = []
+        members: dict[int, list[int]] = {}
+        for ev in events:
+            roots = [m for m in range(len(kept)) if kept[m].merged_into is None]
+            fitting = [m for m in roots if self._compatible(kept[m], ev)]
+            target = next((m for m in fitting if not kept[m].group_only), None)
+            group = None
+            if target is None:
+                group = next((m for m in fitting if self._part_of(kept[m], ev)), None)
+                if group is None:
+                    target = next(iter(fitting), None)
+            if target is None and group is None and roots and self._anaphoric(kept[roots[-1]], ev):
+                target = roots[-1]
+            if target is None and group is None and ev.anaphor_only:
+                continue
+            kept.append(ev)
+            if group is not None:
+                self._lend(kept[group], ev)
+                members.setdefault(group, []).append(len(kept) - 1)
+            elif target is not None:
+                self._absorb(kept[target], ev, target)
+        # a group stands for its parts; with none it is too vague to keep
+        drop: set[int] = set()
+        for n, ev in enumerate(kept):
+            if ev.group_only and ev.merged_into is None:
+                if n in members:
+                    ev.merged_into = members[n][0]
+                elif self._country_wide(ev):
+                    ev.group_only = False  # "شنت X ضربات على أهداف في اليمن": the country, named nothing finer
+                else:
+                    drop.add(n)
+        if drop:
+            for n, ev in enumerate(kept):
+                if ev.merged_into in drop:
+                    # folded into a group that is dropped: an anaphor goes with it, a report stands
+                    if ev.anaphor_only:
+                        drop.add(n)
+                    else:
+                        ev.merged_into = None
+            kept = self._without(kept, drop)
+        for ev in kept:
+            if ev.merged_into is None and ev.type == "meeting" and ev.place is None:
+                # a meeting during a visit takes place where the visitor is
+                visit = next(
+                    (
+                        v
+                        for v in kept
+                        if v.type == "visit"
+                        and v.merged_into is None
+                        and v.place
+                        and set(v.perpetrators) & set(ev.perpetrators + ev.targets)
+                    ),
+                    None,
+                )
+                if visit is not None:
+                    ev.place = visit.place
+                    if ev.date is None:
+                        ev.date, ev.date_precision, ev.date_strength = visit.date, visit.date_precision, 1
+        if published:
+            for ev in kept:
+                # news reports what just happened: an event told without a date, not as earlier
+                # background, happened about when it was reported
+                if ev.merged_into is None and ev.date is None and not (ev.past or ev.background):
+                    if ev.type not in ("agreement", "resolution"):
+                        ev.date, ev.date_precision, ev.date_strength = published[:10], "day", 0
+        return kept
+
+    @staticmethod
+    def _without(events: list[EventRecord], drop: set[int]) -> list[EventRecord]:
+        """The list without the dropped records, with `merged_into` renumbered."""
+        new_index: dict[int, int] = {}
+        out: list[EventRecord] = []
+        for n, ev in enumerate(events):
+            if n not in drop:
+                new_index[n] = len(out)
+                out.append(ev)
+        for ev in out:
+            if ev.merged_into is not None:
+                ev.merged_into = new_index.get(ev.merged_into)
+        return out
+
+    def _lend(self, group: EventRecord, ev: EventRecord) -> None:
+        """A part of a group takes what it does not say itself from the group."""
+        ev.anaphor_only = False
+        if group.date and (ev.date is None or ev.date_strength < group.date_strength):
+            ev.date, ev.date_precision, ev.date_strength = group.date, group.date_precision, group.date_strength
+        if not ev.perpetrators:
+            ev.perpetrators = list(group.perpetrators)
+        if not ev.targets:
+            ev.targets = [t for t in group.targets if t not in ev.perpetrators]
+        for attr in ("weapon", "time"):
+            if getattr(ev, attr) is None:
+                setattr(ev, attr, getattr(group, attr))
+        if ev.type != group.type and group.type == "airstrike" and self._state_only(ev.perpetrators):
+            ev.type = "airstrike"
+
+    def _state_only(self, actors: list[str]) -> bool:
+        return bool(actors) and all(self._idx.actor_kind(a) in _STATE_KINDS for a in actors)
+
+    def _absorb(self, root: EventRecord, ev: EventRecord, m: int) -> None:
+        """Fold event `ev` into `root` (index m): the most specific place, the firmest date."""
+        ev.merged_into = m
+        if ev.place and (root.place is None or self.gaz.place_rank(ev.place) < self.gaz.place_rank(root.place)):
+            root.place = ev.place
+        if ev.date and (ev.date_strength > root.date_strength or root.date is None):
+            root.date, root.date_precision, root.date_strength = ev.date, ev.date_precision, ev.date_strength
+        for p in ev.perpetrators:
+            if p not in root.perpetrators:
+                root.perpetrators.append(p)
+        for t in ev.targets:
+            if t not in root.targets and t not in root.perpetrators:
+                root.targets.append(t)
+        for attr in ("weapon", "count", "killed", "injured", "time"):
+            if getattr(root, attr) is None:
+                setattr(root, attr, getattr(ev, attr))
+        root.past = root.past and ev.past
+        if root.type != ev.type:
+            # one act told twice in a sentence ("مقتل ... بغارة"): a strike from the air when
+            # a state did it, an attack when an armed group did
+            kinds = {self._idx.actor_kind(a) for a in root.perpetrators}
+            if "armed_group" in kinds:
+                root.type = "attack"
+            elif self._state_only(root.perpetrators) and root.weapon in _AIR_WEAPONS:
+                root.type = "airstrike"

@@ -1,0 +1,269 @@
+"""One trigger word: whether it names an event of its own, and the clause it is told in."""
+
+from __future__ import annotations
+
+import bisect
+
+from loaders.nlp.clauses import DocIndex
+from loaders.nlp.events.vocabulary import (
+    _AIR_WEAPONS,
+    _BOUNDARIES,
+    _GROUND_WEAPONS,
+    _STATE_KINDS,
+    _VIOLENT,
+    EventContext,
+)
+from loaders.nlp.lexicon import Trigger
+from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
+
+
+class TriggerRules(EventContext):
+    # ------------------------------------------------------------------ one trigger
+    def _event(
+        self,
+        idx: DocIndex,
+        i: int,
+        trig: Trigger,
+        s: int,
+        e: int,
+        statements: list[StatementRecord],
+        consumed: set[int],
+    ) -> EventRecord | None:
+        if trig.cls == "light":
+            return None
+        if any(idx.norm(k) in self.vocab.threat_heads for k in range(max(s, i - 6), i)):
+            return None
+        if (
+            idx.norm(i - 1) in self.vocab.negations
+            or idx.norm(i - 2) in self.vocab.negations
+            and idx.norm(i - 1) == "قد"
+        ):
+            return None
+        if trig.cls in ("noun", "masdar") and idx.norm(i - 1) in ("اي", "ايه", "كل"):
+            return None  # "لأي اعتداء", "كل هجوم": no particular event
+        if self._abstract_target(idx, i, e):
+            return None  # "اعتداء على الدستور": a judgement, not an event
+        stmt = self._reporting(statements, i)
+        if stmt is not None and stmt.kind == "threaten":
+            return None
+        seg_start, seg_end = self._segment(idx, i, s, e)
+        if stmt is not None:
+            seg_start = max(seg_start, stmt.content_start)  # the speaker's own name is no place of the event
+        span = self._in_background(i)
+        clause_end = self._clause_end = seg_end
+        if span is not None:
+            # "ردا على القصف ...": an event named in a background clause is told there (and
+            # in what follows the clause, never in what precedes it)
+            seg_start, seg_end = max(seg_start, span[0]), min(seg_end, span[1])
+        etype = trig.type
+        target_hint: EntityMention | None = None
+        focus = i  # where weapon and numbers are looked for: the event noun of a passive
+        if trig.cls == "passive":
+            found = self._passive(idx, i, seg_end)
+            if found is None:
+                return None
+            k, etype = found
+            consumed.add(k)
+            focus = k
+            target_hint = next((idx.starts[j] for j in range(i + 1, k) if j in idx.starts), None) or idx.topic_before(
+                i, s
+            )
+        elif trig.cls == "fall":
+            if not any(
+                idx.norm(k) in self.vocab.projectiles for k in range(max(seg_start, i - 5), min(seg_end, i + 5))
+            ):
+                return None
+        elif trig.cls == "launch":
+            nxt = [idx.norm(k) for k in range(i + 1, min(seg_end, i + 5))]
+            if not any(w in self.vocab.projectiles or w in ("النار", "نار") for w in nxt):
+                return None
+        elif trig.cls == "intercept":
+            # "اعترضت الدفاعات ثلاثة صواريخ": an attack that was stopped
+            if not any(idx.norm(k) in self.vocab.projectiles for k in range(i + 1, min(seg_end, i + 8))):
+                return None
+        if trig.cls == "verb" and idx.norm(i) in self.vocab.needs_with and not self._with_party(idx, i, seg_end):
+            return None  # "بحث الجانبان العلاقات" is the talk, not a meeting of its own
+        if trig.cls == "arrive" and not self._destination(idx, i, seg_end):
+            return None
+        if etype == "agreement" and not self._support(idx, i, s, e, self.vocab.support_agreement):
+            return None
+        if (
+            etype == "resolution"
+            and trig.cls != "verb"
+            and not self._support(idx, i, s, e, self.vocab.support_resolution)
+        ):
+            return None
+
+        ev = EventRecord(etype, s, e, i)
+        ev.definite = (
+            trig.cls == "noun"
+            and trig.number == "sg"
+            and (idx.norm(i).startswith("ال") or idx.norm(i - 1) in ("هذا", "هذه", "ذلك", "تلك"))
+        )
+        ev.statement = statements.index(stmt) if stmt is not None else None
+        ev.background = self._in_background(i) is not None
+        ev.past = self._told_as_past(idx, i, seg_start, stmt)
+        # roles first: a capital read as the actor ("توصلت واشنطن وبغداد") is then no place
+        self._roles(idx, ev, i, trig, seg_start, seg_end, stmt, target_hint)
+        ev.place = self._place(idx, i, seg_start, seg_end, etype)
+        if ev.place is None and span is not None and seg_end < clause_end:
+            ev.place = self._place(idx, i, seg_end, clause_end, etype)  # "... بأمر من X، على مخازن في Y"
+        sent_start = max(s, stmt.content_start) if stmt is not None else s
+        # (a background event is another event than the sentence's: it takes nothing from it)
+        wider = etype in _VIOLENT and (seg_start, seg_end) != (sent_start, e) and not ev.background
+        if ev.place is None and wider:
+            # "عقب قصف على X، فيما ردت المدفعية بقصف مماثل": the scene the sentence names elsewhere
+            ev.place = self._place(idx, i, sent_start, e, etype, scene=True)
+        self._dates(idx, ev, i, seg_start, seg_end, statements)
+        if ev.date is None and span is not None and seg_end < clause_end:
+            self._dates(idx, ev, i, seg_end, clause_end, statements)
+        if ev.date_strength < 2 and wider:
+            self._dates(idx, ev, i, sent_start, e, statements, scene=True)
+        self._listed = self._listed_places(idx, i, seg_start, seg_end, etype) if etype in _VIOLENT else []
+        multiple = False
+        if etype in _VIOLENT:
+            ev.weapon = self._weapon(idx, focus, seg_start, seg_end)
+            ev.count, multiple = self._count(idx, focus, trig, seg_start, seg_end)
+            if trig.cls == "verb" and any(
+                self._plural_noun(idx, k) for k in range(max(seg_start, i - 5), min(seg_end, i + 3))
+            ):
+                multiple = True  # "أربع هجمات طالت", "طالت هجمات ...": several events
+            ev.killed = self._casualties(idx, i, seg_start, seg_end, self.vocab.killed)
+            ev.injured = self._casualties(idx, i, seg_start, seg_end, self.vocab.injured)
+
+        if etype in _VIOLENT:
+            ev.group = trig.number == "pl" or multiple
+            if ev.group and idx.norm(i - 1) in self.vocab.series_words and ev.date_strength < 2:
+                return None  # "سلسلة هجمات", "عشرات الضربات" with no date: a campaign, not an event
+            if not self._keep_violent(ev, trig, multiple):
+                if trig.cls == "noun" and idx.norm(i).startswith("ال"):
+                    # "الغارات خلفت 9 قتلى": the strikes already reported, if there are any
+                    ev.anaphor_only = ev.definite = True
+                elif ev.group and ev.date_strength == 2 and (ev.perpetrators or ev.targets or ev.place):
+                    # "موجة غارات على أهداف في لبنان وسوريا": too vague to stand alone, but the
+                    # places the report names next are its parts, and take its date and roles
+                    ev.group_only = True
+                else:
+                    return None
+            if (
+                etype == "attack"
+                and ev.perpetrators
+                and ev.weapon in _AIR_WEAPONS
+                and all(idx.actor_kind(p) in _STATE_KINDS for p in ev.perpetrators)
+            ):
+                ev.type = "airstrike"
+            elif (
+                etype == "airstrike"
+                and ev.perpetrators
+                and all(idx.actor_kind(p) == "armed_group" for p in ev.perpetrators)
+            ):
+                ev.type = "attack"
+            elif etype == "airstrike" and ev.weapon in _GROUND_WEAPONS - {"artillery"}:
+                ev.type = "attack"
+        elif etype == "meeting" and not (ev.perpetrators or ev.targets):
+            return None
+        if etype in ("meeting", "visit", "agreement") and ev.background and ev.date_strength < 2:
+            return None  # "منذ أشهر مباحثات ...": talks going on, no meeting of its own
+        elif etype == "visit" and not (ev.place or ev.perpetrators):
+            return None
+        elif etype == "arrest" and not (ev.place or ev.perpetrators or ev.targets or ev.date):
+            return None
+        if etype == "resolution" and not any(
+            idx.actor_kind(p) in ("government", "international_org") for p in ev.perpetrators
+        ):
+            return None  # only parliaments, councils, courts and governments pass resolutions
+        if etype in ("resolution", "arrest") and ev.place is None:
+            ev.place = self._home_place(ev.perpetrators)
+        return ev
+
+    def _segment(self, idx: DocIndex, i: int, s: int, e: int) -> tuple[int, int]:
+        """The clause around token i: up to 'فيما', 'بينما', 'في حين', ';' or ', أي' (that is)."""
+        bounds = self._bounds.get(s)
+        if bounds is None:
+            bounds = self._bounds[s] = [
+                k
+                for k in range(s, e)
+                if idx.norms[k] in _BOUNDARIES or (idx.norms[k] == "اي" and idx.text(k - 1) in ("،", ","))
+            ]
+        k = bisect.bisect_left(bounds, i)
+        start = bounds[k - 1] + 1 if k > 0 else s
+        end = next((b for b in bounds[k:] if b > i), e)
+        return start, end
+
+    def _passive(self, idx: DocIndex, i: int, end: int) -> tuple[int, str] | None:
+        """'تعرضت X لهجوم' / 'تعرض ... إلى هجوم' / 'تعرض لعدد من القذائف': the noun after ل or إلى."""
+        for k in range(i + 1, min(end, i + 12)):
+            norm = idx.norm(k)
+            marked = "ل" in idx.clitic_of(k) or idx.norm(k - 1) == "الي"
+            if not marked:
+                continue
+            trig = self.lex.triggers.get(norm)
+            if trig is None and norm in self.vocab.attempt_words:
+                trig = self.lex.triggers.get(idx.norm(k + 1))  # "تعرض المحافظ لمحاولة اغتيال"
+                k += 1
+            if trig is not None and trig.cls in ("noun", "masdar"):
+                return k, trig.type
+            if norm in ("عده", "عدد") or norm in self.vocab.projectiles:
+                return k, "attack"
+        return None
+
+    def _support(self, idx: DocIndex, i: int, s: int, e: int, verbs: frozenset[str]) -> bool:
+        return any(idx.norm(k) in verbs for k in range(max(s, i - 40), min(e, i + 3)))
+
+    def _keep_violent(self, ev: EventRecord, trig: Trigger, multiple: bool) -> bool:
+        anchored = bool(ev.weapon or ev.count or ev.killed or ev.injured or ev.date)
+        rank = self.gaz.place_rank(ev.place)
+        specific = rank <= 3
+        if trig.number == "pl" or multiple:
+            # a base, a district or a city; a governorate only for a raid dated to the day
+            dated = ev.date_precision == "day" and ev.date_strength == 2
+            if rank <= 2 and ev.perpetrators:
+                return True  # "شنت مقاتلات تركية غارات على قرى في زاخو": whose, and where
+            return anchored and (rank <= 2 or (rank <= 3 and dated and bool(ev.perpetrators)))
+        if trig.cls in ("masdar", "launch", "intercept"):
+            return anchored and (specific or bool(ev.perpetrators) or bool(ev.targets))
+        if trig.cls == "verb":
+            return specific or (anchored and (ev.place is not None or bool(ev.targets)))
+        return anchored or specific  # a singular noun: "هجوم على قاعدة X", "ضربة بطائرة مسيرة"
+
+    def _plural_noun(self, idx: DocIndex, k: int) -> bool:
+        trig = self.lex.triggers.get(idx.norm(k))
+        return trig is not None and trig.number == "pl" and trig.cls == "noun"
+
+    def _abstract_target(self, idx: DocIndex, i: int, e: int) -> bool:
+        """'اعتداء (صارخ) على الدستور': the noun judges an act; it reports no attack of its own."""
+        for k in range(i + 1, min(e, i + 4)):
+            if idx.norm(k) in ("علي", "ضد"):
+                return idx.norm(k + 1) in self.vocab.abstract_targets
+        return False
+
+    def _with_party(self, idx: DocIndex, i: int, end: int) -> bool:
+        """'بحث X (title and name) مع Y': 'مع' after the subject, however long its title."""
+        k = i + 1
+        steps = 0
+        while k < end and steps < 12:
+            if idx.norm(k) == "مع":
+                return True
+            m = idx.cover[k]
+            if m is not None:
+                k = m.end
+            else:
+                k += 1
+            steps += 1
+        return False
+
+    def _destination(self, idx: DocIndex, i: int, end: int) -> str | None:
+        """'وصل X إلى بغداد': the place after إلى, within a few words of the verb."""
+        for k in range(i + 1, min(end, i + 9)):
+            if idx.norm(k) == "الي" or "ل" in idx.clitic_of(k):
+                m = idx.starts.get(k + 1) if idx.norm(k) == "الي" else idx.starts.get(k)
+                if m is not None and self._place_of(m):
+                    return self._place_of(m)
+        return None
+
+    def _told_as_past(self, idx: DocIndex, i: int, seg_start: int, stmt: StatementRecord | None) -> bool:
+        """Background told in the pluperfect ("وكان ... قد", "سبق أن") or reported by a statement
+        made at an unstated earlier time: no publication date for it."""
+        if stmt is not None and stmt.date is None:
+            return True
+        return any(idx.norm(k) in self.vocab.pluperfect for k in range(seg_start, i))

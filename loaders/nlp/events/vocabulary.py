@@ -1,0 +1,132 @@
+"""The word sets the event rules read, folded once per lexicon, and the small types they share."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from loaders.nlp.clauses import DocIndex
+from loaders.nlp.lexicon import Lexicon
+from loaders.nlp.records import EntityMention, StatementRecord
+
+if TYPE_CHECKING:
+    from loaders.nlp.gazetteer import Gazetteer
+
+_BOUNDARIES = frozenset({"فيما", "بينما", "حين", "؛", ";"})
+_STATE_KINDS = frozenset({"state", "military", "coalition"})
+_AIR_WEAPONS = frozenset({None, "drone"})
+_GROUND_WEAPONS = frozenset({"rocket", "missile", "mortar", "ied", "car_bomb", "shooting", "ramming", "artillery"})
+_NOT_DATES_AFTER = frozenset({"منذ", "بين", "حتي", "مطلع"})
+_VIOLENT = ("attack", "airstrike")
+_NO_TOKENS: frozenset[int] = frozenset()
+_SPAN_OPENERS = frozenset({"بعد", "قبل", "رد", "الرد", "الحرب", "العدوان", "حرب"})
+_UNIT_PLURAL = frozenset({"مرات", "مرتين", "مرتان"})
+_TARGETING_VERBS = ("استهدف", "هاجم", "قصف", "يستهدف", "تستهدف", "يهاجم", "تهاجم")
+_OFFICIAL_KINDS = frozenset({"person", "state", "government", "diplomatic_mission", "military", "international_org"})
+
+
+class ActorList:
+    """Actor ids in order, without repeats; adding a mention makes it an actor mention."""
+
+    def __init__(self, idx: DocIndex) -> None:
+        self.idx = idx
+        self.ids: list[str] = []
+
+    def add(self, m: EntityMention | None) -> None:
+        if m is not None and (m.actor_id or self.idx.actor_of(m)):
+            self.add_id(self.idx.promote(m))
+
+    def add_id(self, actor: str | None) -> None:
+        if actor and actor not in self.ids:
+            self.ids.append(actor)
+
+
+class EventVocabulary:
+    """Every word set the event rules use, read from the lexicon once per pipeline."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        s = lexicon.set
+        self.threat_heads = s("threat_heads")
+        self.negations = s("negations")
+        self.projectiles = s("projectiles")
+        self.dual_projectiles = s("dual_projectiles")
+        self.count_units = s("count_units")
+        self.approx = s("approx")
+        self.killed = s("killed")
+        self.injured = s("injured")
+        self.people = s("people")
+        self.dual_people = s("dual_people")
+        self.single_people = s("single_people")
+        self.member_nouns = s("member_nouns")
+        self.support_agreement = s("support_agreement")
+        self.support_resolution = s("support_resolution")
+        self.target_nouns = s("struck_target_nouns")  # "ضربات على أهداف في اليمن"
+        self.tally_headings = s("tally_headings")
+        self.time_heads = s("time_heads")
+        self.casualty_verbs = s("casualty_verbs")
+        self.needs_with = s("meeting_needs_with")
+        self.relatives = s("relative_pronouns")
+        self.announce_verbs = frozenset(v for v, sv in lexicon.speech_verbs.items() if sv.lemma == "اعلن")
+        self.onset_words = s("onset_words")
+        self.office_heads = s("office_heads")
+        self.abstract_targets = s("abstract_targets")
+        self.charge_heads = s("charge_heads")
+        self.duration_words = s("duration_words")
+        self.sublist_words = s("sublist_words")
+        self.pluperfect = s("pluperfect")
+        self.attempt_words = s("attempt_words")
+        self.near_words = s("near_words")
+        self.series_words = s("series_words")
+        self.list_joiners = s("list_joiners")
+        self.facility_nouns = s("facility_nouns")
+        self.hosting_verbs = s("hosting_verbs")
+        self.survive_verbs = s("survive_verbs")
+        self.military_people = s("military_people")
+        self.ownership_words = lexicon.set("ownership_words")
+        self.pronoun_openers = s("pronoun_openers")
+        self._span_heads = self.time_heads | self.charge_heads | _SPAN_OPENERS
+        self.direction_words = s("direction_words")
+        self.support_meeting = s("support_meeting")
+        self.relatives = s("relative_pronouns")
+
+
+class EventContext:
+    """What the event rules share while they read one document: the shared, read-only
+    vocabularies and the document's own state. One is made per document, so the component
+    itself keeps nothing between documents and two threads can extract at once."""
+
+    def __init__(
+        self,
+        vocab: EventVocabulary,
+        gazetteer: Gazetteer,
+        lexicon: Lexicon,
+        idx: DocIndex,
+        statements: list[StatementRecord],
+    ) -> None:
+        self.vocab = vocab
+        self.gaz = gazetteer
+        self.lex = lexicon
+        self._idx = idx
+        self._statements = statements
+        self._bounds: dict[int, list[int]] = {}  # clause boundaries per sentence start
+        # per sentence (see `_sentence_info`)
+        self._cues: dict[str, list[int]] = {}
+        self._nouns: list[tuple[int, str]] = []
+        self._titled: set[int] = set()
+        self._charged: set[int] = set()
+        self._bg_spans: list[tuple[int, int]] = []
+        self._bg_cache: dict[tuple[int, int, int], set[int]] = {}
+        self._dateline: range = range(0)
+        # per event (see `_event`)
+        self._clause_end = 0
+        self._listed: list[str] = []
+
+
+def dates_agree(a: str, b: str, slack: int = 1) -> bool:
+    """Same day (`slack` days apart at most), or one date inside the other's month or year."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) == 10 and len(b) == 10:
+        da, db = date.fromisoformat(a), date.fromisoformat(b)
+        return abs((da - db).days) <= slack
+    return False
