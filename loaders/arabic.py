@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import re
 
-# Harakat, shadda, sukun, superscript alef and Quranic marks.
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# Harakat, shadda, sukun, superscript alef and Quranic marks, and the invisible format characters
+# that web copy carries inside words (zero-width joiners, direction marks, the byte-order mark).
+_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+_DIACRITICS = re.compile(f"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed{_INVISIBLE}]")
 _TATWEEL = "\u0640"
+#: Every character that carries no letter: diacritics, tatweel and invisible format characters.
+MARKS = re.compile(f"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640{_INVISIBLE}]")
 _LETTER_MAP = str.maketrans(
     {
         "أ": "ا",
@@ -20,9 +24,30 @@ _LETTER_MAP = str.maketrans(
         "ة": "ه",
         "ؤ": "و",
         "ئ": "ي",
+        # Persian, Urdu and Kurdish letters in names copied from those languages' media
         "ک": "ك",
+        "ڪ": "ك",
+        "گ": "ك",
         "ی": "ي",
-        "ي": "ي",
+        "ې": "ي",
+        "ۍ": "ي",
+        "ێ": "ي",
+        "ہ": "ه",
+        "ۀ": "ه",
+        "ە": "ه",
+        "ھ": "ه",
+        "ۃ": "ه",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        "ڤ": "ف",
+        "ڨ": "ق",
+        "ۆ": "و",
+        "ۇ": "و",
+        "ٶ": "و",
+        "ٸ": "ي",
+        "ڕ": "ر",
+        "ڵ": "ل",
     }
 )
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -48,7 +73,7 @@ def normalise(text: str) -> str:
     return " ".join(fold_letters(strip_marks(text)).lower().split())
 
 
-ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06d5]")
 
 
 def is_arabic(text: str) -> bool:

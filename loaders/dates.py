@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from loaders.arabic import fold_letters
+from loaders.arabic import MARKS, fold_letters
 
 __all__ = ["DateMention", "find_dates", "find_times", "parse_date", "resolve_weekday"]
 
@@ -40,7 +40,7 @@ class DateMention:
 # ---------------------------------------------------------------------------------------------
 # Folding with an offset map
 
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_MARKS = MARKS
 
 
 def _skeleton(text: str) -> tuple[str, list[int]]:

@@ -281,12 +281,14 @@ class DocIndex:
             and (self.norm(before - 1) in officials or self.norm(before - 1) in qualifiers)
         ):
             before -= 1
+        while before >= sent_start and self.text(before) in QUOTES:
+            before -= 1  # '"حزب الله" أعلن' is read from what stands before the quote
         if before < sent_start:
             return True
         prev = self.norm(before)
         if prev in ("باسم",) or prev in self.lex.set("complementizers") or prev in CONNECTIVES:
             return True
-        if self.text(before) in PUNCT_SOFT or self.space[before] or self.text(before) in QUOTES:
+        if self.text(before) in PUNCT_SOFT or self.space[before]:
             return True
         if prev in ("يذكر", "يشار", "الي"):
             return True

@@ -379,6 +379,9 @@ def mention_from_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
     return table.span_text(start, end, table.clitic_lens[start])
 
 
+_NAME_MARKS = frozenset({'"', "«", "»", "“", "”", "'", "(", ")", "[", "]"})
+
+
 class EntityResolver:
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.name = name
@@ -397,6 +400,14 @@ class EntityResolver:
         self.alignment = lexicon.set("alignment_words")
         self._nisba_cache: dict[str, tuple[str | None, str | None]] = {}
         self.aligned = self._aligned_groups()
+        # every name by its words, for names that copy writes with quotes or brackets inside
+        # (كتائب "حزب الله"): the span ruler cannot match across those
+        self.names: dict[tuple[str, ...], dict[str, str]] = {}
+        for p in actor_patterns(gazetteer) + place_patterns(gazetteer):
+            words = tuple(norm_word(p["pattern"]).split())
+            if len(words) > 1:
+                self.names.setdefault(words, {}).setdefault(p["label"], p["id"])
+        self.longest_name = max((len(w) for w in self.names), default=0)
 
     def _aligned_groups(self) -> dict[str, str]:
         """State id -> the gazetteer's collective for groups aligned with it, read from names of
@@ -418,6 +429,8 @@ class EntityResolver:
         by_span: dict[tuple[int, int], dict[str, str]] = {}
         for span in matches:
             by_span.setdefault((span.start, span.end), {}).setdefault(span.label_, span.id_)
+        for span, ids in self._across_quotes(doc):
+            by_span.setdefault(span, ids)
         mentions = self._longest(doc, by_span)
         mentions, titles = self._titles(doc, mentions)
         mentions += self._nested(doc, mentions + titles, by_span)
@@ -429,6 +442,37 @@ class EntityResolver:
         mentions = self._aligned(doc, mentions)
         doc._.kg_entities = mentions
         return doc
+
+    def _across_quotes(self, doc: Doc) -> list[tuple[tuple[int, int], dict[str, str]]]:
+        """Names with a quote, guillemet or bracket inside: 'كتائب "حزب الله"', 'حركة (النجباء)'.
+        The words on both sides of the mark, read without it, are looked up as one name."""
+        table = doc._.kg_tokens
+        marks = [k for k, text in enumerate(table.texts) if text in _NAME_MARKS]
+        if not marks:
+            return []
+        found: list[tuple[tuple[int, int], dict[str, str]]] = []
+        reach = self.longest_name + 2
+        for q in marks:
+            # the words around the mark, without marks: (token index, norm)
+            left = [k for k in range(max(0, q - reach), q) if not (table.space[k] or table.texts[k] in _NAME_MARKS)]
+            right = [
+                k
+                for k in range(q + 1, min(len(table.texts), q + reach))
+                if not (table.space[k] or table.texts[k] in _NAME_MARKS)
+            ]
+            if not left or not right:
+                continue
+            for a in range(len(left)):
+                for b in range(1, len(right) + 1):
+                    words = [table.norms[k] for k in left[a:]] + [table.norms[k] for k in right[:b]]
+                    if len(words) > self.longest_name:
+                        break
+                    if any(table.punct[k] for k in left[a:] + right[:b]):
+                        continue
+                    ids = self.names.get(tuple(words))
+                    if ids is not None:
+                        found.append(((left[a], right[b - 1] + 1), ids))
+        return found
 
     def _aligned(self, doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
         """'ميليشيات (محلية) تدعمها إيران' is not one, but 'مجموعات مسلحة مرتبطة بإيران' is: armed

@@ -24,7 +24,7 @@ from spacy.attrs import IDX, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from loaders.arabic import is_arabic
+from loaders.arabic import MARKS, is_arabic
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.records import TokenTable
@@ -47,7 +47,7 @@ if not Token.has_extension("kg_clitic_len"):
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
-_MARK = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_MARK = MARKS
 _FALLBACK_ARTICLE = re.compile(r"^([وف]?)([بك]?)(ال..+)$")
 _FALLBACK_LAM_LAM = re.compile(r"^([وف]?)لل(..+)$")
 _FALLBACK_CONJ = re.compile(r"^([وف])(...+)$")

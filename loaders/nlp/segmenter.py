@@ -2,8 +2,14 @@
 
 spaCy's `sentencizer` splits at punctuation only; news bodies also end a sentence with a line
 break (headlines, list items, paragraphs without a full stop), and a quoted statement often runs
-over several full stops that belong to one act of speech. So: a line break always ends a
-sentence, and . ! ? ؟ end one unless a quotation is still open on the same line.
+over several full stops that belong to one act of speech. So . ! ? ؟ end a sentence unless a
+quotation is still open on the same line, and a line break ends one too, unless it is a break
+inside a sentence:
+- the line stops on a word that cannot end a sentence (a preposition, a conjunction, "أن",
+  a relative pronoun) or on a comma, or the next line opens with a comma or a closing bracket;
+- the text is hard-wrapped: most single line breaks inside its paragraphs follow a long line with
+  no final punctuation (copy pasted from a print layout or an e-mail).
+A blank line, a list bullet and a line that ends with final punctuation always end the sentence.
 """
 
 from __future__ import annotations
@@ -14,11 +20,36 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from loaders.nlp import records  # noqa: F401  (registers doc._.kg_sents)
+from loaders.nlp.clauses import PREPOSITIONS
+from loaders.nlp.lexicon import norm_word
 
 _ENDERS = frozenset({".", "!", "?", "؟", "…"})
 _OPEN = frozenset({"«", "“"})
 _CLOSE = frozenset({"»", "”"})
 _BULLETS = frozenset({"•", "●", "▪", "‣", "⁃", "·"})
+_LIST_MARKS = _BULLETS | {"*", "-", "–", "—", "|"}
+# Words a sentence cannot stop on: a line that ends with one goes on on the next line.
+_CONTINUERS = PREPOSITIONS | frozenset(
+    norm_word(w) for w in "و ف ثم أو أم أن إن بأن لأن أنه أنها إنه إنها الذي التي الذين اللذين اللتين ما".split()
+)
+_LINE_JOINERS = frozenset({"،", ",", "؛", "(", "«", "“", "["})
+_LINE_OPENERS = frozenset({"،", ",", ")", "»", "”", "]"})
+_WRAP_MIN_CHARS = 50  # a wrapped line is long; a headline or a byline is short
+_FINAL = _ENDERS | {":", '"', "»", "”", ")"}
+
+
+def _wrapped(text: str) -> bool:
+    """Hard-wrapped copy: at least three single line breaks inside paragraphs, and two thirds of
+    them after a long line with no final punctuation (and not before a list item)."""
+    lines = text.split("\n")
+    breaks = wrapped = 0
+    for line, following in zip(lines, lines[1:], strict=False):
+        line, following = line.strip(), following.strip()
+        if not line or not following or following[0] in _LIST_MARKS:
+            continue
+        breaks += 1
+        wrapped += len(line) >= _WRAP_MIN_CHARS and line[-1] not in _FINAL
+    return breaks >= 3 and wrapped * 3 >= breaks * 2
 
 
 class Sentencizer:
@@ -32,6 +63,8 @@ class Sentencizer:
         table = doc._.kg_tokens
         texts = table.texts if table is not None else [t.text for t in doc]
         spaces = table.space if table is not None else [t.is_space for t in doc]
+        norms = table.norms if table is not None else [t.norm_ for t in doc]
+        wrapped = _wrapped(table.text if table is not None else doc.text)
         starts = [-1] * n
         start_next = True
         depth = 0  # open «…» / “…”
@@ -39,7 +72,7 @@ class Sentencizer:
         for i, text in enumerate(texts):
             if spaces[i]:
                 # whitespace never starts a sentence; a line break ends the one before it
-                if "\n" in text:
+                if "\n" in text and not self._soft_break(i, texts, spaces, norms, wrapped):
                     start_next, depth, straight = True, 0, False
                 continue
             if start_next or text in _BULLETS:
@@ -62,6 +95,21 @@ class Sentencizer:
         firsts = [i for i, v in enumerate(starts) if v == 1]
         doc._.kg_sents = list(zip(firsts, firsts[1:] + [n], strict=True))
         return doc
+
+    @staticmethod
+    def _soft_break(i: int, texts: list[str], spaces: list[bool], norms: list[str], wrapped: bool) -> bool:
+        """Whether the line break in whitespace token i sits inside a sentence."""
+        if texts[i].count("\n") > 1:
+            return False  # a blank line: a new paragraph
+        before = next((k for k in range(i - 1, -1, -1) if not spaces[k]), None)
+        after = next((k for k in range(i + 1, len(texts)) if not spaces[k]), None)
+        if before is None or after is None:
+            return False
+        if texts[after] in _LIST_MARKS or texts[before] in _ENDERS or texts[after] in _LINE_OPENERS:
+            return texts[after] in _LINE_OPENERS
+        if texts[before] in _LINE_JOINERS or norms[before] in _CONTINUERS:
+            return True
+        return wrapped and texts[before] not in _FINAL
 
 
 @Language.factory("kg_sentencizer", assigns=["token.is_sent_start", "doc._.kg_sents"])

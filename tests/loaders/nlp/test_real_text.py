@@ -1,0 +1,88 @@
+"""What real copy does to a sentence, and what the pipeline must still read through it: hard line
+breaks inside a sentence, names in quotes, guillemets or brackets, the "so-called" prefix,
+tatweel, Persian and Kurdish letters, invisible format characters. Every sentence here is written
+for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from loaders.arabic import normalise
+from tests.loaders.nlp.conftest import actors_of
+
+
+def sentences(doc: Doc) -> list[str]:
+    table = doc._.kg_tokens
+    return [table.span_text(s, e)[2].strip() for s, e in doc._.kg_sents if table.span_text(s, e)[2].strip()]
+
+
+def test_a_line_break_after_a_preposition_stays_inside_the_sentence(run: Callable[..., Doc]) -> None:
+    doc = run("أعلنت المقاومة الإسلامية في العراق مسؤوليتها عن\nالهجوم على قاعدة عين الأسد.")
+    assert len(sentences(doc)) == 1
+
+
+def test_a_line_break_after_a_comma_stays_inside_the_sentence(run: Callable[..., Doc]) -> None:
+    doc = run("قالت الحكومة العراقية،\nفي بيان مساء الأحد، إنها تدين القصف.")
+    assert len(sentences(doc)) == 1
+
+
+def test_a_headline_line_still_ends_its_sentence(run: Callable[..., Doc]) -> None:
+    doc = run("الحكومة العراقية تدين القصف\nأدانت الحكومة العراقية القصف الذي طال أربيل.")
+    assert len(sentences(doc)) == 2
+
+
+def test_hard_wrapped_copy_is_read_as_running_text(run: Callable[..., Doc]) -> None:
+    text = (
+        "أعلنت المقاومة الإسلامية في العراق في بيان نشرته على قناتها في تطبيق\n"
+        "تلغرام أنها استهدفت بطائرة مسيرة قاعدة عين الأسد غربي البلاد وأن\n"
+        "الطائرة أصابت هدفها بدقة، فيما لم يصدر أي تعليق من الجانب الأميركي حول\n"
+        "الهجوم حتى الآن بحسب ما أفادت وكالة رويترز في وقت متأخر من الليل.\n"
+        "وقالت الحكومة العراقية إنها تتابع الموقف."
+    )
+    assert len(sentences(run(text))) == 2
+
+
+def test_list_items_and_paragraphs_stay_apart(run: Callable[..., Doc]) -> None:
+    text = "* الحكومة العراقية تدين القصف على أربيل وتطالب بوقفه فورا دون أي تأخير\n* وزارة الخارجية العراقية تستدعي السفير"
+    assert len(sentences(run(text))) == 2
+    assert len(sentences(run("قالت الحكومة العراقية إنها\n\nتدين القصف."))) == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("حزب اللـه", "حزب الله"),  # tatweel inside a name
+        ("کتائب حزب الله", "كتائب حزب الله"),  # Persian kaf
+        ("حركة النجباء\u200c", "حركة النجباء"),  # a zero-width non-joiner left by a CMS
+        ("\u200fالمقاومة الإسلامية", "المقاومة الإسلامية"),  # a right-to-left mark
+        ("پیشمرگه", "بيشمركه"),  # Persian and Kurdish letters fold to their Arabic neighbours
+    ],
+)
+def test_letter_variants_and_invisible_characters_fold_away(written: str, plain: str) -> None:
+    assert normalise(written) == normalise(plain)
+
+
+def test_persian_letters_in_a_name_still_match_the_gazetteer(run: Callable[..., Doc]) -> None:
+    assert "kataib-hezbollah" in actors_of(run("قالت کتائب حزب الله إنها لن تسكت."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'قالت كتائب "حزب الله" في بيان إنها لن تسكت.',
+        "قالت كتائب «حزب الله» في بيان إنها لن تسكت.",
+        "قالت كتائب (حزب الله) في بيان إنها لن تسكت.",
+        "قالت حركة “النجباء” في بيان إنها لن تسكت.",
+    ],
+)
+def test_a_name_with_quotes_or_brackets_inside_is_still_the_whole_name(run: Callable[..., Doc], sentence: str) -> None:
+    found = actors_of(run(sentence))
+    assert found & {"kataib-hezbollah", "harakat-al-nujaba"}, found
+    assert "hezbollah" not in found  # not the Lebanese party whose name sits inside
+
+
+def test_a_quoted_name_of_its_own_is_unchanged(run: Callable[..., Doc]) -> None:
+    assert "hezbollah" in actors_of(run('قال "حزب الله" في بيان إنه لن يسكت.'))
