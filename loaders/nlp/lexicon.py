@@ -15,7 +15,9 @@ from pathlib import Path
 import spacy
 
 from graph.errors import ConfigError
+from graph.model import STATEMENT_KINDS
 from loaders.arabic import normalise
+from loaders.nlp.morphology import participle_forms, verb_forms
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "nlp"
 
@@ -126,21 +128,72 @@ def _nisba_forms(adj: str) -> list[str]:
     return forms + ["ال" + f for f in forms]
 
 
-def _speech_tables(speech: dict) -> dict[str, SpeechVerb]:
+#: The checks a speech verb entry may name (`guard`); `loaders/nlp/statements.py` implements each.
+SPEECH_GUARDS = frozenset(
+    {
+        "admit",
+        "claim_object",
+        "deny_object",
+        "directive",
+        "in_statement",
+        "reject_object",
+        "reported_from",
+        "responsibility_object",
+        "threat_object",
+        "verbal_attack",
+        "written",
+    }
+)
+_VERB_KEYS = frozenset({"kind", "past", "present", "participle", "forms", "participles", "guard", "object_kind"})
+
+
+def _check_verb(entry: object, n: int, source: str) -> dict:
+    """One entry of speech.json's `verbs`, or a ConfigError naming the file and the entry."""
+    where = f"{source}: verbs[{n}]"
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: expected an object, got {entry!r}")
+    label = entry.get("past") or entry.get("present") or (entry.get("forms") or ["?"])[0]
+    where = f"{where} ({label})"
+    unknown = set(entry) - _VERB_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown keys {sorted(unknown)}; use {sorted(_VERB_KEYS)}")
+    if entry.get("kind") not in STATEMENT_KINDS:
+        raise ConfigError(f"{where}: unknown kind {entry.get('kind')!r}; use one of {list(STATEMENT_KINDS)}")
+    if entry.get("guard") is not None and entry["guard"] not in SPEECH_GUARDS:
+        raise ConfigError(f"{where}: unknown guard {entry['guard']!r}; use one of {sorted(SPEECH_GUARDS)}")
+    if not (entry.get("past") or entry.get("present") or entry.get("forms")):
+        raise ConfigError(f"{where}: give the verb's 'past', 'present' or its 'forms'")
+    return entry
+
+
+def _speech_tables(speech: dict, source: str = "speech.json") -> dict[str, SpeechVerb]:
     table: dict[str, SpeechVerb] = {}
-    for entry in speech["verbs"]:
+    for n, raw in enumerate(speech["verbs"]):
+        entry = _check_verb(raw, n, source)
         guard = entry.get("guard")
         obj = bool(entry.get("object_kind"))
-        lemma = norm_word(entry["finite"][0])
-        for form in _norm_all(entry["finite"]):
+        try:
+            finite = verb_forms(entry.get("past"), entry.get("present"))
+            participles = {f for p in _listed(entry.get("participle")) for f in participle_forms(p)}
+        except ValueError as exc:
+            raise ConfigError(f"{source}: verbs[{n}]: {exc}") from exc
+        first = _listed(entry.get("past")) or _listed(entry.get("present")) or entry["forms"]
+        lemma = norm_word(first[0])
+        for form in sorted(set(_norm_all(sorted(finite) + entry.get("forms", [])))):
             verb = SpeechVerb(entry["kind"], False, guard, obj, lemma)
             table.setdefault(form, verb)
             for suffix in OBJECT_SUFFIXES:
                 # "أعلنها": the pronoun is the object; "أعلنتها" likewise.
                 table.setdefault(form + suffix, SpeechVerb(entry["kind"], False, guard, obj, lemma, True))
-        for form in _norm_all(entry.get("participles", [])):
+        for form in sorted(set(_norm_all(sorted(participles) + entry.get("participles", [])))):
             table.setdefault(form, SpeechVerb(entry["kind"], True, guard, obj, lemma))
     return table
+
+
+def _listed(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _trigger_table(events: dict) -> dict[str, Trigger]:
@@ -214,7 +267,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             capitals[norm_word(cap)] = country
     return Lexicon(
         words=words,
-        speech_verbs=_speech_tables(speech),
+        speech_verbs=_speech_tables(speech, str(data_dir / "speech.json")),
         speech=speech,
         object_kinds=object_kinds,
         cues=cues,

@@ -1,0 +1,70 @@
+"""A vocabulary names a verb once; every form news copy uses is written out from it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.errors import ConfigError
+from loaders.arabic import normalise
+from loaders.nlp.lexicon import DATA_DIR, load_lexicon
+from loaders.nlp.morphology import participle_forms, present_forms, verb_forms
+
+
+def folded(*words: str) -> set[str]:
+    return {normalise(w) for w in words}
+
+
+def test_a_sound_verb_gives_every_person_and_tense_reports_use() -> None:
+    forms = verb_forms("أعلن", "يعلن")
+    assert folded("أعلن", "أعلنت", "أعلنوا", "أعلنا", "أعلنتا", "أعلنّا") <= forms
+    assert folded("يعلن", "تعلن", "نعلن", "يعلنون", "يعلنوا", "يعلنان", "سيعلن", "ستعلن") <= forms
+
+
+@pytest.mark.parametrize(
+    ("past", "present", "written"),
+    [
+        ("دعا", "يدعو", ("دعت", "دعوا", "يدعون", "تدعو", "سيدعو", "ندعو")),
+        ("نفى", "ينفي", ("نفت", "نفوا", "ينفون", "تنفي", "ننفي", "نفيا")),
+        ("تبنى", "يتبنى", ("تبنت", "تبنوا", "يتبنون", "تتبنى", "نتبنى")),
+    ],
+)
+def test_a_verb_with_a_weak_last_letter_drops_it_where_the_text_does(past: str, present: str, written: tuple) -> None:
+    assert folded(*written) <= verb_forms(past, present)
+
+
+def test_participles_agree_with_the_speaker() -> None:
+    assert folded("مؤكدا", "مؤكدة", "مؤكدين") <= participle_forms("مؤكد")
+    assert folded("نافيا", "نافية", "نافين") <= participle_forms("نافي")
+
+
+def test_a_present_form_must_be_a_third_person_one() -> None:
+    with pytest.raises(ValueError, match="present-tense"):
+        present_forms("أعلن")
+
+
+def test_the_shipped_lexicon_knows_inflections_no_one_listed() -> None:
+    verbs = load_lexicon().speech_verbs
+    for form, kind in (("ستتبنى", "claim_responsibility"), ("ينفون", "deny_responsibility"), ("نندد", "condemn")):
+        assert verbs[normalise(form)].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"kind": "brag", "past": "تباهى"}, "unknown kind 'brag'"),
+        ({"kind": "statement", "past": "قال", "guard": "sometimes"}, "unknown guard 'sometimes'"),
+        ({"kind": "statement"}, "give the verb's"),
+        ({"kind": "statement", "past": "قال", "tense": "past"}, "unknown keys"),
+    ],
+)
+def test_a_bad_verb_entry_names_the_file_and_the_entry(tmp_path: Path, entry: dict, message: str) -> None:
+    for f in DATA_DIR.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    speech = json.loads((DATA_DIR / "speech.json").read_text(encoding="utf-8"))
+    speech["verbs"].append(entry)
+    (tmp_path / "speech.json").write_text(json.dumps(speech, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"speech.json: verbs\[\d+\].*{message}"):
+        load_lexicon(tmp_path)
