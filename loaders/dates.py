@@ -9,16 +9,20 @@ a date (a relative word and no publication date) nothing is returned rather than
 Matching runs on a folded copy of the text (alef, ya and ta-marbuta variants unified, diacritics
 and tatweel dropped, digits in ASCII); offsets are mapped back to the text as given.
 """
+
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
+from graph.errors import ConfigError
 from loaders.arabic import MARKS, fold_letters
 
-__all__ = ["DateMention", "find_dates", "find_times", "parse_date", "resolve_weekday"]
+__all__ = ["DateMention", "find_dates", "find_times", "parse_date", "reference_date", "resolve_weekday"]
 
 #: How far past the publication date an undated "5 كانون الثاني" may still fall (news announces
 #: events a few days ahead); beyond that the previous year is meant.
@@ -71,64 +75,89 @@ def _original_span(text: str, index: list[int], start: int, end: int) -> tuple[i
 
 
 # ---------------------------------------------------------------------------------------------
-# Vocabulary (in folded form: ا for أإآ, ه for ة, ي for ى and ئ, no diacritics)
+# Vocabulary: loaders/data/nlp/dates.json, folded like the text (ا for أإآ, ه for ة, ي for ى and ئ)
 
-_MONTHS: tuple[tuple[str, int], ...] = (
-    (r"كانون\s*(?:ال)?ثاني", 1), ("يناير", 1), ("جانفي", 1),
-    ("شباط", 2), ("فبراير", 2), ("فيفري", 2),
-    ("اذار", 3), ("مارس", 3),
-    ("نيسان", 4), ("ابريل", 4), ("افريل", 4),
-    ("ايار", 5), ("مايو", 5),
-    ("حزيران", 6), ("يونيو", 6), ("يونيه", 6), ("جوان", 6),
-    ("تموز", 7), ("يوليو", 7), ("يوليه", 7), ("جويليه", 7),
-    ("اب", 8), ("اغسطس", 8), ("اوت", 8),
-    ("ايلول", 9), ("سبتمبر", 9),
-    (r"تشرين\s*(?:ال)?اول", 10), ("اكتوبر", 10),
-    (r"تشرين\s*(?:ال)?ثاني", 11), ("نوفمبر", 11), ("نونبر", 11),
-    (r"كانون\s*(?:ال)?اول", 12), ("ديسمبر", 12), ("دجنبر", 12),
-)
-_EN_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-_ORDINAL_UNITS = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+DATES_FILE = Path(__file__).resolve().parent / "data" / "nlp" / "dates.json"
 
 
-def _ordinal_days() -> dict[str, int]:
-    """Day ordinals in words, 1-31: الاول ... العاشر، الحادي عشر ... الحادي والثلاثين."""
-    compound = ("الحادي",) + _ORDINAL_UNITS[1:]
-    days = {word: n for n, word in enumerate(_ORDINAL_UNITS, start=1)}
-    days["العاشر"] = 10
-    for n, word in enumerate(compound, start=1):
-        days[f"{word} عشر"] = 10 + n
-        days[f"{word} والعشرين"] = 20 + n
-    days["العشرين"] = 20
-    days["الثلاثين"] = 30
-    days["الحادي والثلاثين"] = 31
-    days["الواحد والعشرين"] = 21
-    days["الواحد والثلاثين"] = 31
-    return days
+def _fold(word: str) -> str:
+    return " ".join(fold_letters(_MARKS.sub("", word)).lower().split())
 
 
-_ORDINALS = _ordinal_days()
+def _month_pattern(name: str) -> str:
+    """'كانون الثاني' also matches 'كانون ثاني' and 'كانونالثاني': the article of a month's second
+    word is often dropped, and the space sometimes."""
+    first, *rest = _fold(name).split()
+    parts = [re.escape(first)] + ["(?:ال)?" + re.escape(w[2:]) if w.startswith("ال") else re.escape(w) for w in rest]
+    return r"\s*".join(parts)
 
-_WEEKDAYS: dict[str, int] = {  # Python's numbering: Monday 0 ... Sunday 6
-    "الاثنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الاربعا": 2,
-    "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
-}
 
-_PAST = frozenset({"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفايت", "الفايته", "السابق", "السابقه"})
-_CURRENT = frozenset({"الجاري", "الحالي", "الحاليه"})
-_NEXT = frozenset({"المقبل", "المقبله", "القادم", "القادمه"})
+def load_date_words(path: Path = DATES_FILE) -> dict:
+    """The date vocabulary, folded and checked; a ConfigError names the file and the entry."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read the date words ({exc})") from exc
+
+    def numbered(key: str, low: int, high: int) -> dict[int, list[str]]:
+        table = raw.get(key)
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: '{key}' must be an object of number -> list of words")
+        out: dict[int, list[str]] = {}
+        for number, words in table.items():
+            if not (number.isdigit() and low <= int(number) <= high) or not isinstance(words, list) or not words:
+                raise ConfigError(f"{path}: {key}[{number!r}] must be a number {low}-{high} with a list of words")
+            out[int(number)] = list(words)
+        return out
+
+    def words(key: str) -> list[str]:
+        value = raw.get(key)
+        value = value.get("words") if isinstance(value, dict) and "words" in value else value
+        if not (isinstance(value, list) and all(isinstance(w, str) and w.strip() for w in value)):
+            raise ConfigError(f"{path}: '{key}' must be a list of words")
+        return value
+
+    def valued(key: str) -> dict[str, object]:
+        value = raw.get(key)
+        if not isinstance(value, dict) or not value:
+            raise ConfigError(f"{path}: '{key}' must be an object of word -> value")
+        return {_fold(k): v for k, v in value.items() if k != "about"}
+
+    months = numbered("months", 1, 12)
+    qualifiers = raw.get("qualifiers") or {}
+    if set(qualifiers) != {"past", "current", "next"}:
+        raise ConfigError(f"{path}: 'qualifiers' must have exactly 'past', 'current' and 'next'")
+    return {
+        "months": [(_month_pattern(w), n) for n, ws in months.items() for w in ws],
+        "month_words": {_fold(w).split()[0] for ws in months.values() for w in ws},
+        "months_en": {w.lower(): n for n, ws in numbered("months_en", 1, 12).items() for w in ws},
+        "ambiguous_months": {_fold(k): v for k, v in (raw.get("ambiguous_months") or {}).items() if k != "about"},
+        "weekdays": {_fold(w): n for n, ws in numbered("weekdays", 0, 6).items() for w in ws},
+        "ordinals": {k: int(v) for k, v in valued("ordinal_days").items()},  # type: ignore[call-overload]
+        "past": frozenset(_fold(w) for w in qualifiers["past"]),
+        "current": frozenset(_fold(w) for w in qualifiers["current"]),
+        "next": frozenset(_fold(w) for w in qualifiers["next"]),
+        "day_periods": [_fold(w) for w in words("day_periods")],
+        "date_context": [_fold(w) for w in words("date_context")],
+        "year_words": [_fold(w) for w in words("year_words")],
+        "era_marks": [_fold(w) for w in words("era_marks")],
+        "not_today": [_fold(w) for w in words("not_today")],
+        "relative_words": [_fold(w) for w in words("relative_words")],
+        "year_placers": [_fold(w) for w in words("year_placers")],
+        "hour_words": valued("hour_words"),
+        "minute_fractions": valued("minute_fractions"),
+        "day_parts": {k: v for k, v in valued("day_parts").items()},
+    }
+
+
+WORDS = load_date_words()
+_MONTHS: list[tuple[str, int]] = WORDS["months"]
+_EN_MONTHS: dict[str, int] = WORDS["months_en"]
+_ORDINALS: dict[str, int] = WORDS["ordinals"]
+_WEEKDAYS: dict[str, int] = WORDS["weekdays"]  # Python's numbering: Monday 0 ... Sunday 6
+_PAST: frozenset[str] = WORDS["past"]
+_CURRENT: frozenset[str] = WORDS["current"]
+_NEXT: frozenset[str] = WORDS["next"]
 
 
 def _alternation(words: Iterable[str], *, regex: bool = False) -> str:
@@ -150,13 +179,13 @@ _ORD = _alternation(_ORDINALS) + r"(?!\w)"
 _WEEKDAY = _alternation(_WEEKDAYS) + r"(?!\w)"
 _QUAL = _alternation(_PAST | _CURRENT | _NEXT) + r"(?!\w)"
 _DAYNUM = r"(?<![\d.,/])(?P<d>[0-3]?\d)(?!\d)"
-_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:ميلاديه|ميلادي|م|ء)(?!\w))?"
-_YEAR_PART = rf"[\s,،]*(?:(?:عام|العام|سنه|لعام|للعام)\s*)?{_YEAR}"
-_PERIOD = r"(?:فجر|صباح|ظهر|ظهيره|عصر|مساء|ليل|ليله|نهار|منتصف\s+ليل(?:ه)?|منتصف\s+نهار)"
+_YEAR = rf"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*{_alternation(WORDS['era_marks'])}(?!\w))?"
+_YEAR_PART = rf"[\s,،]*(?:{_alternation(WORDS['year_words'])}\s*)?{_YEAR}"
+_PERIOD = _alternation(WORDS["day_periods"])
 # A word boundary that lets a one-letter clitic (و ف ب ل) stick to the expression.
 _B = r"(?<!\w)(?:[وفبل](?=\w))?"
 # Words after which a bare month name or year is a date ("في مارس", "منذ 2014"), not a verb or a count.
-_CONTEXT = r"(?:في|منذ|خلال|مطلع|اوايل|اواخر|اواسط|منتصف|نهايه|بدايه|حتي|قبل|بعد|الي|حلول|شهر)"
+_CONTEXT = _alternation(WORDS["date_context"])
 
 
 @dataclass
@@ -167,6 +196,8 @@ class _Cand:
     precision: str
     relative: bool
     weekday: bool = False
+    month_day: tuple[int, int] | None = None  # a day and month written without a year
+    weekday_no: int | None = None
 
 
 def _month_number(name: str) -> int:
@@ -249,7 +280,7 @@ def _h_day_month(m: re.Match[str], pub: date | None) -> _Resolved:
     if m["y"]:
         return _iso(int(m["y"]), month, day), "day", False
     if pub is None:
-        return None
+        return None, "day", True  # kept: a weekday beside it may fix the year (see `_weekday_years`)
     return _day_without_year(month, day, pub, m["q"]), "day", True
 
 
@@ -350,10 +381,7 @@ def _h_weekday(m: re.Match[str], pub: date | None) -> _Resolved:
     return _weekday_date(_WEEKDAYS[m["wd"]], pub, m["q"]).isoformat(), "day", True
 
 
-_NOT_TODAY = (
-    r"(?!\s+(?:التالي|السابق|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الاخير|الوطني|العالمي|"
-    r"الدولي|الذي|المشهود|الموعود|نفسه|ذاته|عينه)(?!\w))"
-)
+_NOT_TODAY = rf"(?!\s+{_alternation(WORDS['not_today'])}(?!\w))"
 
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
     (re.compile(p), h)
@@ -427,17 +455,24 @@ def _candidates(skel: str, original: str, index: list[int], pub: date | None) ->
             if resolved is None:
                 continue
             iso, precision, relative = resolved
-            if iso is None and handler is not _h_weekday:
+            cand = _Cand(m.start("m"), m.end("m"), iso, precision, relative, handler is _h_weekday)
+            if handler is _h_weekday:
+                cand.weekday_no = _WEEKDAYS[m["wd"]]
+            elif handler is _h_day_month and iso is None:
+                day = int(m["d"]) if m["d"] else _ORDINALS[" ".join(m["o"].split())]
+                cand.month_day = (_month_number(m["mon"]), day)
+            elif iso is None:
                 continue
-            found.append(_Cand(m.start("m"), m.end("m"), iso, precision, relative, handler is _h_weekday))
+            found.append(cand)
     return found
 
 
 def _month_word_ok(m: re.Match[str], original: str, index: list[int]) -> bool:
     """'اب' is also 'father': take it as August only when written آب or next to a day or a year."""
-    if not re.fullmatch("اب", m["mon"]):
+    letter = WORDS["ambiguous_months"].get(m["mon"])
+    if letter is None:
         return True
-    if original[index[m.start("mon")]] == "آ":
+    if original[index[m.start("mon")]] == letter:
         return True
     groups = m.groupdict()
     return bool(groups.get("d") or groups.get("o") or groups.get("y"))
@@ -450,15 +485,38 @@ def _follows_definite_noun(skel: str, start: int) -> bool:
 
 
 def _merge_weekday_with_date(cands: list[_Cand], skel: str) -> list[_Cand]:
-    """'الأحد 27 أبريل 2025' is one mention whose date is the written one."""
+    """'الأحد 27 أبريل 2025' is one mention whose date is the written one; 'الأربعاء 18 آذار' with no
+    year and no publication date takes the year, among those the text names, in which 18 March
+    was a Wednesday."""
     merged: list[_Cand] = []
+    years = {int(c.date[:4]) for c in cands if c.date and not c.relative}
     for w in (c for c in cands if c.weekday):
         for c in cands:
-            if c.weekday or c.precision != "day" or c.relative or c.start < w.end:
+            if c.weekday or c.precision != "day" or c.start < w.end:
                 continue
-            if re.fullmatch(r"[\s,،]*", skel[w.end : c.start]):
+            if not re.fullmatch(r"[\s,،]*", skel[w.end : c.start]):
+                continue
+            if not c.relative:
                 merged.append(_Cand(w.start, c.end, c.date, "day", False))
+            elif c.month_day is not None and w.weekday_no is not None:
+                found = _weekday_years(c.month_day, w.weekday_no, years)
+                if found is not None:
+                    merged.append(_Cand(w.start, c.end, found, "day", False))
     return cands + merged
+
+
+def _weekday_years(month_day: tuple[int, int], weekday: int, years: set[int]) -> str | None:
+    """The one date, in a year the text names or next to one, whose weekday is `weekday`."""
+    month, day = month_day
+    fits = set()
+    for year in {y + d for y in years for d in (-1, 0, 1)}:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            fits.add(candidate)
+    return fits.pop().isoformat() if len(fits) == 1 else None
 
 
 def find_dates(text: str, published: str | date | None) -> list[DateMention]:
@@ -483,6 +541,21 @@ def find_dates(text: str, published: str | date | None) -> list[DateMention]:
 _ISO_PREFIX = re.compile(
     r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T\s]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\s*$"
 )
+
+
+#: A full date this close to the start of a report is its dateline: when the report was filed.
+DATELINE_CHARS = 300
+
+
+def reference_date(text: str) -> str | None:
+    """The day a report with no publication date is told from, as the text itself fixes it: the
+    full date of its dateline, else the latest full date it writes; None when it writes none.
+    Relative words ("أمس", "الأحد الماضي") and year-less dates are then resolved against it."""
+    days = [m for m in find_dates(text, None) if m.precision == "day" and not m.relative]
+    if not days:
+        return None
+    early = [m for m in days if m.start < DATELINE_CHARS]
+    return early[0].date if early else max(m.date for m in days)
 
 
 def parse_date(value: str | int | float | None) -> str | None:
@@ -511,21 +584,9 @@ def parse_date(value: str | int | float | None) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Times of day
 
-_HOUR_WORDS: dict[str, int] = {
-    "الواحده": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6,
-    "السابعه": 7, "الثامنه": 8, "التاسعه": 9, "العاشره": 10, "الحاديه عشره": 11, "الحاديه عشر": 11,
-    "الثانيه عشره": 12, "الثانيه عشر": 12,
-}
-_FRACTIONS: dict[str, int] = {
-    "والنصف": 30, "ونصف": 30, "والربع": 15, "وربع": 15, "والثلث": 20, "وثلث": 20,
-    "الا ربعا": -15, "الا ربع": -15, "الا الربع": -15, "الا ثلثا": -20, "الا ثلث": -20, "الا الثلث": -20,
-}
-_DAY_PARTS: dict[str, str] = {
-    "صباحا": "am", "صباح": "am", "فجرا": "am", "فجر": "am", "الفجر": "am", "الصباح": "am",
-    "ظهرا": "noon", "ظهر": "noon", "الظهر": "noon", "بعد الظهر": "pm", "عصرا": "pm", "عصر": "pm",
-    "العصر": "pm", "مساء": "pm", "مساءا": "pm", "المساء": "pm", "ليلا": "night", "ليل": "night",
-    "الليل": "night", "am": "am", "a.m.": "am", "pm": "pm", "p.m.": "pm",
-}
+_HOUR_WORDS: dict[str, int] = WORDS["hour_words"]
+_FRACTIONS: dict[str, int] = WORDS["minute_fractions"]
+_DAY_PARTS: dict[str, str] = WORDS["day_parts"]
 _DAY_PART = _alternation(_DAY_PARTS) + r"(?!\w)"
 _TIME_PATTERNS = (
     re.compile(

@@ -28,6 +28,7 @@ from graph.model import (
     Statement,
     precision_of,
 )
+from loaders.dates import reference_date
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.pipeline import get_nlp
 from loaders.nlp.records import EventRecord, StatementRecord
@@ -54,7 +55,9 @@ def extract_article(article: ArticleLike, nlp: Language | None = None) -> Articl
     nlp = nlp or get_nlp()
     doc = nlp.make_doc(article.text or "")
     doc._.kg_source = article.text or ""
-    doc._.kg_published = (article.published or None) and str(article.published)[:10]
+    # relative dates are resolved against the publication date, or, when the report has none,
+    # against the date its own text fixes (its dateline, else the latest full date it writes)
+    doc._.kg_published = str(article.published)[:10] if article.published else reference_date(article.text or "")
     doc = nlp(doc)
     return graph_from_doc(doc, article, _gazetteer(nlp), text=article.text or "")
 

@@ -22,15 +22,12 @@ from loaders import dates as dates_module
 from loaders.nlp.lexicon import norm_word
 from loaders.nlp.records import DateRef, TimeRef
 
-# Words without which no date expression can be written (folded, article kept and dropped).
+# Words without which no date expression can be written (folded, article kept and dropped):
+# month and weekday names and the relative words, all from loaders/data/nlp/dates.json.
+_WORDS = dates_module.WORDS
 _DATE_WORDS = frozenset(
     norm_word(w)
-    for w in """
-كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين يناير فبراير فيفري مارس أبريل إبريل أفريل مايو
-يونيو يونيه جوان يوليو يوليه جويلية أغسطس أوت سبتمبر أكتوبر نوفمبر نونبر ديسمبر دجنبر جانفي
-الاثنين الثلاثاء الثلاثا الأربعاء الأربعا الخميس الجمعة السبت الأحد
-اليوم الليلة أمس الأمس البارحة غد غدا الغد شهر الشهر عام العام سنة السنة الأسبوع
-""".split()
+    for w in [*_WORDS["month_words"], *_WORDS["weekdays"], *_WORDS["relative_words"], *_WORDS["months_en"]]
 )
 _HINT_CHARS = re.compile(r"[0-9٠-٩۰-۹A-Za-z]")
 # A clock time needs "الساعة" or digits around a colon.
@@ -41,10 +38,8 @@ _JOINT = " ؛ "
 
 # "العام" is a date only with a word that places it ("العام الماضي"); alone it is mostly "general"
 # ("الأمين العام", "الرأي العام"), and a year written in digits is found by its digits.
-_YEAR_WORDS = frozenset(norm_word(w) for w in "عام العام سنة السنة".split())
-_YEAR_PLACERS = frozenset(
-    norm_word(w) for w in "الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية المنصرم القادم نفسه ذاته".split()
-)
+_YEAR_WORDS = frozenset(norm_word(w) for w in _WORDS["year_words"])
+_YEAR_PLACERS = frozenset(norm_word(w) for w in _WORDS["year_placers"])
 
 
 # A date expression runs at most a few words either side of its hint words ("الخامس من شهر

@@ -1,11 +1,22 @@
 """Date expressions in Arabic news resolve to the calendar dates an analyst would write down."""
+
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
-from loaders.dates import find_dates, find_times, parse_date, resolve_weekday
+from graph.errors import ConfigError
+from loaders.dates import (
+    DATES_FILE,
+    find_dates,
+    find_times,
+    load_date_words,
+    parse_date,
+    reference_date,
+    resolve_weekday,
+)
 
 FRIDAY = "2023-12-08"  # a Friday
 
@@ -28,12 +39,39 @@ def test_full_date_with_levantine_month_name() -> None:
 @pytest.mark.parametrize(
     ("month", "number"),
     [
-        ("كانون الثاني", 1), ("كانون ثاني", 1), ("يناير", 1), ("شباط", 2), ("فبراير", 2), ("آذار", 3),
-        ("اذار", 3), ("مارس", 3), ("نيسان", 4), ("أبريل", 4), ("إبريل", 4), ("ابريل", 4), ("أيار", 5),
-        ("مايو", 5), ("حزيران", 6), ("يونيو", 6), ("يونيه", 6), ("تموز", 7), ("يوليو", 7), ("يوليه", 7),
-        ("آب", 8), ("أغسطس", 8), ("اغسطس", 8), ("أيلول", 9), ("سبتمبر", 9), ("تشرين الأول", 10),
-        ("تشرين الاول", 10), ("أكتوبر", 10), ("تشرين الثاني", 11), ("نوفمبر", 11), ("كانون الأول", 12),
-        ("كانون الاول", 12), ("ديسمبر", 12),
+        ("كانون الثاني", 1),
+        ("كانون ثاني", 1),
+        ("يناير", 1),
+        ("شباط", 2),
+        ("فبراير", 2),
+        ("آذار", 3),
+        ("اذار", 3),
+        ("مارس", 3),
+        ("نيسان", 4),
+        ("أبريل", 4),
+        ("إبريل", 4),
+        ("ابريل", 4),
+        ("أيار", 5),
+        ("مايو", 5),
+        ("حزيران", 6),
+        ("يونيو", 6),
+        ("يونيه", 6),
+        ("تموز", 7),
+        ("يوليو", 7),
+        ("يوليه", 7),
+        ("آب", 8),
+        ("أغسطس", 8),
+        ("اغسطس", 8),
+        ("أيلول", 9),
+        ("سبتمبر", 9),
+        ("تشرين الأول", 10),
+        ("تشرين الاول", 10),
+        ("أكتوبر", 10),
+        ("تشرين الثاني", 11),
+        ("نوفمبر", 11),
+        ("كانون الأول", 12),
+        ("كانون الاول", 12),
+        ("ديسمبر", 12),
     ],
 )
 def test_every_month_spelling(month: str, number: int) -> None:
@@ -225,3 +263,45 @@ def test_times_of_day(text: str, clock: str) -> None:
     [(start, end, found)] = find_times(text)
     assert found == clock
     assert text[start:end].split()[0] in ("الساعة", "2:30")
+
+
+# --- reports with no publication date: the text's own dates fix the day
+
+
+def test_a_dateline_date_is_the_reference_of_a_report_without_a_publication_date() -> None:
+    text = "بغداد، 14 آذار 2024 - قالت الوزارة إن الهجوم وقع أمس. وكانت هجمات مماثلة قد وقعت في 2 كانون الثاني 2024."
+    assert reference_date(text) == "2024-03-14"
+
+
+def test_without_a_dateline_the_latest_full_date_is_the_reference() -> None:
+    text = "قالت الوزارة إن الهجوم الذي وقع في 3 شباط 2023 هو الثاني بعد هجوم 9 كانون الثاني 2023. " * 4
+    assert reference_date(text) == "2023-02-03"
+
+
+def test_a_report_that_writes_no_full_date_has_no_reference() -> None:
+    assert reference_date("قالت الوزارة إن الهجوم وقع أمس الأحد.") is None
+
+
+def test_a_weekday_fixes_the_year_of_a_date_written_without_one() -> None:
+    # 18 March was a Wednesday in 2020 (not in 2019 or 2021): the text names 2020 elsewhere
+    found = find_dates("وفي يوم الأربعاء 18 آذار أعلنت الوزارة نتائج التحقيق في أحداث عام 2020.", None)
+    assert ("2020-03-18", "day") in {(d.date, d.precision) for d in found}
+
+
+def test_a_weekday_that_fits_no_named_year_fixes_nothing() -> None:
+    found = find_dates("وفي يوم الجمعة 18 آذار أعلنت الوزارة نتائج التحقيق في أحداث عام 2020.", None)
+    assert all(d.precision != "day" for d in found)
+
+
+def test_the_date_words_file_is_checked_when_it_loads(tmp_path) -> None:  # noqa: ANN001
+    words = json.loads(DATES_FILE.read_text(encoding="utf-8"))
+    words["weekdays"]["7"] = ["يوم الفراغ"]
+    bad = tmp_path / "dates.json"
+    bad.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"dates.json: weekdays\['7'\] must be a number 0-6"):
+        load_date_words(bad)
+
+
+def test_month_names_come_from_the_data_file_in_every_spelling() -> None:
+    assert [d.date for d in find_dates("في 5 كانون ثاني 2024", None)] == ["2024-01-05"]
+    assert [d.date for d in find_dates("في 5 كانونالثاني 2024", None)] == ["2024-01-05"]
