@@ -46,7 +46,10 @@ def test_hard_wrapped_copy_is_read_as_running_text(run: Callable[..., Doc]) -> N
 
 
 def test_list_items_and_paragraphs_stay_apart(run: Callable[..., Doc]) -> None:
-    text = "* الحكومة العراقية تدين القصف على أربيل وتطالب بوقفه فورا دون أي تأخير\n* وزارة الخارجية العراقية تستدعي السفير"
+    text = (
+        "* الحكومة العراقية تدين القصف على أربيل وتطالب بوقفه فورا دون أي تأخير\n"
+        "* وزارة الخارجية العراقية تستدعي السفير"
+    )
     assert len(sentences(run(text))) == 2
     assert len(sentences(run("قالت الحكومة العراقية إنها\n\nتدين القصف."))) == 2
 
