@@ -162,6 +162,11 @@ class Event(Model):
     killed: int | None = Field(default=None, ge=0)
     injured: int | None = Field(default=None, ge=0)
     evidence: Evidence
+    confidence: float | None = Field(default=None, ge=0, le=1, description="that this event took place as given")
+    role_confidence: dict[str, dict[str, float]] = Field(
+        default_factory=dict,
+        description='per role and actor: {"perpetrators": {actor id: c}, "targets": {actor id: c}}',
+    )
 
     _date = field_validator("date")(classmethod(lambda cls, v: _check_iso_date(v)))
 
@@ -178,6 +183,7 @@ class Statement(Model):
     quote: str | None = None
     language: str = "ar"
     evidence: Evidence
+    confidence: float | None = Field(default=None, ge=0, le=1, description="that this speaker said this, of this kind")
 
     _date = field_validator("date")(classmethod(lambda cls, v: _check_iso_date(v)))
 

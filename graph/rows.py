@@ -41,13 +41,18 @@ WRITE_ORDER: tuple[str, ...] = (
 @dataclass
 class GraphRows:
     """Rows per write query; duplicates (same key) collapse, the last one wins, except for
-    events, where the first report fixes date and type as `ON CREATE` does in the store."""
+    events, where the first report fixes date and type as `ON CREATE` does in the store; a
+    confidence is the highest any report gave, as the store keeps it."""
 
     rows: dict[str, dict[tuple, dict]] = field(default_factory=lambda: {name: {} for name in WRITE_ORDER})
 
     def add(self, query: str, row: dict, key: tuple | None = None) -> None:
         key = key if key is not None else (row.get("id"), row.get("src"), row.get("dst"))
-        if query == "write.event" and key in self.rows[query]:
+        known = self.rows[query].get(key)
+        if known is not None and "confidence" in row:
+            row["confidence"] = _highest(known.get("confidence"), row["confidence"])
+        if query == "write.event" and known is not None:
+            known["confidence"] = row.get("confidence")
             return
         self.rows[query][key] = row
 
@@ -59,6 +64,10 @@ class GraphRows:
 
     def count(self) -> int:
         return sum(len(v) for v in self.rows.values())
+
+
+def _highest(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 _normalise = lru_cache(maxsize=1 << 16)(normalise)  # the same names recur in every article
@@ -142,6 +151,7 @@ def to_rows(graphs: Iterable[ArticleGraph]) -> GraphRows:
                     "date_precision": e.date_precision,
                     "time": e.time,
                     "summary": e.summary,
+                    "confidence": e.confidence,
                 },
             )
             out.add(
@@ -156,14 +166,19 @@ def to_rows(graphs: Iterable[ArticleGraph]) -> GraphRows:
                     "count": e.count,
                     "killed": e.killed,
                     "injured": e.injured,
+                    "confidence": e.confidence,
                 },
             )
             if e.place:
                 out.add("write.occurred_at", {"src": e.id, "dst": e.place})
+            roles = e.role_confidence
             for actor in e.perpetrators:
-                out.add("write.carried_out", {"src": actor, "dst": e.id})
+                confidence = roles.get("perpetrators", {}).get(actor)
+                out.add("write.carried_out", {"src": actor, "dst": e.id, "confidence": confidence})
             for actor in e.targets:
-                out.add("write.targeted", {"src": e.id, "dst": actor})
+                out.add(
+                    "write.targeted", {"src": e.id, "dst": actor, "confidence": roles.get("targets", {}).get(actor)}
+                )
         for s in g.statements:
             out.add(
                 "write.statement",
@@ -175,6 +190,7 @@ def to_rows(graphs: Iterable[ArticleGraph]) -> GraphRows:
                     "quote": s.quote,
                     "text": s.evidence.text,
                     "language": s.language,
+                    "confidence": s.confidence,
                     "search": search_key(s.quote, s.evidence.text),
                 },
             )

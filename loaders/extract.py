@@ -29,6 +29,7 @@ from graph.model import (
     precision_of,
 )
 from loaders.dates import reference_date
+from loaders.nlp.confidence import confidence_model, event_features, role_features, statement_features
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.pipeline import get_nlp
 from loaders.nlp.records import EventRecord, StatementRecord
@@ -102,6 +103,7 @@ class _GraphBuilder:
         self.gaz = gaz
         self.text = text if text is not None else doc.text
         self.aid = article_id(self.text)
+        self.confidence = confidence_model()
         self.actor_mentions: dict[str, list[Mention]] = {}
         self.place_mentions: dict[str, list[Mention]] = {}
         # places also written as the actor they house ("السفارة الأميركية" as an event's place)
@@ -224,9 +226,33 @@ class _GraphBuilder:
                     killed=ev.killed,
                     injured=ev.injured,
                     evidence=_sentence_evidence(self.doc, ev.sent_start, ev.sent_end),
+                    confidence=self.confidence.score("event", event_features(ev)),
+                    role_confidence=self.role_confidence(ev),
                 )
             )
         return out, ids
+
+    def role_confidence(self, ev: EventRecord) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        targets = [t for t in ev.targets if t not in ev.perpetrators]
+        for role, actors in (("perpetrator", ev.perpetrators), ("target", targets)):
+            scores = {
+                a: self.confidence.score("role", role_features(ev, a, role, self.actor_kind(a), self.discovered(a)))
+                for a in dict.fromkeys(actors)
+            }
+            if scores:
+                out[role + "s"] = scores
+        return out
+
+    def actor_kind(self, actor_id: str) -> str | None:
+        entry = self.gaz.actors.get(actor_id)
+        if entry is not None:
+            return entry.get("kind")
+        found = (self.doc._.kg_discovered or {}).get(actor_id)
+        return found.kind if found is not None else None
+
+    def discovered(self, actor_id: str) -> bool:
+        return actor_id not in self.gaz.actors
 
     def name(self, entity_id: str) -> str:
         entry = self.gaz.actors.get(entity_id) or self.gaz.places.get(entity_id)
@@ -282,6 +308,9 @@ class _GraphBuilder:
                     quote=st.quote.strip() if st.quote else st.quote,
                     language="ar",
                     evidence=evidence,
+                    confidence=self.confidence.score(
+                        "statement", statement_features(st, self.actor_kind(st.speaker), self.discovered(st.speaker))
+                    ),
                 )
             )
         return out
@@ -346,6 +375,10 @@ class _GraphBuilder:
         for e in events:  # drop what no node stands for (a gazetteer edited mid-run)
             e.perpetrators = [a for a in e.perpetrators if a in known_actors]
             e.targets = [a for a in e.targets if a in known_actors]
+            e.role_confidence = {
+                role: {a: c for a, c in scores.items() if a in known_actors}
+                for role, scores in e.role_confidence.items()
+            }
             if e.place not in known_places:
                 e.place = None
         statements = [s for s in statements if s.speaker in known_actors]

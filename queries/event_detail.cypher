@@ -28,11 +28,13 @@ RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_prec
 
 // name: event_sources
 // Every source's report of one event side by side, earliest published first: the article and
-// that source's own weapon, count, killed and injured, and the sentence it said it in.
+// that source's own weapon, count, killed and injured, the sentence it said it in, and how far
+// the extraction of that report is trusted (confidence).
 // params: id
 MATCH (e:Event {id: $id})-[r:REPORTED_IN]->(a:Article)
 RETURN a.id AS article, a.outlet AS outlet, a.published AS published, a.url AS url, a.title AS title,
-       r.weapon AS weapon, r.count AS count, r.killed AS killed, r.injured AS injured, r.sentence AS sentence
+       r.weapon AS weapon, r.count AS count, r.killed AS killed, r.injured AS injured, r.sentence AS sentence,
+       r.confidence AS confidence
 ORDER BY coalesce(published, ''), outlet, article
 
 // name: event_statements
@@ -58,7 +60,7 @@ ORDER BY a.published, a.id SKIP 0
 WITH s, who, accused, addressees,
      collect(CASE WHEN a IS NULL THEN NULL
              ELSE {article: a.id, outlet: a.outlet, published: a.published, url: a.url, title: a.title} END) AS sources
-RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS text,
+RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS text, s.confidence AS confidence,
        who.id AS speaker_id, who.name AS speaker_name, who.name_ar AS speaker_name_ar, who.kind AS speaker_kind,
        accused, addressees, sources
 ORDER BY coalesce(date, '9999'), id

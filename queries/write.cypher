@@ -24,13 +24,16 @@ SET n.name = r.name, n.name_ar = r.name_ar, n.kind = r.kind, n.lat = r.lat, n.lo
     n.wikidata = r.wikidata, n.aliases = r.aliases, n.search = r.search
 
 // name: write.event
-// Upsert Event nodes; a later report fills what an earlier one left empty, never overwrites it.
+// Upsert Event nodes; a later report fills what an earlier one left empty, never overwrites it;
+// the confidence is the highest any report gives.
 // params: rows
 UNWIND $rows AS r
 MERGE (n:Event {id: r.id})
 ON CREATE SET n.type = r.type, n.date = r.date, n.date_precision = r.date_precision,
-    n.time = r.time, n.summary = r.summary
-ON MATCH SET n.time = coalesce(n.time, r.time), n.summary = coalesce(n.summary, r.summary)
+    n.time = r.time, n.summary = r.summary, n.confidence = r.confidence
+ON MATCH SET n.time = coalesce(n.time, r.time), n.summary = coalesce(n.summary, r.summary),
+    n.confidence = CASE WHEN n.confidence IS NULL OR r.confidence > n.confidence THEN r.confidence
+                        ELSE n.confidence END
 
 // name: write.statement
 // Upsert Statement nodes by their stable id.
@@ -38,7 +41,7 @@ ON MATCH SET n.time = coalesce(n.time, r.time), n.summary = coalesce(n.summary, 
 UNWIND $rows AS r
 MERGE (n:Statement {id: r.id})
 SET n.kind = r.kind, n.date = r.date, n.date_precision = r.date_precision, n.quote = r.quote,
-    n.text = r.text, n.language = r.language, n.search = r.search
+    n.text = r.text, n.language = r.language, n.confidence = r.confidence, n.search = r.search
 
 // name: write.published_by
 // params: rows
@@ -63,7 +66,7 @@ SET e.count = r.count
 UNWIND $rows AS r
 MERGE (s:Event {id: r.src}) MERGE (d:Article {id: r.dst}) MERGE (s)-[e:REPORTED_IN]->(d)
 SET e.start = r.start, e.`end` = r.`end`, e.sentence = r.sentence, e.weapon = r.weapon,
-    e.count = r.count, e.killed = r.killed, e.injured = r.injured
+    e.count = r.count, e.killed = r.killed, e.injured = r.injured, e.confidence = r.confidence
 
 // name: write.statement_reported_in
 // params: rows
@@ -82,14 +85,20 @@ UNWIND $rows AS r
 MERGE (s:Place {id: r.src}) MERGE (d:Place {id: r.dst}) MERGE (s)-[:LOCATED_IN]->(d)
 
 // name: write.carried_out
+// A perpetrator; the confidence is the highest any report gives.
 // params: rows
 UNWIND $rows AS r
-MERGE (s:Actor {id: r.src}) MERGE (d:Event {id: r.dst}) MERGE (s)-[:CARRIED_OUT]->(d)
+MERGE (s:Actor {id: r.src}) MERGE (d:Event {id: r.dst}) MERGE (s)-[e:CARRIED_OUT]->(d)
+SET e.confidence = CASE WHEN e.confidence IS NULL OR r.confidence > e.confidence THEN r.confidence
+                        ELSE e.confidence END
 
 // name: write.targeted
+// A target; the confidence is the highest any report gives.
 // params: rows
 UNWIND $rows AS r
-MERGE (s:Event {id: r.src}) MERGE (d:Actor {id: r.dst}) MERGE (s)-[:TARGETED]->(d)
+MERGE (s:Event {id: r.src}) MERGE (d:Actor {id: r.dst}) MERGE (s)-[e:TARGETED]->(d)
+SET e.confidence = CASE WHEN e.confidence IS NULL OR r.confidence > e.confidence THEN r.confidence
+                        ELSE e.confidence END
 
 // name: write.made
 // params: rows

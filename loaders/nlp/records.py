@@ -127,6 +127,14 @@ class StatementRecord:
     object_actor: str | None = None  # "X، التي تتهمها أنقرة": whom the words are about
     participle: bool = False  # goes on with the act of speech before it ("قائلا", "، وأكدت")
     co_speakers: list[str] = field(default_factory=list)  # "استنكرت مصر وقطر": the others
+    # how the speaker and the kind were found, the evidence a confidence is computed from:
+    # speaker: subject (named after the verb) | topic (before it) | issuer ("في بيان لـ X") |
+    #   relative | coordinated | inherited (a pronoun or participle going on with an earlier
+    #   speaker) | source ("نقلت X عن Y") | headline ("X: ...") | attribution ("بحسب X")
+    # kind: verb (the verb's own kind) | object ("جدد الدعوة") | cue (words in what was said) |
+    #   own_attack ("إنها استهدفت") | judgement ("وصف القصف بالعدوان") | neutral
+    speaker_source: str = "subject"
+    kind_source: str = "verb"
 
 
 @dataclass
@@ -154,3 +162,5 @@ class EventRecord:
     group: bool = False  # several attacks or strikes at once ("سلسلة غارات"), possibly at several places
     group_only: bool = False  # a group too vague to stand alone: it lends its date and roles to its parts
     past: bool = False  # told as earlier background ("وكان ... قد", "سبق أن"): no fallback date
+    mentions: int = 1  # how many mentions in the report were merged into this event
+    claimed_by: list[str] = field(default_factory=list)  # perpetrators known from their own claim

@@ -181,7 +181,7 @@ class StatementExtractor:
         actor = idx.promote(m)
         if actor is None:
             return None
-        return StatementRecord("statement", actor, s, i, m.end + 1, e)
+        return StatementRecord("statement", actor, s, i, m.end + 1, e, speaker_source="headline", kind_source="neutral")
 
     def _from_verb(
         self,
@@ -212,6 +212,7 @@ class StatementExtractor:
         co_speakers: list[str] = []
         continued = verb.participle  # goes on with the act of speech before it in the sentence
         about: str | None = None  # the antecedent a relative clause's verb is about
+        source = "subject"  # how the speaker was found (StatementRecord.speaker_source)
         if verb.guard == "in_statement":
             # "وجاء في بيان صادر عن X أن", "وورد في تغريدة لـ X": X's words; "جاء الهجوم" is not
             if idx.norm(i + 1) != "في" or idx.norm(i + 2) not in self.statement_nouns:
@@ -220,17 +221,21 @@ class StatementExtractor:
             if agent.actor is None or agent.actor == UNRESOLVED:
                 return None
             speaker, agent_end = agent.actor, agent.end
+            source = "issuer"
             if agent.mention is not None:
                 idx.promote(agent.mention)
         elif verb.guard == "reported_from":
-            pass  # the source after عن speaks (below)
+            source = "source"  # the source after عن speaks (below)
         elif verb.participle:
             speaker = self._inherit(out, prior, prior_sents, sent_no)
+            source = "inherited"
         elif out and idx.clitics[i].startswith("و") and idx.text(i - 1) in ("،", ","):
             speaker = out[-1].speaker  # "واستنكرت الوزارة ...، وطالبت أنقرة بـ": same speaker, object after
             co_speakers = list(out[-1].co_speakers)  # "أدانت مصر والأردن ...، ودعتا"
             continued = True
+            source = "coordinated"
         elif prev in self.relatives:
+            source = "relative"
             agent = idx.agent_after(i, e) if verb.suffixed else None
             if agent is not None and agent.actor not in (None, UNRESOLVED):
                 # "الحركة، التي تتهمها أنقرة بـ": Ankara speaks, about the antecedent
@@ -243,11 +248,13 @@ class StatementExtractor:
         elif idx.norm(i + 1) in self.in_it and self._speech_noun_before(idx, s, i):
             # "ألقى X خطابا طالب فيه بـ ...": the one who gave the speech
             speaker = self._sentence_subject(idx, s, i)
+            source = "issuer"
         else:
             topic = idx.topic_before(i, s)
             if topic is not None:
                 speaker = idx.promote(topic)
                 topic_start = topic.start
+                source = "topic"
             else:
                 if self._after_noun(idx, i, s) and not verb.suffixed:
                     return None  # "مشروعا يدعو الوزارة": the noun before is the subject
@@ -268,10 +275,12 @@ class StatementExtractor:
                     co_speakers, agent_end = self._co_speakers(idx, agent_end, e, speaker)
                 elif inside is not None and idx.clitics[i].startswith("و"):
                     speaker = inside.speaker  # "أدانت الحكومة الهجوم ودعت إلى ...": the same speaker
+                    source = "coordinated"
                 elif self._unnamed_subject(idx, i + 1, e):
                     return _UNNAMED  # "ويطالب نواب ...": someone the text does not name
                 elif self._clause_initial(idx, i, s):
                     speaker = self._inherit(out, prior, prior_sents, sent_no)
+                    source = "inherited"
         if verb.guard == "reported_from":
             # "نقلت رويترز عن مسؤول في الوزارة قوله": the source after عن speaks, if it has a name
             speaker, agent_end = self._source_after_an(idx, i + 1, e)
@@ -286,7 +295,10 @@ class StatementExtractor:
         if about:
             # "X، التي تتهمها أنقرة بالتفجير، قد أكدت": the relative clause ends at its comma
             content_end = next((k for k in range(content_start, e) if idx.texts[k] in ("،", ",")), e)
-        rec = StatementRecord(kind, speaker, s, i, content_start, content_end)
+        rec = StatementRecord(kind, speaker, s, i, content_start, content_end, speaker_source=source)
+        rec.kind_source = (
+            "verb" if kind == verb.kind and kind != "statement" else "neutral" if kind == "statement" else "object"
+        )
         rec.object_head = head
         rec.agent_end = agent_end
         rec.co_speakers = co_speakers
@@ -608,9 +620,9 @@ class StatementExtractor:
         if rec.kind == "statement":
             cue, cue_end = self._cue_kind(idx, rec)
             if cue is not None:
-                rec.kind = cue
+                rec.kind, rec.kind_source = cue, "cue"
             elif self._own_attack(idx, rec):
-                rec.kind = "claim_responsibility"  # "قالت الكتائب إنها استهدفت قاعدة ..."
+                rec.kind, rec.kind_source = "claim_responsibility", "own_attack"  # "قالت الكتائب إنها استهدفت ..."
         after_speaker = rec.agent_end if rec.agent_end is not None else rec.verb + 1
         if rec.kind == "accuse":
             start = cue_end if cue_end > rec.content_start else after_speaker
@@ -706,7 +718,9 @@ class StatementExtractor:
             actor = idx.promote(m)
             if actor is None:
                 continue
-            return [StatementRecord("statement", actor, s, i, s, e)]
+            return [
+                StatementRecord("statement", actor, s, i, s, e, speaker_source="attribution", kind_source="neutral")
+            ]
         return []
 
     # ------------------------------------------------------------------ merging
@@ -795,6 +809,8 @@ class StatementLinker:
                 ev = events[target]
                 if rec.speaker not in ev.perpetrators:
                     ev.perpetrators.append(rec.speaker)
+                if rec.speaker not in ev.claimed_by:
+                    ev.claimed_by.append(rec.speaker)
         return doc
 
 

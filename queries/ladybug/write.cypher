@@ -25,4 +25,40 @@ UNWIND $rows AS r
 MERGE (s:Event {id: r.src}) MERGE (d:Article {id: r.dst}) MERGE (s)-[e:REPORTED_IN]->(d)
 SET e.start = CAST(r.start AS INT64), e.`end` = CAST(r.`end` AS INT64), e.sentence = r.sentence,
     e.weapon = r.weapon, e.count = CAST(r.count AS INT64), e.killed = CAST(r.killed AS INT64),
-    e.injured = CAST(r.injured AS INT64)
+    e.injured = CAST(r.injured AS INT64), e.confidence = CAST(r.confidence AS DOUBLE)
+
+// name: write.event
+// Upsert Event nodes; a later report fills what an earlier one left empty, never overwrites it;
+// the confidence is the highest any report gives.
+// params: rows
+UNWIND $rows AS r
+MERGE (n:Event {id: r.id})
+ON CREATE SET n.type = r.type, n.date = r.date, n.date_precision = r.date_precision,
+    n.time = r.time, n.summary = r.summary, n.confidence = CAST(r.confidence AS DOUBLE)
+ON MATCH SET n.time = coalesce(n.time, r.time), n.summary = coalesce(n.summary, r.summary),
+    n.confidence = CASE WHEN n.confidence IS NULL OR CAST(r.confidence AS DOUBLE) > n.confidence
+                        THEN CAST(r.confidence AS DOUBLE) ELSE n.confidence END
+
+// name: write.statement
+// Upsert Statement nodes by their stable id.
+// params: rows
+UNWIND $rows AS r
+MERGE (n:Statement {id: r.id})
+SET n.kind = r.kind, n.date = r.date, n.date_precision = r.date_precision, n.quote = r.quote,
+    n.text = r.text, n.language = r.language, n.confidence = CAST(r.confidence AS DOUBLE), n.search = r.search
+
+// name: write.carried_out
+// A perpetrator; the confidence is the highest any report gives.
+// params: rows
+UNWIND $rows AS r
+MERGE (s:Actor {id: r.src}) MERGE (d:Event {id: r.dst}) MERGE (s)-[e:CARRIED_OUT]->(d)
+SET e.confidence = CASE WHEN e.confidence IS NULL OR CAST(r.confidence AS DOUBLE) > e.confidence
+                        THEN CAST(r.confidence AS DOUBLE) ELSE e.confidence END
+
+// name: write.targeted
+// A target; the confidence is the highest any report gives.
+// params: rows
+UNWIND $rows AS r
+MERGE (s:Event {id: r.src}) MERGE (d:Actor {id: r.dst}) MERGE (s)-[e:TARGETED]->(d)
+SET e.confidence = CASE WHEN e.confidence IS NULL OR CAST(r.confidence AS DOUBLE) > e.confidence
+                        THEN CAST(r.confidence AS DOUBLE) ELSE e.confidence END

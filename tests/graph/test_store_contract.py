@@ -151,3 +151,27 @@ def test_a_cached_read_is_forgotten_as_soon_as_the_store_writes(store: GraphStor
     assert store.query("event_sources", {"id": g.events[0].id})[0]["count"] == 2
     store.write([article_graph(body="تقرير ثان عن الهجوم نفسه على المنطقة الخضراء.", file="b.txt", count=3)])
     assert sorted(r["count"] for r in store.query("event_sources", {"id": g.events[0].id})) == [2, 3]
+
+
+def test_confidence_is_stored_and_the_most_confident_report_wins(store: GraphStore) -> None:
+    def with_confidence(g, event: float, perpetrator: float, statement: float):  # noqa: ANN001, ANN202
+        ev = g.events[0].model_copy(
+            update={"confidence": event, "role_confidence": {"perpetrators": {IRI.id: perpetrator}}}
+        )
+        statements = [s.model_copy(update={"confidence": statement}) for s in g.statements]
+        return g.model_copy(update={"events": [ev], "statements": statements})
+
+    first = with_confidence(article_graph(file="a.txt"), 0.4, 0.3, 0.6)
+    second = with_confidence(
+        article_graph(body="سقطت ثلاثة صواريخ قرب السفارة في بغداد فجر اليوم.", file="b.txt", count=3), 0.9, 0.8, 0.5
+    )
+    store.write([first])
+    store.write([second])
+    event_id = first.events[0].id
+    reports = {r["article"]: r["confidence"] for r in store.query("event_sources", {"id": event_id})}
+    assert reports == {first.article.id: 0.4, second.article.id: 0.9}  # each source keeps its own
+    said = {s["id"]: s["confidence"] for s in store.query("event_statements", {"id": event_id})}
+    assert said[first.statements[0].id] == 0.6
+    store.write([first])  # writing the less confident report again lowers nothing
+    reports = {r["article"]: r["confidence"] for r in store.query("event_sources", {"id": event_id})}
+    assert reports[second.article.id] == 0.9

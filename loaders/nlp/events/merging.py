@@ -176,6 +176,7 @@ class MergeRules(EventContext):
     def _absorb(self, root: EventRecord, ev: EventRecord, m: int) -> None:
         """Fold event `ev` into `root` (index m): the most specific place, the firmest date."""
         ev.merged_into = m
+        root.mentions += ev.mentions
         if ev.place and (root.place is None or self.gaz.place_rank(ev.place) < self.gaz.place_rank(root.place)):
             root.place = ev.place
         if ev.date and (ev.date_strength > root.date_strength or root.date is None):
