@@ -24,8 +24,12 @@ _EXTRA_PREFIXES = [_CLITIC_TATWEEL, _CLITIC_BEFORE_QUOTE, _DASHES, _BULLETS]
 # A full stop after a closing quote or bracket ('"عين الأسد".') is its own token; spaCy's Arabic
 # rules only split a full stop after a letter.
 _EXTRA_SUFFIXES = [_DASHES, r"(?<=\d)ء", r"(?<=[\"»”'\)\]])\."]
-# A dash or slash between words ("أكتوبر/تشرین", "السوداني–أنه") separates tokens.
-_EXTRA_INFIXES = [r"(?<=[\u0600-\u06ff\)\"»])[\u2013\u2014/](?=[\u0600-\u06ff\(\"«])"]
+# A dash or slash between words ("أكتوبر/تشرین", "السوداني–أنه") separates tokens, and so does
+# the seam where a dateline's number runs into the first word of the text ("٢٠٢٤أعلن").
+_EXTRA_INFIXES = [
+    r"(?<=[\u0600-\u06ff\)\"»])[\u2013\u2014/](?=[\u0600-\u06ff\(\"«])",
+    r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])(?=[\u0622-\u063a\u0641-\u064a])",
+]
 
 
 def customise_tokenizer(tokenizer: Tokenizer, defaults: type) -> Tokenizer:

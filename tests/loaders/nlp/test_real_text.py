@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from graph.model import ArticleGraph
 from loaders.arabic import normalise
 from tests.loaders.nlp.conftest import actors_of
 
@@ -89,3 +90,8 @@ def test_a_name_with_quotes_or_brackets_inside_is_still_the_whole_name(run: Call
 
 def test_a_quoted_name_of_its_own_is_unchanged(run: Callable[..., Doc]) -> None:
     assert "hezbollah" in actors_of(run('قال "حزب الله" في بيان إنه لن يسكت.'))
+
+
+def test_a_dateline_number_glued_to_the_first_word_is_split_off(extract: Callable[..., ArticleGraph]) -> None:
+    g = extract("١٢ آذار ٢٠٢٤أعلن حزب الله أنه استهدف موقعا عسكريا في شمال إسرائيل بصاروخين.")
+    assert ("hezbollah", "claim_responsibility") in {(s.speaker, s.kind) for s in g.statements}
