@@ -3,6 +3,7 @@
 Every function keeps the string length unchanged unless it says otherwise, so offsets computed on
 the normalised text point at the same characters of the original.
 """
+
 from __future__ import annotations
 
 import re

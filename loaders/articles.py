@@ -6,6 +6,7 @@ HTML pages. Everything downstream wants the same thing: the metadata an analyst 
 publication date, url) and a body with nothing in it that the article did not say. A file that cannot
 be read becomes an `ArticleError` with a reason, and a batch carries on with the rest.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -63,19 +64,31 @@ _OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Rudaw", ("رووداو", "روداو", "rudaw"), ("rudaw.net",)),
     ("Shafaq News", ("شفق نيوز", "وكالة شفق", "shafaq news", "shafaq"), ("shafaq.com",)),
     ("Sputnik", ("سبوتنيك", "سبوتنك", "سبوتنيك عربي", "sputnik"), ("sputniknews.com", "sputnikarabic.ae")),
-    ("Al Jazeera", ("الجزيرة", "الجزيرة نت", "الجزيرة مباشر", "قناة الجزيرة", "al jazeera", "aljazeera"),
-     ("aljazeera.net", "aljazeera.com")),
-    ("Al Arabiya", ("العربية", "العربية نت", "العربية.نت", "قناة العربية", "al arabiya", "alarabiya"),
-     ("alarabiya.net",)),
+    (
+        "Al Jazeera",
+        ("الجزيرة", "الجزيرة نت", "الجزيرة مباشر", "قناة الجزيرة", "al jazeera", "aljazeera"),
+        ("aljazeera.net", "aljazeera.com"),
+    ),
+    (
+        "Al Arabiya",
+        ("العربية", "العربية نت", "العربية.نت", "قناة العربية", "al arabiya", "alarabiya"),
+        ("alarabiya.net",),
+    ),
     ("Al Hadath", ("الحدث", "قناة الحدث", "al hadath", "alhadath"), ("alhadath.net",)),
     ("Sky News Arabia", ("سكاي نيوز عربية", "سكاي نيوز", "sky news arabia", "sky news"), ("skynewsarabia.com",)),
-    ("Al-Araby TV", ("التلفزيون العربي", "تلفزيون العربي", "قناة العربي", "al-araby tv", "alaraby tv"),
-     ("alaraby.com",)),
+    (
+        "Al-Araby TV",
+        ("التلفزيون العربي", "تلفزيون العربي", "قناة العربي", "al-araby tv", "alaraby tv"),
+        ("alaraby.com",),
+    ),
     ("Al-Araby Al-Jadeed", ("العربي الجديد", "the new arab", "al-araby al-jadeed"), ("alaraby.co.uk", "newarab.com")),
     ("BBC Arabic", ("بي بي سي عربي", "بي بي سي", "bbc arabic", "bbc"), ("bbc.com", "bbc.co.uk")),
     ("France 24", ("فرانس 24", "فرانس24", "france 24", "france24"), ("france24.com",)),
-    ("AFP", ("فرانس برس", "وكالة فرانس برس", "وكالة الصحافة الفرنسية", "أ ف ب", "afp", "agence france-presse"),
-     ("afp.com",)),
+    (
+        "AFP",
+        ("فرانس برس", "وكالة فرانس برس", "وكالة الصحافة الفرنسية", "أ ف ب", "afp", "agence france-presse"),
+        ("afp.com",),
+    ),
     ("Reuters", ("رويترز", "وكالة رويترز", "reuters"), ("reuters.com",)),
     ("Associated Press", ("أسوشيتد برس", "أسوشييتد برس", "أسوشيتيد برس", "associated press"), ("apnews.com",)),
     ("Anadolu Agency", ("الأناضول", "وكالة الأناضول", "anadolu agency", "anadolu"), ("aa.com.tr",)),
@@ -126,9 +139,7 @@ _BYLINE_WORDS = frozenset(
     "نيوز online اونلاين تقرير مراسل مراسلنا".split()
 )
 # Source lines that name no outlet ("المصدر: وكالات").
-_GENERIC_SOURCES = frozenset(
-    "وكالات مواقع متابعات الصحافه وسايل اعلام مواقع التواصل agencies wires".split()
-)
+_GENERIC_SOURCES = frozenset("وكالات مواقع متابعات الصحافه وسايل اعلام مواقع التواصل agencies wires".split())
 
 
 def _outlets_in(text: str) -> list[tuple[re.Match[str], str]]:

@@ -10,6 +10,7 @@ clearly closed (the body visibly carries on after its headlines) is removed alon
 after a "read also"-type marker is cut to the end of the text, because what follows such a marker
 is far more often another article than the rest of this one.
 """
+
 from __future__ import annotations
 
 import re
@@ -76,30 +77,45 @@ _READ_ALSO_ALONE = re.compile(
 )
 # Lists that end an article page: comments, "most read" boxes.
 _TAIL = (
-    ("comments", re.compile(
-        r"^(?:(?:ال)?تعليقات(?:\s*\(?\d+\)?)?|عدد\s+التعليقات.*|(?:اضف|اضيفي|اكتب|اترك|ارسل)\s+(?:تعليق|رايك).*"
-        r"|شاركنا\s+رايك.*|comments?(?:\s*\(\d+\))?|(?:leave|add|post|write)\s+a\s+comment.*)\s*[:：]?$"
-    )),
-    ("most_read", re.compile(
-        r"^(?:الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا|شعبيه)|الاخبار\s+الاكثر\s+قراءه|most\s+(?:read|popular|viewed))"
-        r"\s*[:：]?$"
-    )),
+    (
+        "comments",
+        re.compile(
+            r"^(?:(?:ال)?تعليقات(?:\s*\(?\d+\)?)?|عدد\s+التعليقات.*|(?:اضف|اضيفي|اكتب|اترك|ارسل)\s+(?:تعليق|رايك).*"
+            r"|شاركنا\s+رايك.*|comments?(?:\s*\(\d+\))?|(?:leave|add|post|write)\s+a\s+comment.*)\s*[:：]?$"
+        ),
+    ),
+    (
+        "most_read",
+        re.compile(
+            r"^(?:الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا|شعبيه)|الاخبار\s+الاكثر\s+قراءه|most\s+(?:read|popular|viewed))"
+            r"\s*[:：]?$"
+        ),
+    ),
 )
 _LINE_RULES = (
-    ("tags", re.compile(
-        r"^(?:(?:ال)?كلمات\s+(?:(?:ال)?داله|(?:ال)?دلاليه|(?:ال)?مفتاحيه)(?:\s*[:：]|\s|$)"
-        r"|(?:(?:ال)?وسوم|(?:ال)?علامات|tags?|keywords|topics)\s*(?:[:：]|$))"
-    )),
+    (
+        "tags",
+        re.compile(
+            r"^(?:(?:ال)?كلمات\s+(?:(?:ال)?داله|(?:ال)?دلاليه|(?:ال)?مفتاحيه)(?:\s*[:：]|\s|$)"
+            r"|(?:(?:ال)?وسوم|(?:ال)?علامات|tags?|keywords|topics)\s*(?:[:：]|$))"
+        ),
+    ),
     ("source", re.compile(r"^(?:المصدر|مصدر\s+الخبر|source)\s*[:：]\s*\S+(?:\s+\S+){0,5}$")),
-    ("copyright", re.compile(
-        r"(?:©|\(c\)\s*\d{4}|copyright|all\s+rights\s+reserved|(?:جميع|كافه)\s+الحقوق\s+محفوظه|الحقوق\s+محفوظه"
-        r"|حقوق\s+(?:النشر|الطبع)\s+محفوظه)"
-    )),
-    ("subscribe", re.compile(
-        r"^(?:تابعونا|تابعوا|اشترك|اشتركوا|للاشتراك|انضم|انضموا|follow\s+us|subscribe)\b.{0,80}"
-        r"(?:تلغرام|تليغرام|تيليغرام|واتساب|واتس\s+اب|فيسبوك|فيس\s+بوك|تويتر|يوتيوب|انستغرام|قناتنا|النشره"
-        r"|telegram|whatsapp|facebook|twitter|youtube|instagram|newsletter)"
-    )),
+    (
+        "copyright",
+        re.compile(
+            r"(?:©|\(c\)\s*\d{4}|copyright|all\s+rights\s+reserved|(?:جميع|كافه)\s+الحقوق\s+محفوظه|الحقوق\s+محفوظه"
+            r"|حقوق\s+(?:النشر|الطبع)\s+محفوظه)"
+        ),
+    ),
+    (
+        "subscribe",
+        re.compile(
+            r"^(?:تابعونا|تابعوا|اشترك|اشتركوا|للاشتراك|انضم|انضموا|follow\s+us|subscribe)\b.{0,80}"
+            r"(?:تلغرام|تليغرام|تيليغرام|واتساب|واتس\s+اب|فيسبوك|فيس\s+بوك|تويتر|يوتيوب|انستغرام|قناتنا|النشره"
+            r"|telegram|whatsapp|facebook|twitter|youtube|instagram|newsletter)"
+        ),
+    ),
     ("url", re.compile(r"^(?:https?://|www\.)\S+$")),
 )
 _SHARE = re.compile(

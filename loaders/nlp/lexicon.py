@@ -17,7 +17,7 @@ import spacy
 from graph.errors import ConfigError
 from graph.model import STATEMENT_KINDS
 from loaders.arabic import normalise
-from loaders.nlp.morphology import participle_forms, verb_forms
+from loaders.nlp.morphology import first_person_plural, participle_forms, verb_forms
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "nlp"
 
@@ -92,6 +92,8 @@ class Lexicon:
     discovery: dict
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     naming_phrases: list[tuple[str, ...]] = field(default_factory=list)
+    # attack verbs in the first person plural ("استهدفنا", "نستهدف"): a group telling its own action
+    own_attack_forms: frozenset[str] = frozenset()
 
     def set(self, name: str) -> frozenset[str]:
         """A named word set (see `_named_sets`), e.g. `lex.set("complementizers")`."""
@@ -200,7 +202,9 @@ def _trigger_table(events: dict) -> dict[str, Trigger]:
     table: dict[str, Trigger] = {}
     for entry in events["triggers"]:
         trig = Trigger(entry["type"], entry["class"], entry["number"])
-        for form in _norm_all(entry["forms"]):
+        # a verb given by its citation forms: every form but the future ("سيستهدف" is no event)
+        generated = sorted(verb_forms(entry.get("past"), entry.get("present"), future=False))
+        for form in _norm_all(generated + entry.get("forms", [])):
             table.setdefault(form, trig)
             if (
                 entry["class"] == "noun"
@@ -283,6 +287,12 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         discovery=discovery,
         sets=_named_sets(speech, events, countries, discovery),
         naming_phrases=[tuple(norm_word(p).split()) for p in speech.get("naming_phrases", [])],
+        own_attack_forms=frozenset(
+            norm_word(f)
+            for t in events["triggers"]
+            if t["type"] in ("attack", "airstrike") and t["class"] in ("verb", "light", "launch")
+            for f in first_person_plural(t.get("past"), t.get("present"))
+        ),
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from loaders.arabic import normalise as fold
 
-__all__ = ["participle_forms", "past_forms", "present_forms", "verb_forms"]
+__all__ = ["first_person_plural", "participle_forms", "past_forms", "present_forms", "verb_forms"]
 
 # 3rd person forms news copy uses, plus 1st plural ("نفذنا", "نعلن") for statements in a group's
 # own words; the 1st singular of the present is written like some pasts (أعلن) and adds nothing.
@@ -38,8 +38,9 @@ def past_forms(past: str) -> set[str]:
     return {p + s for s in _PAST_SUFFIXES}
 
 
-def present_forms(present: str) -> set[str]:
-    """'يعلن' -> يعلن, تعلن, نعلن, يعلنون, يعلنوا, يعلنان, ...; with the future س as well."""
+def present_forms(present: str, future: bool = True) -> set[str]:
+    """'يعلن' -> يعلن, تعلن, نعلن, يعلنون, يعلنوا, يعلنان, ...; with the future س as well, unless
+    `future` is False (an event verb in the future tells of no event)."""
     y = fold(present)
     if not y.startswith(("ي", "ت")) or len(y) < 3:
         raise ValueError(f"{present!r} is not a present-tense 3rd person form (يفعل)")
@@ -51,7 +52,7 @@ def present_forms(present: str) -> set[str]:
         bases = {stem}
         suffixed = {stem + s for s in _PRESENT_SUFFIXES if s}
     forms = {p + b for p in _PRESENT_PREFIXES for b in bases | suffixed}
-    return forms | {"س" + f for f in forms}
+    return forms | {"س" + f for f in forms} if future else forms
 
 
 def participle_forms(participle: str) -> set[str]:
@@ -64,13 +65,27 @@ def participle_forms(participle: str) -> set[str]:
     return {m + "ا", m + "ه", m + "ين", m + "تين", m + "ون", m + "ان"}
 
 
-def verb_forms(past: str | list[str] | None = None, present: str | list[str] | None = None) -> set[str]:
+def verb_forms(
+    past: str | list[str] | None = None, present: str | list[str] | None = None, future: bool = True
+) -> set[str]:
     """Every finite form of a verb given by its past and/or present citation forms."""
     out: set[str] = set()
     for p in _as_list(past):
         out |= past_forms(p)
     for y in _as_list(present):
-        out |= present_forms(y)
+        out |= present_forms(y, future)
+    return out
+
+
+def first_person_plural(past: str | list[str] | None = None, present: str | list[str] | None = None) -> set[str]:
+    """'استهدف', 'يستهدف' -> استهدفنا, نستهدف: a group speaking of what it did or does itself
+    (not the future: 'سنستهدف' is a threat)."""
+    out: set[str] = set()
+    for p in _as_list(past):
+        f = fold(p)
+        out.add(f[:-1] + ("ونا" if f.endswith("ا") else "ينا") if f.endswith(("ا", "ي")) else f + "نا")
+    for y in _as_list(present):
+        out.add("ن" + fold(y)[1:])
     return out
 
 

@@ -89,6 +89,12 @@ class StatementExtractor:
         self.clause_openers = s("clause_openers")
         self.reported_words = s("reported_words")
         self.claim_verbs = s("claim_verbs")
+        self.fighter_nouns = s("fighter_nouns")
+        self.attack_verbs = frozenset(
+            form
+            for form, trig in lexicon.triggers.items()
+            if trig.type in _VIOLENT_TYPES and trig.cls in ("verb", "light", "launch")
+        )
         self.attribution_nouns = s("attribution_nouns")
         self.attribution_acts = s("attribution_acts")
         self.in_it = s("in_it")
@@ -647,11 +653,43 @@ class StatementExtractor:
         self._date(idx, rec)
 
     def _own_attack(self, idx: DocIndex, rec: StatementRecord) -> bool:
-        """An armed group saying it attacked: what it said opens with an attack verb after 'أنها'."""
+        """An armed group telling, in its own words, that it attacked: an attack verb in the first
+        person ("استهدفنا", "نفذنا"), right after "أنها/أنه" ("قالت الكتائب إنها استهدفت"), or with the
+        group's own fighters or arms as its subject ("شن مجاهدو المقاومة هجوما", "قواتنا استهدفت")."""
         if idx.actor_kind(rec.speaker) not in _ARMED or rec.content_start >= rec.content_end:
             return False
-        opener = idx.norm(rec.content_start - 1)
-        return opener in ("انها", "انه", "انهم", "اننا") and idx.norm(rec.content_start) in self.claim_verbs
+        norms = idx.norms
+        for k in range(rec.content_start, rec.content_end):
+            norm = norms[k]
+            if norm not in self.attack_verbs and norm not in self.lex.own_attack_forms:
+                continue
+            if idx.norm(k - 1) in self.negations:
+                continue  # "لم نستهدف": a denial, read elsewhere
+            if norm in self.lex.own_attack_forms:
+                return True
+            if k == rec.content_start and idx.norm(k - 1) in ("انها", "انه", "انهم", "اننا"):
+                return True
+            if self._fighters_at(idx, k + 1, rec.content_end) or self._fighters_before(idx, k, rec.content_start):
+                return True
+        return False
+
+    def _fighters_at(self, idx: DocIndex, j: int, end: int) -> bool:
+        """The subject after an attack verb is a group's fighters ("مجاهدو", "قواتنا")."""
+        while j < end and (idx.punct[j] or idx.space[j] or idx.date_cover[j] is not None or idx.norms[j] in ADVERBS):
+            j += 1
+        return j < end and self._fighter_word(idx, j)
+
+    def _fighters_before(self, idx: DocIndex, k: int, start: int) -> bool:
+        """SVO: 'مجاهدونا استهدفوا'."""
+        j = k - 1
+        while j >= start and (idx.space[j] or idx.norms[j] in ("قد", "لقد")):
+            j -= 1
+        return j >= start and self._fighter_word(idx, j)
+
+    def _fighter_word(self, idx: DocIndex, j: int) -> bool:
+        two = f"{idx.norms[j]} {idx.norm(j + 1)}"
+        three = f"{two} {idx.norm(j + 2)}"
+        return idx.norms[j] in self.fighter_nouns or two in self.fighter_nouns or three in self.fighter_nouns
 
     def _quotes(self, idx: DocIndex, start: int, end: int) -> list[str]:
         """The quoted passages in a range, leaving out quotes around a bare name ('"رويترز"')."""

@@ -26,8 +26,7 @@ from loaders.nlp.records import DateRef, TimeRef
 # month and weekday names and the relative words, all from loaders/data/nlp/dates.json.
 _WORDS = dates_module.WORDS
 _DATE_WORDS = frozenset(
-    norm_word(w)
-    for w in [*_WORDS["month_words"], *_WORDS["weekdays"], *_WORDS["relative_words"], *_WORDS["months_en"]]
+    norm_word(w) for w in [*_WORDS["month_words"], *_WORDS["weekdays"], *_WORDS["relative_words"], *_WORDS["months_en"]]
 )
 _HINT_CHARS = re.compile(r"[0-9٠-٩۰-۹A-Za-z]")
 # A clock time needs "الساعة" or digits around a colon.

@@ -1,4 +1,5 @@
 """Loading articles: metadata recognised, bodies clean, bad files reported while the batch goes on."""
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,25 @@ def load_error(path: Path, **kwargs: int) -> ArticleError:
 
 def test_txt_header_lines_give_title_date_and_outlet(tmp_path: Path) -> None:
     text = "\n".join(
-        [TITLE, "", "15-03-2024", "شفق نيوز", "الكلمات الدالة ضربة جوية الحدود", "A+ A-", "شفق نيوز - خاص", "",
-         P1, "", P2, "", P3, "", "اقرأ أيضاً:", OTHER_HEADLINE, OTHER_LEAD]
+        [
+            TITLE,
+            "",
+            "15-03-2024",
+            "شفق نيوز",
+            "الكلمات الدالة ضربة جوية الحدود",
+            "A+ A-",
+            "شفق نيوز - خاص",
+            "",
+            P1,
+            "",
+            P2,
+            "",
+            P3,
+            "",
+            "اقرأ أيضاً:",
+            OTHER_HEADLINE,
+            OTHER_LEAD,
+        ]
     )
     article = load_one(write(tmp_path, "a.txt", text))
     assert (article.file, article.title) == ("a.txt", TITLE)
@@ -82,8 +100,17 @@ def test_txt_opening_with_a_related_block_has_no_title_from_it(tmp_path: Path) -
 
 def test_txt_labelled_date_and_source_line(tmp_path: Path) -> None:
     text = "\n".join(
-        [TITLE, "تاريخ النشر: 2nd, May 2022 GMT", P1, P2, "المصدر: الميادين", "كلمات دلالية: الحدود", "إقرأ أيضاً:",
-         OTHER_HEADLINE, OTHER_LEAD]
+        [
+            TITLE,
+            "تاريخ النشر: 2nd, May 2022 GMT",
+            P1,
+            P2,
+            "المصدر: الميادين",
+            "كلمات دلالية: الحدود",
+            "إقرأ أيضاً:",
+            OTHER_HEADLINE,
+            OTHER_LEAD,
+        ]
     )
     article = load_one(write(tmp_path, "c.txt", text))
     assert (article.title, article.outlet, article.published) == (TITLE, "Al Mayadeen", "2022-05-02")

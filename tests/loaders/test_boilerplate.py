@@ -1,4 +1,5 @@
 """Page furniture and other articles' text never reach the body that extraction reads."""
+
 from __future__ import annotations
 
 import pytest

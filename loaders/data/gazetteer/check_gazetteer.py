@@ -17,6 +17,7 @@ Warnings (exit status 0): an id that is not the slug of the English name, an Ara
 (name_ar or ar_variants, normalised) shared by two different entities, an Arabic form that starts
 with a clitic (و/ب/ل/ف/ك + ال), a place whose located_in chain has a cycle.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,16 +29,45 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-ACTOR_KINDS = {"state", "government", "military", "diplomatic_mission", "armed_group", "political_party",
-               "person", "media", "international_org", "coalition"}
+ACTOR_KINDS = {
+    "state",
+    "government",
+    "military",
+    "diplomatic_mission",
+    "armed_group",
+    "political_party",
+    "person",
+    "media",
+    "international_org",
+    "coalition",
+}
 PLACE_KINDS = {"country", "governorate", "city", "district", "base", "facility", "site"}
 
-ACTOR_FIELDS = {"id": str, "name": str, "name_ar": str, "kind": str, "ar_variants": list, "aliases": list,
-                "member_of": list}
-ACTOR_OPTIONAL = {"wikidata": (str, type(None)), "country": (str, type(None)), "valid_from": (str, type(None)),
-                  "valid_to": (str, type(None)), "title_ar": (str, type(None))}
-PLACE_FIELDS = {"id": str, "name": str, "name_ar": str, "kind": str, "ar_variants": list, "aliases": list,
-                "located_in": list}
+ACTOR_FIELDS = {
+    "id": str,
+    "name": str,
+    "name_ar": str,
+    "kind": str,
+    "ar_variants": list,
+    "aliases": list,
+    "member_of": list,
+}
+ACTOR_OPTIONAL = {
+    "wikidata": (str, type(None)),
+    "country": (str, type(None)),
+    "valid_from": (str, type(None)),
+    "valid_to": (str, type(None)),
+    "title_ar": (str, type(None)),
+}
+PLACE_FIELDS = {
+    "id": str,
+    "name": str,
+    "name_ar": str,
+    "kind": str,
+    "ar_variants": list,
+    "aliases": list,
+    "located_in": list,
+}
 PLACE_OPTIONAL = {"lat": (int, float, type(None)), "lon": (int, float, type(None)), "wikidata": (str, type(None))}
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -96,7 +126,8 @@ def check_record(rec, where: str, kind: str, rep: Report) -> bool:
         rep.error(where, "record is not a JSON object")
         return False
     fields, optional, kinds = (
-        (ACTOR_FIELDS, ACTOR_OPTIONAL, ACTOR_KINDS) if kind == "actor" else (PLACE_FIELDS, PLACE_OPTIONAL, PLACE_KINDS))
+        (ACTOR_FIELDS, ACTOR_OPTIONAL, ACTOR_KINDS) if kind == "actor" else (PLACE_FIELDS, PLACE_OPTIONAL, PLACE_KINDS)
+    )
     ok = True
     for field, typ in fields.items():
         if field not in rec:

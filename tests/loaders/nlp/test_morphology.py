@@ -68,3 +68,12 @@ def test_a_bad_verb_entry_names_the_file_and_the_entry(tmp_path: Path, entry: di
     (tmp_path / "speech.json").write_text(json.dumps(speech, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"speech.json: verbs\[\d+\].*{message}"):
         load_lexicon(tmp_path)
+
+
+def test_trigger_verbs_are_written_out_without_the_future_and_without_other_words() -> None:
+    triggers = load_lexicon().triggers
+    assert triggers[normalise("يستهدفون")].type == "attack"
+    assert triggers[normalise("اعتقلوا")].type == "arrest"
+    assert normalise("سيستهدف") not in triggers  # a future attack is no event
+    assert normalise("فجر") not in triggers and normalise("فجرا") not in triggers  # dawn, not "detonated"
+    assert normalise("فجروا") in triggers

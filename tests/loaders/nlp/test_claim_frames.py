@@ -1,0 +1,48 @@
+"""Claims and denials as real reports phrase them: a group's own words about its fighters, the
+first person, statements published on channels. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+
+def said(doc: Doc) -> set[tuple[str | None, str]]:
+    return {(s.speaker, s.kind) for s in doc._.kg_statements}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the group's fighters as the subject of the attack verb, in its own quoted words
+        'وقالت كتائب حزب الله في بيان: "ردا على جرائم الاحتلال، شن مجاهدو المقاومة هجوما بالطائرات المسيرة على قاعدة حرير".',
+        'وقالت كتائب حزب الله في بيان: "استهدف أبطالنا قاعدة حرير بصليات من الصواريخ".',
+        # subject before the verb
+        'وقالت حركة النجباء في بيان إن "مجاهدينا استهدفوا قاعدة عين الأسد فجر اليوم".',
+        # the first person plural, in any tense the morphology writes out
+        'وقالت حركة النجباء: "نفذنا عملية نوعية ضد قاعدة عين الأسد".',
+        'وقالت حركة النجباء: "إننا نستهدف قواعد الاحتلال في العراق وسنواصل".',
+        # "أنها" + attack verb
+        "وأعلنت المقاومة الإسلامية في العراق أنها شنت هجوما بطائرة مسيرة على قاعدة حرير.",
+    ],
+)
+def test_a_group_telling_its_own_attack_claims_it(run: Callable[..., Doc], text: str) -> None:
+    claims = {sp for sp, kind in said(run(text, "2024-02-01")) if kind == "claim_responsibility"}
+    assert claims, said(run(text, "2024-02-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a government reporting that someone else's fighters attacked is no claim
+        "وقالت الحكومة العراقية إن مقاتلي الفصائل استهدفوا قاعدة حرير.",
+        # a threat in the future is no claim
+        'وقالت حركة النجباء: "سنستهدف قواعد الاحتلال إن لم تنسحب".',
+        # negated: not a claim
+        'وقالت حركة النجباء: "لم نستهدف أي قاعدة".',
+    ],
+)
+def test_what_is_not_a_claim(run: Callable[..., Doc], text: str) -> None:
+    assert all(kind != "claim_responsibility" for _, kind in said(run(text, "2024-02-01")))
