@@ -60,6 +60,7 @@ class DocIndex:
         self.clitics: list[str] = table.clitics
         self.n = len(doc)
         self.naming = lexicon.naming_phrases
+        self.organs = [tuple(w.split()) for w in sorted(lexicon.set("organ_nouns"), key=lambda w: -len(w.split()))]
         self.mentions: list[EntityMention] = doc._.kg_entities or []
         self.cover: list[EntityMention | None] = [None] * len(doc)
         self.starts: dict[int, EntityMention] = {}
@@ -260,6 +261,8 @@ class DocIndex:
             if first > sent_start and self.norm(first) not in self.lex.set("agent_nouns"):
                 first -= 1  # "مروحية عسكرية تركية": past one adjective to the noun
         before = first - 1
+        if self.organ_before(m, sent_start):
+            return True  # "الإعلام الحربي في حزب الله قال": the body, speaking through its organ
         clitic = self.clitic_of(first)
         if any(c in clitic for c in "بلك"):
             return False
@@ -352,6 +355,10 @@ class DocIndex:
                     return Agent(UNRESOLVED, nxt + 1)
                 anaphor = self.anaphor(norm, j)
                 return Agent(anaphor or UNRESOLVED, j + 1)
+            owner = self.organ_owner(j, limit)
+            if owner is not None:
+                # "نشر الإعلام الحربي في حزب الله بيانا": the body speaks through its organ
+                return Agent(self.actor_of(owner), owner.end, owner)
             if norm in lex.set("official_nouns"):
                 nxt = j + 1
                 if (
@@ -453,6 +460,30 @@ class DocIndex:
                 continue
             break
         return Agent(None, i + 1)
+
+    def organ_owner(self, j: int, limit: int) -> EntityMention | None:
+        """'الإعلام الحربي في حزب الله', 'المكتب الإعلامي لحركة X', 'الجناح العسكري التابع لـ X':
+        an organ of a body starting at token j, and the mention of the body it belongs to."""
+        end = next(
+            (j + len(o) for o in self.organs if tuple(self.norms[j : j + len(o)]) == o and j + len(o) <= limit), None
+        )
+        if end is None:
+            return None
+        while end < limit and (self.norm(end) in self.lex.nisba or self.norm(end) in self.lex.set("ownership_words")):
+            end += 1  # "الإعلام الحربي التابع لـ ...", "المكتب الإعلامي المركزي"
+        if self.norm(end) in ("في", "لدي") and end + 1 < limit:
+            end += 1
+        elif not ("ل" in self.clitic_of(end) or self.norm(end - 1) in ("ل",)):
+            return None
+        m = self.starts.get(end)
+        return m if m is not None and self.actor_of(m) else None
+
+    def organ_before(self, m: EntityMention, sent_start: int) -> bool:
+        """The mention is the body an organ named just before it belongs to."""
+        for j in range(max(sent_start, m.start - 6), m.start):
+            if self.organ_owner(j, m.end) is m:
+                return True
+        return False
 
     def _name_follows(self, j: int, limit: int) -> bool:
         """A name (a mention, or a quote opening one) comes next, past punctuation."""

@@ -370,7 +370,7 @@ class StatementExtractor:
         for m in idx.mentions:
             if m.start >= i:
                 break
-            if m.start < s or m.source == "nested" or idx.governed(m):
+            if m.start < s or m.source == "nested" or (idx.governed(m) and not idx.organ_before(m, s)):
                 continue
             actor = idx.actor_of(m)
             if actor is not None:

@@ -46,3 +46,16 @@ def test_a_group_telling_its_own_attack_claims_it(run: Callable[..., Doc], text:
 )
 def test_what_is_not_a_claim(run: Callable[..., Doc], text: str) -> None:
     assert all(kind != "claim_responsibility" for _, kind in said(run(text, "2024-02-01")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'نشر الإعلام الحربي في كتائب حزب الله بيانا قال فيه: "استهدف مجاهدونا قاعدة حرير".',
+        "وقال المكتب الإعلامي لحركة النجباء إن الحركة لن تسكت على الاعتداء.",
+        "والمكتب السياسي لحركة النجباء قال إن الحركة لن تسكت على الاعتداء.",
+    ],
+)
+def test_an_organ_of_a_body_speaks_for_it(run: Callable[..., Doc], text: str) -> None:
+    speakers = {sp for sp, _ in said(run(text, "2024-02-01"))}
+    assert speakers & {"kataib-hezbollah", "harakat-al-nujaba"}, speakers
