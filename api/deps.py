@@ -9,6 +9,8 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Header, Query, Request
 
 from api.errors import ApiError
+from graph.errors import QueryError
+from graph.known import AsOf
 from graph.settings import Settings, get_settings
 from graph.stores import GraphStore, make_store
 
@@ -67,3 +69,27 @@ def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Head
 
 
 ApiKeyDep = Depends(require_api_key)
+
+
+def known_at(
+    as_of: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="as known at this time: only articles published by then count (YYYY[-MM[-DD]] "
+            "or a date and time such as 2024-01-20T18:00+03:00)",
+        ),
+    ] = None,
+    as_of_ingested: Annotated[
+        str | None,
+        Query(max_length=40, description="only articles this graph had ingested by then count (same forms)"),
+    ] = None,
+) -> AsOf:
+    """The moment every read route can be asked from; a malformed time is a 422 naming the parameter."""
+    try:
+        return AsOf.of(as_of, as_of_ingested)
+    except QueryError as exc:
+        raise ApiError(422, str(exc)) from exc
+
+
+AsOfDep = Annotated[AsOf, Depends(known_at)]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.errors import NotFound, QueryError
+from graph.known import EVER, AsOf
 from graph.stores.base import GraphStore
 from loaders.arabic import normalise
 
@@ -126,13 +127,14 @@ def claims(
     until: str | None = None,
     limit: int = 50,
     skip: int = 0,
+    known: AsOf = EVER,
 ) -> list[dict[str, Any]]:
     """Who claimed, denied or was accused of what, and when; newest first. `actor` is an id.
 
     The same rows as the `claims` query, fetched as a page of ids (from the actor when one is
     given) and then the details of that page only, which keeps it fast on a large graph.
     """
-    dates = {"kind": kind, "since": since, "until": until}
+    dates = {"kind": kind, "since": since, "until": until, **known.params()}
     events = {"event_type": event_type, "place": place}
     if actor is not None:
         # Made by the actor, or accusing it: each half in order, merged, then the page cut.
@@ -157,7 +159,7 @@ def claims(
     accused: dict[str, dict[str, dict[str, Any]]] = {}
     places: dict[str, dict[str, dict[str, Any]]] = {}
     sources: dict[str, dict[str, dict[str, Any]]] = {}
-    for r in store.query("claims_details", {"ids": ids}):
+    for r in store.query("claims_details", {"ids": ids, **known.params()}):
         sid = r["id"]
         details.setdefault(sid, r)
         for prefix, into in (("accused", accused), ("place", places)):
@@ -205,6 +207,7 @@ def statements(
     q: str | None = None,
     limit: int = 50,
     skip: int = 0,
+    known: AsOf = EVER,
 ) -> list[dict[str, Any]]:
     """Statements by speaker id, kind, date range and text (normalised here, as the stored text is)."""
     key = normalise(q) if q is not None else None
@@ -218,6 +221,7 @@ def statements(
             "q": key or None,
             "limit": limit,
             "skip": skip,
+            **known.params(),
         },
     )
     return [
@@ -265,6 +269,7 @@ def timeline(
     actor: str | None = None,
     limit: int = 50,
     skip: int = 0,
+    known: AsOf = EVER,
 ) -> list[dict[str, Any]]:
     """Events in date order with place, perpetrators, targets and how many sources reported each."""
     rows = store.query(
@@ -277,6 +282,7 @@ def timeline(
             "actor": actor,
             "limit": limit,
             "skip": skip,
+            **known.params(),
         },
     )
     return [
@@ -286,10 +292,16 @@ def timeline(
 
 
 def relationships(
-    store: GraphStore, *, actor: str | None = None, type: str | None = None, limit: int = 50, skip: int = 0
+    store: GraphStore,
+    *,
+    actor: str | None = None,
+    type: str | None = None,
+    limit: int = 50,
+    skip: int = 0,
+    known: AsOf = EVER,
 ) -> list[dict[str, Any]]:
     """Typed actor-to-actor edges with counts and first/last dates, most frequent first."""
-    rows = store.query("relationships", {"actor": actor, "type": type, "limit": limit, "skip": skip})
+    rows = store.query("relationships", {"actor": actor, "type": type, "limit": limit, "skip": skip, **known.params()})
     return [
         {
             "source": _ref("source", r),
@@ -304,6 +316,12 @@ def relationships(
 
 
 # -- one event ------------------------------------------------------------------------------------
+def _as_of_text(known: AsOf) -> str:
+    parts = [f"published by {known.published}"] * bool(known.published)
+    parts += [f"ingested by {known.ingested}"] * bool(known.ingested)
+    return "in articles " + " and ".join(parts)
+
+
 def _label(source: dict[str, Any]) -> str:
     return source.get("outlet") or source["article"]
 
@@ -365,12 +383,14 @@ def responsibility_disagreement(said: list[dict[str, Any]]) -> dict[str, Any] | 
     return None
 
 
-def event_detail(store: GraphStore, event_id: str) -> dict[str, Any]:
-    """One event with every source's report side by side, everything said about it, and the conflicts."""
-    rows = store.query("event_detail", {"id": event_id})
+def event_detail(store: GraphStore, event_id: str, known: AsOf = EVER) -> dict[str, Any]:
+    """One event with every source's report side by side, everything said about it, and the conflicts
+    (as they stood at `known`: a report published later is not there to disagree)."""
+    rows = store.query("event_detail", {"id": event_id, **known.params()})
     if not rows:
-        raise NotFound(f"no event with the id {event_id!r}; list events with GET /events")
-    reports = [dict(r) for r in store.query("event_sources", {"id": event_id})]
+        when = f" known {_as_of_text(known)}" if known else ""
+        raise NotFound(f"no event with the id {event_id!r}{when}; list events with GET /events")
+    reports = [dict(r) for r in store.query("event_sources", {"id": event_id, **known.params()})]
     said = [
         {
             "id": s["id"],
@@ -383,7 +403,7 @@ def event_detail(store: GraphStore, event_id: str) -> dict[str, Any]:
             "text": s["text"],
             "sources": _sources(s["sources"]),
         }
-        for s in store.query("event_statements", {"id": event_id})
+        for s in store.query("event_statements", {"id": event_id, **known.params()})
     ]
     disagreements = report_disagreements(reports)
     responsibility = responsibility_disagreement(said)
@@ -405,15 +425,18 @@ def _event_brief(r: dict[str, Any]) -> dict[str, Any]:
     return {"id": r["id"], "type": r["type"], "date": r["date"], "place": places[0] if places else None}
 
 
-def actor_profile(store: GraphStore, actor_id: str, *, events: int = 20, co_mentions: int = 10) -> dict[str, Any]:
+def actor_profile(
+    store: GraphStore, actor_id: str, *, events: int = 20, co_mentions: int = 10, known: AsOf = EVER
+) -> dict[str, Any]:
     """Who an actor is, whom it belongs to, what it said and did, and whom it appears with."""
-    rows = store.query("actor_profile", {"id": actor_id})
+    at = known.params()
+    rows = store.query("actor_profile", {"id": actor_id, **at})
     if not rows:
         raise NotFound(f"no actor with the id {actor_id!r}; try GET /search?q=... to find its id")
     a = rows[0]
-    kinds = {r["kind"]: r["count"] for r in store.query("actor_statement_kinds", {"id": actor_id})}
-    done = store.query("actor_events", {"id": actor_id, "role": "perpetrator", "limit": events})
-    hit = store.query("actor_events", {"id": actor_id, "role": "target", "limit": events})
+    kinds = {r["kind"]: r["count"] for r in store.query("actor_statement_kinds", {"id": actor_id, **at})}
+    done = store.query("actor_events", {"id": actor_id, "role": "perpetrator", "limit": events, **at})
+    hit = store.query("actor_events", {"id": actor_id, "role": "target", "limit": events, **at})
     return {
         "id": a["id"],
         "name": a["name"],
@@ -434,6 +457,6 @@ def actor_profile(store: GraphStore, actor_id: str, *, events: int = 20, co_ment
         },
         "co_mentioned": [
             {"id": r["id"], "name": r["name"], "name_ar": r["name_ar"], "kind": r["kind"], "articles": r["articles"]}
-            for r in store.query("actor_co_mentions", {"id": actor_id, "limit": co_mentions})
+            for r in store.query("actor_co_mentions", {"id": actor_id, "limit": co_mentions, **at})
         ],
     }

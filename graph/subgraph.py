@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.analyst import AmbiguousName
 from graph.errors import NotFound, QueryError
+from graph.known import EVER, AsOf
 from graph.stores.base import GraphStore
 from loaders.arabic import normalise
 
@@ -101,7 +102,7 @@ def _check_date(value: str | None, name: str) -> str | None:
     return value
 
 
-def search(store: GraphStore, text: str, limit: int = 20, skip: int = 0) -> list[dict[str, Any]]:
+def search(store: GraphStore, text: str, limit: int = 20, skip: int = 0, known: AsOf = EVER) -> list[dict[str, Any]]:
     """Actors and places by Arabic or English name or alias, best match first.
 
     The text is normalised here exactly as names were when written (`graph.rows.search_key`), so
@@ -110,7 +111,7 @@ def search(store: GraphStore, text: str, limit: int = 20, skip: int = 0) -> list
     q = normalise(text or "")
     if not q:
         raise QueryError("the search text is empty; give a name in Arabic or English")
-    rows = store.query("search", {"q": q, "skip": skip, "limit": limit})
+    rows = store.query("search", {"q": q, "skip": skip, "limit": limit, **known.params()})
     return [{**_clean(r), "key": node_key(r["label"], r["id"])} for r in rows]
 
 
@@ -158,6 +159,7 @@ def subgraph(
     until: str | None = None,
     max_nodes: int = DEFAULT_MAX_NODES,
     with_articles: bool = True,
+    known: AsOf = EVER,
 ) -> SubGraph:
     """The nodes within `hops` of `center` (an id or a name) and the edges among them.
 
@@ -191,6 +193,7 @@ def subgraph(
                 "until": until,
                 "with_articles": with_articles,
                 "limit": row_limit,
+                **known.params(),
             },
         )
         if sum(r["outgoing"] for r in rows) >= row_limit or sum(not r["outgoing"] for r in rows) >= row_limit:

@@ -5,7 +5,7 @@
 // name: actor_profile
 // One actor by id: names, aliases, kind, wikidata; the groups it is a member of and its members;
 // how many events it carried out and was targeted by, statements it made, articles mentioning it.
-// params: id
+// params: id, as_of=null, as_of_ingested=null
 MATCH (a:Actor {id: $id})
 OPTIONAL MATCH (a)-[:MEMBER_OF]->(up:Actor)
 WITH a, up
@@ -19,23 +19,36 @@ WITH a, member_of, collect(CASE WHEN down IS NULL THEN NULL
                            ELSE {id: down.id, name: down.name, name_ar: down.name_ar, kind: down.kind} END) AS members
 RETURN a.id AS id, a.name AS name, a.name_ar AS name_ar, a.kind AS kind, a.aliases AS aliases,
        a.wikidata AS wikidata, a.discovered AS discovered, member_of, members,
-       COUNT { MATCH (a)-[:CARRIED_OUT]->(:Event) } AS perpetrated,
-       COUNT { MATCH (:Event)-[:TARGETED]->(a) } AS targeted,
-       COUNT { MATCH (a)-[:MADE]->(:Statement) } AS statements,
-       COUNT { MATCH (:Article)-[:MENTIONS]->(a) } AS articles
+       COUNT { MATCH (m:Article)-[:MENTIONS]->(a)
+               WHERE (m.published <= $as_of OR m.published STARTS WITH $as_of OR $as_of IS NULL)
+                     AND (m.ingested_at <= $as_of_ingested OR m.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } AS articles,
+       COUNT { MATCH (a)-[:CARRIED_OUT]->(x:Event) WHERE EXISTS { MATCH (x)-[:REPORTED_IN]->(k:Article)
+                 WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+                       AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS perpetrated,
+       COUNT { MATCH (x:Event)-[:TARGETED]->(a) WHERE EXISTS { MATCH (x)-[:REPORTED_IN]->(k:Article)
+                 WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+                       AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS targeted,
+       COUNT { MATCH (a)-[:MADE]->(x:Statement) WHERE EXISTS { MATCH (x)-[:REPORTED_IN]->(k:Article)
+                 WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+                       AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS statements
 
 // name: actor_statement_kinds
+// part of: graph.analyst.actor_profile
 // How many statements of each kind an actor made, by kind name.
-// params: id
+// params: id, as_of=null, as_of_ingested=null
 MATCH (:Actor {id: $id})-[:MADE]->(s:Statement)
+WHERE EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+  WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+        AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 RETURN s.kind AS kind, count(*) AS count
 ORDER BY kind
 
 // name: actor_events
+// part of: graph.analyst.actor_profile
 // Events an actor took part in, newest first (undated last, then role and id): role is
 // "perpetrator" (CARRIED_OUT) or "target" (TARGETED), `role` keeps only one of them; places
 // most specific first.
-// params: id, role=null, limit=20, skip=0
+// params: id, role=null, limit=20, skip=0, as_of=null, as_of_ingested=null
 MATCH (a:Actor {id: $id})
 OPTIONAL MATCH (a)-[:CARRIED_OUT]->(done:Event)
 WITH a, collect(CASE WHEN done IS NULL THEN NULL ELSE {role: 'perpetrator', id: done.id} END) AS perpetrated
@@ -45,6 +58,9 @@ UNWIND perpetrated + targeted AS r
 WITH r
 WHERE r.role = $role OR $role IS NULL
 MATCH (e:Event {id: r.id})
+WHERE EXISTS { MATCH (e)-[:REPORTED_IN]->(k:Article)
+  WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+        AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 WITH r.role AS role, e.id AS event, e.date AS date
 ORDER BY coalesce(date, '') DESC, role, event
 SKIP $skip LIMIT $limit
@@ -62,10 +78,13 @@ RETURN role, e.id AS id, e.type AS type, e.date AS date, places
 ORDER BY coalesce(date, '') DESC, role, id
 
 // name: actor_co_mentions
+// part of: graph.analyst.actor_profile
 // The actors most often mentioned in the same articles as this one: article count, then id.
-// params: id, limit=10
+// params: id, limit=10, as_of=null, as_of_ingested=null
 MATCH (a:Actor {id: $id})<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(o:Actor)
 WHERE o.id <> a.id
+  AND (art.published <= $as_of OR art.published STARTS WITH $as_of OR $as_of IS NULL)
+  AND (art.ingested_at <= $as_of_ingested OR art.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
 RETURN o.id AS id, o.name AS name, o.name_ar AS name_ar, o.kind AS kind, count(DISTINCT art.id) AS articles
 ORDER BY articles DESC, id
 LIMIT $limit

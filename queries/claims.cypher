@@ -9,12 +9,15 @@
 // quote, and every article reporting it (earliest first). `actor` also matches the accused;
 // `place` matches places inside it; since/until compare ISO date strings (until "2023-12"
 // includes every day of that month).
-// params: actor=null, kind=null, event_type=null, place=null, since=null, until=null, limit=50, skip=0
+// params: actor=null, kind=null, event_type=null, place=null, since=null, until=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 OPTIONAL MATCH (who:Actor)-[:MADE]->(s)
 WITH s, who
 WHERE (who.id = $actor OR EXISTS { MATCH (s)-[:ACCUSES]->(:Actor {id: $actor}) } OR $actor IS NULL)
@@ -40,6 +43,8 @@ WITH s, who, e, accused,
      collect(CASE WHEN p IS NULL THEN NULL
              ELSE {id: p.id, name: p.name, name_ar: p.name_ar, kind: p.kind} END) AS event_places
 OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
+WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
+      AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
 WITH s, who, e, accused, event_places, a
 ORDER BY a.published, a.id SKIP 0
 WITH s, who, e, accused, event_places,
@@ -51,6 +56,7 @@ RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS t
 ORDER BY coalesce(date, '') DESC, id
 
 // name: actor_ids_by_name
+// part of: graph.analyst.resolve_actor
 // Actors whose id is `name`, or whose normalised names and aliases (Actor.search) contain `key`
 // (the caller normalises it with loaders.arabic.normalise): how the API turns "Nujaba" or
 // "النجباء" into an id. Exact id first, then shorter names (closer matches), then id.

@@ -5,25 +5,33 @@
 // within a few milliseconds. graph.analyst.claims composes it; tests check both agree.
 
 // name: claims_page
+// part of: graph.analyst.claims
 // Ids and dates of claims, denials and accusations, newest first, by kind and date only.
-// params: kind=null, since=null, until=null, limit=50, skip=0
+// params: kind=null, since=null, until=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 RETURN s.id AS id, s.date AS date
 ORDER BY coalesce(s.date, '') DESC, s.id
 SKIP $skip LIMIT $limit
 
 // name: claims_page_by_event
+// part of: graph.analyst.claims
 // As claims_page, also filtered by the event's type and place (places inside it included).
-// params: kind=null, since=null, until=null, event_type=null, place=null, limit=50, skip=0
+// params: kind=null, since=null, until=null, event_type=null, place=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 OPTIONAL MATCH (s)-[:ABOUT]->(e:Event)
 WITH s, e
 WHERE (e.type = $event_type OR $event_type IS NULL)
@@ -33,25 +41,33 @@ ORDER BY coalesce(s.date, '') DESC, s.id
 SKIP $skip LIMIT $limit
 
 // name: claims_page_made_by
+// part of: graph.analyst.claims
 // The first `limit` claims, denials and accusations an actor made, newest first.
-// params: actor, kind=null, since=null, until=null, limit=50
+// params: actor, kind=null, since=null, until=null, limit=50, as_of=null, as_of_ingested=null
 MATCH (:Actor {id: $actor})-[:MADE]->(s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 RETURN s.id AS id, s.date AS date
 ORDER BY coalesce(s.date, '') DESC, s.id
 LIMIT $limit
 
 // name: claims_page_made_by_event
+// part of: graph.analyst.claims
 // As claims_page_made_by, also filtered by the event's type and place.
-// params: actor, kind=null, since=null, until=null, event_type=null, place=null, limit=50
+// params: actor, kind=null, since=null, until=null, event_type=null, place=null, limit=50, as_of=null, as_of_ingested=null
 MATCH (:Actor {id: $actor})-[:MADE]->(s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 OPTIONAL MATCH (s)-[:ABOUT]->(e:Event)
 WITH s, e
 WHERE (e.type = $event_type OR $event_type IS NULL)
@@ -61,25 +77,33 @@ ORDER BY coalesce(s.date, '') DESC, s.id
 LIMIT $limit
 
 // name: claims_page_accusing
+// part of: graph.analyst.claims
 // The first `limit` accusations naming an actor, newest first.
-// params: actor, kind=null, since=null, until=null, limit=50
+// params: actor, kind=null, since=null, until=null, limit=50, as_of=null, as_of_ingested=null
 MATCH (s:Statement)-[:ACCUSES]->(:Actor {id: $actor})
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 RETURN s.id AS id, s.date AS date
 ORDER BY coalesce(s.date, '') DESC, s.id
 LIMIT $limit
 
 // name: claims_page_accusing_event
+// part of: graph.analyst.claims
 // As claims_page_accusing, also filtered by the event's type and place.
-// params: actor, kind=null, since=null, until=null, event_type=null, place=null, limit=50
+// params: actor, kind=null, since=null, until=null, event_type=null, place=null, limit=50, as_of=null, as_of_ingested=null
 MATCH (s:Statement)-[:ACCUSES]->(:Actor {id: $actor})
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 OPTIONAL MATCH (s)-[:ABOUT]->(e:Event)
 WITH s, e
 WHERE (e.type = $event_type OR $event_type IS NULL)
@@ -89,9 +113,10 @@ ORDER BY coalesce(s.date, '') DESC, s.id
 LIMIT $limit
 
 // name: claims_details
+// part of: graph.analyst.claims
 // For each of the given statement ids: the statement, its speaker, its event, and one row per
 // combination of accused actor, event place and reporting article (the caller groups them).
-// params: ids
+// params: ids, as_of=null, as_of_ingested=null
 UNWIND $ids AS i
 MATCH (s:Statement {id: i})
 OPTIONAL MATCH (who:Actor)-[:MADE]->(s)
@@ -99,6 +124,8 @@ OPTIONAL MATCH (s)-[:ABOUT]->(e:Event)
 OPTIONAL MATCH (s)-[:ACCUSES]->(acc:Actor)
 OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
 OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
+WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
+      AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
 RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS text,
        who.id AS claimant_id, who.name AS claimant_name, who.name_ar AS claimant_name_ar, who.kind AS claimant_kind,
        e.id AS event_id, e.type AS event_type, e.date AS event_date,

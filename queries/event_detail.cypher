@@ -4,8 +4,11 @@
 
 // name: event_detail
 // One event by id: its own properties, places (most specific first), perpetrators and targets.
-// params: id
+// params: id, as_of=null, as_of_ingested=null
 MATCH (e:Event {id: $id})
+WHERE EXISTS { MATCH (e)-[:REPORTED_IN]->(k:Article)
+  WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+        AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
 WITH e, p
 ORDER BY CASE p.kind WHEN 'base' THEN 0 WHEN 'facility' THEN 0 WHEN 'site' THEN 0 WHEN 'district' THEN 1
@@ -27,22 +30,29 @@ RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_prec
        e.summary AS summary, places, perpetrators, targets
 
 // name: event_sources
+// part of: graph.analyst.event_detail
 // Every source's report of one event side by side, earliest published first: the article and
 // that source's own weapon, count, killed and injured, the sentence it said it in, and how far
 // the extraction of that report is trusted (confidence).
-// params: id
+// params: id, as_of=null, as_of_ingested=null
 MATCH (e:Event {id: $id})-[r:REPORTED_IN]->(a:Article)
+WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
+      AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
 RETURN a.id AS article, a.outlet AS outlet, a.published AS published, a.url AS url, a.title AS title,
        r.weapon AS weapon, r.count AS count, r.killed AS killed, r.injured AS injured, r.sentence AS sentence,
        r.confidence AS confidence
 ORDER BY coalesce(published, ''), outlet, article
 
 // name: event_statements
+// part of: graph.analyst.event_detail
 // Every statement about one event (claims, denials, accusations, condemnations, ...), in the
 // order said (undated last, then id): speaker, kind, date, quote, whom it accuses or addresses,
 // and the articles reporting it.
-// params: id
+// params: id, as_of=null, as_of_ingested=null
 MATCH (s:Statement)-[:ABOUT]->(:Event {id: $id})
+WHERE EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+  WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+        AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 OPTIONAL MATCH (who:Actor)-[:MADE]->(s)
 OPTIONAL MATCH (s)-[:ACCUSES]->(acc:Actor)
 WITH s, who, acc
@@ -55,6 +65,8 @@ ORDER BY to.id SKIP 0
 WITH s, who, accused, collect(CASE WHEN to IS NULL THEN NULL
                               ELSE {id: to.id, name: to.name, name_ar: to.name_ar, kind: to.kind} END) AS addressees
 OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
+WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
+      AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
 WITH s, who, accused, addressees, a
 ORDER BY a.published, a.id SKIP 0
 WITH s, who, accused, addressees,

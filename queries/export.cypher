@@ -1,4 +1,5 @@
 // name: export_nodes
+// part of: graph.rdf.export_graph
 // Every node with its stored properties (null where a label lacks one), a page at a time in a stable
 // order, for RDF and GraphML export. Article bodies and the derived `search` keys are not exported.
 // params: skip=0, limit=5000
@@ -16,6 +17,7 @@ SKIP $skip
 LIMIT $limit
 
 // name: export_edges
+// part of: graph.rdf.export_graph
 // Every relationship with its end nodes (label and id) and properties, a page at a time in a stable
 // order, for RDF and GraphML export.
 // params: skip=0, limit=5000

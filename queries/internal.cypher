@@ -11,3 +11,10 @@ RETURN e.id AS id, e.type AS type, e.date AS date, p.id AS place
 // params: none
 MATCH (p:Place)-[:LOCATED_IN]->(q:Place)
 RETURN p.id AS id, p.kind AS kind, q.id AS parent, q.kind AS parent_kind
+
+// name: internal.article_ingest_times
+// When each article was ingested, earliest first (tests and `kg status` use it).
+// params: none
+MATCH (a:Article)
+RETURN a.id AS id, a.ingested_at AS ingested_at
+ORDER BY ingested_at, id

@@ -1,4 +1,5 @@
 // name: neighbourhood
+// part of: graph.subgraph.subgraph
 // One hop around a frontier (node ids per label): every relationship of a frontier node with the
 // node at its far end, `outgoing` true when the frontier node is the relationship's start.
 // graph/subgraph.py repeats it for k hops. MENTIONS and PUBLISHED_BY are not followed and articles
@@ -7,12 +8,17 @@
 // are compared as spans, so a month or year overlaps the range when any day of it does, and until
 // 2023-12 takes in all of December ('~' sorts after digits and '-': d + '~' is the end of d's span).
 // At most `limit` rows per direction.
-// params: actors, places, events, statements, since=null, until=null, with_articles=true, limit=500
+// params: actors, places, events, statements, since=null, until=null, with_articles=true, limit=500, as_of=null, as_of_ingested=null
 MATCH (a)
 WHERE (a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
    OR (a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements)
 MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
 WHERE ($with_articles OR NOT b:Article)
+  AND (NOT b:Article OR ((b.published <= $as_of OR b.published STARTS WITH $as_of OR $as_of IS NULL)
+       AND (b.ingested_at <= $as_of_ingested OR b.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)))
+  AND (NOT (b:Event OR b:Statement) OR EXISTS { MATCH (b)-[:REPORTED_IN]->(k:Article)
+         WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+               AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) })
   AND (NOT (b:Event OR b:Statement)
        OR (($since IS NULL OR (b.date IS NOT NULL AND (b.date + '~') >= $since))
            AND ($until IS NULL OR (b.date IS NOT NULL AND b.date <= ($until + '~')))))
@@ -30,6 +36,11 @@ WHERE (a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
    OR (a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements)
 MATCH (a)<-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]-(b)
 WHERE ($with_articles OR NOT b:Article)
+  AND (NOT b:Article OR ((b.published <= $as_of OR b.published STARTS WITH $as_of OR $as_of IS NULL)
+       AND (b.ingested_at <= $as_of_ingested OR b.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)))
+  AND (NOT (b:Event OR b:Statement) OR EXISTS { MATCH (b)-[:REPORTED_IN]->(k:Article)
+         WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+               AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) })
   AND (NOT (b:Event OR b:Statement)
        OR (($since IS NULL OR (b.date IS NOT NULL AND (b.date + '~') >= $since))
            AND ($until IS NULL OR (b.date IS NOT NULL AND b.date <= ($until + '~')))))
@@ -43,6 +54,7 @@ ORDER BY from_label, from_id, type, label, b.id
 LIMIT $limit
 
 // name: neighbourhood_edges
+// part of: graph.subgraph.subgraph
 // The relationships running between nodes of a given set (ids per label), so a neighbourhood also
 // shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`.
 // params: actors, places, events, statements, articles, limit=5000
@@ -57,6 +69,7 @@ ORDER BY from_label, from_id, type, to_label, to_id
 LIMIT $limit
 
 // name: graph_node
+// part of: graph.subgraph (finding a view's centre)
 // The node with this id as a graph view shows it (label and display properties); an actor first when
 // an actor and a place share the id (a state and its country).
 // params: id

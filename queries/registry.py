@@ -8,10 +8,12 @@ Each `.cypher` file under this folder holds one or more queries, each introduced
     MATCH ...
 
 `params` declares every `$parameter` the text uses; `name=value` gives a default (a JSON literal),
-so callers may leave it out. A file in `neo4j/` or `ladybug/` overrides the common query of the
-same name for that backend only, where the dialects really differ. Mistakes fail at load time
-with file and line: an empty query, a duplicate name, a parameter used but not declared (or
-declared but never used).
+so callers may leave it out. A `// part of: graph.analyst.claims` line marks a building block that
+only makes sense inside the named composition: it runs like any query but `kg query` and the
+public list leave it out, so users see the questions, not the pieces. A file in `neo4j/` or
+`ladybug/` overrides the common query of the same name for that backend only, where the dialects
+really differ. Mistakes fail at load time with file and line: an empty query, a duplicate name, a
+parameter used but not declared (or declared but never used).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ BACKENDS = ("ladybug", "neo4j")
 
 _HEADER = re.compile(r"^//\s*name:\s*(?P<name>[A-Za-z_][A-Za-z0-9_.]*)\s*$")
 _PARAMS = re.compile(r"^//\s*params:\s*(?P<params>.*)$")
+_PART_OF = re.compile(r"^//\s*part of:\s*(?P<owner>\S.*)$")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRING_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _NO_DEFAULT = object()
@@ -43,6 +46,7 @@ class NamedQuery:
     description: str
     source: str  # "path:line" of the header, for error messages
     statements: tuple[str, ...] = field(default=())
+    part_of: str | None = None  # the composition a building block belongs to; None for a public query
 
     @property
     def required(self) -> list[str]:
@@ -119,13 +123,17 @@ def parse_file(path: Path, root: Path = QUERIES_DIR) -> list[NamedQuery]:
         where = f"{rel}:{lineno}"
         description: list[str] = []
         params: dict[str, Any] | None = None
+        part_of: str | None = None
         code: list[str] = []
         for line in body:
             stripped = line.strip()
             if not code and stripped.startswith("//"):
                 pm = _PARAMS.match(stripped)
+                owner = _PART_OF.match(stripped)
                 if pm:
                     params = _parse_params(pm.group("params"), where)
+                elif owner:
+                    part_of = owner.group("owner").strip()
                 else:
                     description.append(stripped.lstrip("/").strip())
             elif stripped or code:
@@ -154,6 +162,7 @@ def parse_file(path: Path, root: Path = QUERIES_DIR) -> list[NamedQuery]:
                 description=" ".join(d for d in description if d),
                 source=where,
                 statements=_split_statements(text),
+                part_of=part_of,
             )
         )
     return out
@@ -197,11 +206,11 @@ class Registry:
         return sorted(self._by_backend[backend])
 
     def public(self, backend: str) -> list[NamedQuery]:
-        """Queries meant for users (`kg query`, the API): not the writer's or the schema's."""
+        """Queries meant for users (`kg query`): not the writer's, the schema's, nor building blocks."""
         return [
             q
             for n, q in sorted(self._by_backend[backend].items())
-            if not n.startswith(("write.", "copy.", "schema", "internal."))
+            if not n.startswith(("write.", "copy.", "schema", "internal.")) and q.part_of is None
         ]
 
 

@@ -10,21 +10,30 @@
 // an event targeting), accused, threatened, condemned, called_on (a statement accusing or
 // addressing), member_of. Most frequent first, then source, type, target. `actor` matches
 // either end; `type` one of the edge types.
-// params: actor=null, type=null, limit=50, skip=0
+// params: actor=null, type=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 OPTIONAL MATCH (p:Actor)-[:CARRIED_OUT]->(e:Event)-[:TARGETED]->(t:Actor)
 WHERE e.type IN ['attack', 'airstrike', 'arrest'] AND p.id <> t.id
   AND (p.id = $actor OR t.id = $actor OR $actor IS NULL)
+  AND EXISTS { MATCH (e)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 WITH collect(CASE WHEN e IS NULL THEN NULL
              ELSE {src: p.id, type: CASE e.type WHEN 'arrest' THEN 'arrested' ELSE 'attacked' END,
                    dst: t.id, item: e.id, date: e.date} END) AS acted
 OPTIONAL MATCH (c:Actor)-[:MADE]->(s:Statement)-[:ABOUT]->(e:Event)-[:TARGETED]->(t:Actor)
 WHERE s.kind = 'claim_responsibility' AND c.id <> t.id
   AND (c.id = $actor OR t.id = $actor OR $actor IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 WITH acted, collect(CASE WHEN e IS NULL THEN NULL
                     ELSE {src: c.id, type: 'claimed_attack_on', dst: t.id, item: e.id,
                           date: coalesce(e.date, s.date)} END) AS claimed
 OPTIONAL MATCH (sp:Actor)-[:MADE]->(s:Statement)-[:ACCUSES]->(x:Actor)
 WHERE sp.id <> x.id AND (sp.id = $actor OR x.id = $actor OR $actor IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 WITH acted, claimed,
      collect(CASE WHEN s IS NULL THEN NULL
              ELSE {src: sp.id,
@@ -34,6 +43,9 @@ WITH acted, claimed,
 OPTIONAL MATCH (sp:Actor)-[:MADE]->(s:Statement)-[:ADDRESSED_TO]->(x:Actor)
 WHERE s.kind IN ['threaten', 'condemn', 'call'] AND sp.id <> x.id
   AND (sp.id = $actor OR x.id = $actor OR $actor IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 WITH acted, claimed, accusing,
      collect(CASE WHEN s IS NULL THEN NULL
              ELSE {src: sp.id,

@@ -2,9 +2,13 @@
 // Actors and places whose normalised names or aliases (the `search` property) contain `q`, which the
 // caller normalises the same way (loaders.arabic.normalise); best first: a whole name (exact), then a
 // name starting with q (prefix), then q anywhere (contains); shorter names first within a rank.
-// params: q, skip=0, limit=20
+// params: q, skip=0, limit=20, as_of=null, as_of_ingested=null
 MATCH (n)
 WHERE (n:Actor OR n:Place) AND n.search CONTAINS $q
+  AND (EXISTS { MATCH (m:Article)-[:MENTIONS]->(n)
+               WHERE (m.published <= $as_of OR m.published STARTS WITH $as_of OR $as_of IS NULL)
+                     AND (m.ingested_at <= $as_of_ingested OR m.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
+       OR ($as_of IS NULL AND $as_of_ingested IS NULL))
 WITH n, labels(n)[0] AS label,
      CASE
        WHEN n.search = $q OR n.search STARTS WITH ($q + ' | ') OR n.search ENDS WITH (' | ' + $q)

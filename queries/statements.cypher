@@ -6,11 +6,14 @@
 // event it is about, the quote and sentence, and every article reporting it (earliest first).
 // `q` is normalised text (loaders.arabic.normalise) found in the quote or sentence, or in a name
 // of the speaker, an addressee or an accused actor, so English names find Arabic statements.
-// params: speaker=null, kind=null, since=null, until=null, q=null, limit=50, skip=0
+// params: speaker=null, kind=null, since=null, until=null, q=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (s:Statement)
 WHERE (s.kind = $kind OR $kind IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 OPTIONAL MATCH (who:Actor)-[:MADE]->(s)
 WITH s, who
 WHERE (who.id = $speaker OR $speaker IS NULL)
@@ -42,6 +45,8 @@ WITH s, who, addressees, accused, e,
      collect(CASE WHEN p IS NULL THEN NULL
              ELSE {id: p.id, name: p.name, name_ar: p.name_ar, kind: p.kind} END) AS event_places
 OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
+WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
+      AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
 WITH s, who, addressees, accused, e, event_places, a
 ORDER BY a.published, a.id SKIP 0
 WITH s, who, addressees, accused, e, event_places,

@@ -7,7 +7,7 @@
 // and distinct outlets) and how many claims of responsibility name it. Filters: since/until
 // (ISO strings; until "2023-12" includes that whole month), event_type, place (places inside
 // it count), actor (as perpetrator or target).
-// params: since=null, until=null, event_type=null, place=null, actor=null, limit=50, skip=0
+// params: since=null, until=null, event_type=null, place=null, actor=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (e:Event)
 WHERE (e.date >= $since OR $since IS NULL)
   AND (e.date <= $until OR e.date STARTS WITH $until OR $until IS NULL)
@@ -16,6 +16,9 @@ WHERE (e.date >= $since OR $since IS NULL)
   AND (EXISTS { MATCH (:Actor {id: $actor})-[:CARRIED_OUT]->(e) }
        OR EXISTS { MATCH (e)-[:TARGETED]->(:Actor {id: $actor}) }
        OR $actor IS NULL)
+  AND EXISTS { MATCH (e)-[:REPORTED_IN]->(k:Article)
+    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 WITH e
 ORDER BY coalesce(e.date, '9999'), e.id
 SKIP $skip LIMIT $limit
@@ -37,13 +40,19 @@ ORDER BY t.id SKIP 0
 WITH e, places, perpetrators, collect(CASE WHEN t IS NULL THEN NULL
                                       ELSE {id: t.id, name: t.name, name_ar: t.name_ar, kind: t.kind} END) AS targets
 OPTIONAL MATCH (e)-[:REPORTED_IN]->(a:Article)
+WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
+      AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
 WITH e, places, perpetrators, targets, count(DISTINCT a.id) AS reports, count(DISTINCT a.outlet) AS outlets
 RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_precision, e.time AS time,
        e.summary AS summary, places, perpetrators, targets, reports, outlets,
-       COUNT { MATCH (c:Statement)-[:ABOUT]->(e) WHERE c.kind = 'claim_responsibility' } AS claims
+       COUNT { MATCH (c:Statement)-[:ABOUT]->(e)
+               WHERE c.kind = 'claim_responsibility' AND EXISTS { MATCH (c)-[:REPORTED_IN]->(ca:Article)
+                 WHERE (ca.published <= $as_of OR ca.published STARTS WITH $as_of OR $as_of IS NULL)
+                       AND (ca.ingested_at <= $as_of_ingested OR ca.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS claims
 ORDER BY coalesce(date, '9999'), id
 
 // name: place_ids_by_name
+// part of: graph.analyst.resolve_place
 // Places whose id is `name`, or whose normalised names and aliases (Place.search) contain `key`
 // (the caller normalises it with loaders.arabic.normalise): how the API turns "Baghdad" or
 // "بغداد" into an id for the place filters. Exact id first, then shorter names, then id.

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import PageDep, StoreDep
+from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import ActorProfileOut, ListPage, RelationshipOut, RelationshipType
 from graph import analyst
 
@@ -18,11 +18,12 @@ ActorId = Annotated[str, Path(min_length=1, max_length=300, description="actor i
 @router.get("/{actor_id}", response_model=ActorProfileOut, summary="An actor's profile")
 def get_actor(
     store: StoreDep,
+    known: AsOfDep,
     actor_id: ActorId,
     events: Annotated[int, Query(ge=0, le=100, description="recent events to list per role")] = 20,
     co_mentions: Annotated[int, Query(ge=0, le=100, description="co-mentioned actors to list")] = 10,
 ) -> ActorProfileOut:
-    profile = analyst.actor_profile(store, actor_id, events=events, co_mentions=co_mentions)
+    profile = analyst.actor_profile(store, actor_id, events=events, co_mentions=co_mentions, known=known)
     return ActorProfileOut.model_validate(profile)
 
 
@@ -32,8 +33,12 @@ def get_actor(
     summary="An actor's typed relationships with other actors, most frequent first",
 )
 def get_actor_relationships(
-    store: StoreDep, page: PageDep, actor_id: ActorId, type: Annotated[RelationshipType | None, Query()] = None
+    store: StoreDep,
+    page: PageDep,
+    known: AsOfDep,
+    actor_id: ActorId,
+    type: Annotated[RelationshipType | None, Query()] = None,
 ) -> ListPage[RelationshipOut]:
     analyst.require_actor(store, actor_id)
-    items = analyst.relationships(store, actor=actor_id, type=type, **page.params())
+    items = analyst.relationships(store, actor=actor_id, type=type, **page.params(), known=known)
     return ListPage[RelationshipOut].of(items, page.limit, page.offset)

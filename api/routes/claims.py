@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import PageDep, StoreDep
+from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import ClaimKind, ClaimOut, IsoDate, ListPage, actor_param, check_date_range, place_param
 from graph import analyst
 from graph.model import EventType
@@ -18,6 +18,7 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 def list_claims(
     store: StoreDep,
     page: PageDep,
+    known: AsOfDep,
     actor: Annotated[
         str | None, Query(min_length=1, description="id or English/Arabic name; also matches the accused")
     ] = None,
@@ -37,5 +38,6 @@ def list_claims(
         since=since,
         until=until,
         **page.params(),
+        known=known,
     )
     return ListPage[ClaimOut].of(items, page.limit, page.offset)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import PageDep, StoreDep
+from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import (
     EventDetailOut,
     IsoDate,
@@ -26,6 +26,7 @@ router = APIRouter(prefix="/events", tags=["events"])
 def list_events(
     store: StoreDep,
     page: PageDep,
+    known: AsOfDep,
     since: Annotated[IsoDate, Query(description="happened on or after: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     until: Annotated[IsoDate, Query(description="happened on or before (a month or year includes all of it)")] = None,
     event_type: Annotated[EventType | None, Query()] = None,
@@ -41,6 +42,7 @@ def list_events(
         place=place_param(store, place),
         actor=actor_param(store, actor),
         **page.params(),
+        known=known,
     )
     return ListPage[TimelineEventOut].of(items, page.limit, page.offset)
 
@@ -50,5 +52,7 @@ def list_events(
     response_model=EventDetailOut,
     summary="One event: every source's report, every claim about it, and where they disagree",
 )
-def get_event(store: StoreDep, event_id: Annotated[str, Path(min_length=1, max_length=300)]) -> EventDetailOut:
-    return EventDetailOut.model_validate(analyst.event_detail(store, event_id))
+def get_event(
+    store: StoreDep, known: AsOfDep, event_id: Annotated[str, Path(min_length=1, max_length=300)]
+) -> EventDetailOut:
+    return EventDetailOut.model_validate(analyst.event_detail(store, event_id, known))

@@ -8,10 +8,11 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import StoreDep
+from api.deps import AsOfDep, StoreDep
 from api.errors import ApiError
 from api.schemas import IsoDate, check_date_range
 from graph.analyst import AmbiguousName
+from graph.known import EVER
 from graph.stores import GraphStore
 from graph.subgraph import DEFAULT_MAX_NODES, MAX_HOPS, MAX_NODES, MAX_PATH_LENGTH, SubGraph, shortest_path, subgraph
 from graph.visualize import render_html
@@ -80,10 +81,11 @@ class GraphQuery:
             int, Query(ge=1, le=MAX_NODES, description="cap on nodes; the nearest are kept")
         ] = DEFAULT_MAX_NODES,
         articles: Annotated[bool, Query(description="show the articles events and statements come from")] = True,
+        known: AsOfDep = EVER,
     ) -> None:
         check_date_range(since, until)
         self.actor, self.hops, self.since, self.until = actor, hops, since, until
-        self.max_nodes, self.articles = max_nodes, articles
+        self.max_nodes, self.articles, self.known = max_nodes, articles, known
 
 
 GraphQueryDep = Annotated[GraphQuery, Depends(GraphQuery)]
@@ -93,7 +95,14 @@ def load_view(store: GraphStore, q: GraphQuery) -> SubGraph:
     """The one code path behind /graph.json and /graph.html (404 unknown centre, 422 ambiguous name)."""
     try:
         return subgraph(
-            store, q.actor, hops=q.hops, since=q.since, until=q.until, max_nodes=q.max_nodes, with_articles=q.articles
+            store,
+            q.actor,
+            hops=q.hops,
+            since=q.since,
+            until=q.until,
+            max_nodes=q.max_nodes,
+            with_articles=q.articles,
+            known=q.known,
         )
     except AmbiguousName as exc:
         raise ApiError(422, str(exc)) from exc

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import PageDep, StoreDep
+from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import ListPage, RelationshipOut, RelationshipType, actor_param
 from graph import analyst
 
@@ -17,8 +17,9 @@ router = APIRouter(prefix="/relationships", tags=["relationships"])
 def list_relationships(
     store: StoreDep,
     page: PageDep,
+    known: AsOfDep,
     actor: Annotated[str | None, Query(min_length=1, description="either end: id or English/Arabic name")] = None,
     type: Annotated[RelationshipType | None, Query()] = None,
 ) -> ListPage[RelationshipOut]:
-    items = analyst.relationships(store, actor=actor_param(store, actor), type=type, **page.params())
+    items = analyst.relationships(store, actor=actor_param(store, actor), type=type, **page.params(), known=known)
     return ListPage[RelationshipOut].of(items, page.limit, page.offset)

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from api.deps import PageDep, StoreDep
+from api.deps import AsOfDep, PageDep, StoreDep
 from api.errors import ApiError
 from api.schemas import ListPage
 from graph import subgraph as views
@@ -38,10 +38,11 @@ class SearchOut(ListPage[SearchHit]):
 def search(
     store: StoreDep,
     page: PageDep,
+    known: AsOfDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="a name or part of one, e.g. النجباء or Nujaba")],
 ) -> SearchOut:
     try:
-        hits = views.search(store, q, limit=page.limit, skip=page.offset)
+        hits = views.search(store, q, limit=page.limit, skip=page.offset, known=known)
     except QueryError as exc:
         raise ApiError(422, str(exc)) from exc
     base = ListPage[SearchHit].of(hits, page.limit, page.offset)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import PageDep, StoreDep
+from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import IsoDate, ListPage, StatementOut, actor_param, check_date_range
 from graph import analyst
 from graph.model import StatementKind
@@ -18,6 +18,7 @@ router = APIRouter(prefix="/statements", tags=["statements"])
 def list_statements(
     store: StoreDep,
     page: PageDep,
+    known: AsOfDep,
     speaker: Annotated[str | None, Query(min_length=1, description="id or English/Arabic name")] = None,
     kind: Annotated[StatementKind | None, Query()] = None,
     since: Annotated[IsoDate, Query(description="said on or after: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
@@ -29,6 +30,13 @@ def list_statements(
 ) -> ListPage[StatementOut]:
     check_date_range(since, until)
     items = analyst.statements(
-        store, speaker=actor_param(store, speaker), kind=kind, since=since, until=until, q=q, **page.params()
+        store,
+        speaker=actor_param(store, speaker),
+        kind=kind,
+        since=since,
+        until=until,
+        q=q,
+        **page.params(),
+        known=known,
     )
     return ListPage[StatementOut].of(items, page.limit, page.offset)

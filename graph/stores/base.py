@@ -202,4 +202,3 @@ class GraphStore(abc.ABC):
         with self._transaction(write=True) as tx:
             self._run_named(tx, "internal.clear")
         self._forget()
-

@@ -2,6 +2,7 @@
 // comparison on it. Every node table is exported, so no label test is needed.
 
 // name: export_nodes
+// part of: graph.rdf.export_graph
 // Every node with its stored properties (null where a label lacks one), a page at a time in a stable
 // order, for RDF and GraphML export. Article bodies and the derived `search` keys are not exported.
 // params: skip=0, limit=5000
@@ -18,6 +19,7 @@ SKIP $skip
 LIMIT $limit
 
 // name: export_edges
+// part of: graph.rdf.export_graph
 // Every relationship with its end nodes (label and id) and properties, a page at a time in a stable
 // order, for RDF and GraphML export.
 // params: skip=0, limit=5000

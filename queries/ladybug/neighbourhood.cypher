@@ -4,6 +4,7 @@
 // and `+` binds more loosely than comparisons, so `(b.date + '~')` needs its parentheses.
 
 // name: neighbourhood
+// part of: graph.subgraph.subgraph
 // One hop around a frontier (node ids per label): every relationship of a frontier node with the
 // node at its far end, `outgoing` true when the frontier node is the relationship's start.
 // graph/subgraph.py repeats it for k hops. MENTIONS and PUBLISHED_BY are not followed and articles
@@ -12,13 +13,18 @@
 // are compared as spans, so a month or year overlaps the range when any day of it does, and until
 // 2023-12 takes in all of December ('~' sorts after digits and '-': d + '~' is the end of d's span).
 // At most `limit` rows per direction.
-// params: actors, places, events, statements, since=null, until=null, with_articles=true, limit=500
+// params: actors, places, events, statements, since=null, until=null, with_articles=true, limit=500, as_of=null, as_of_ingested=null
 MATCH (a)
 WHERE (label(a) = 'Actor' AND a.id IN $actors) OR (label(a) = 'Place' AND a.id IN $places)
    OR (label(a) = 'Event' AND a.id IN $events) OR (label(a) = 'Statement' AND a.id IN $statements)
 MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
 WITH a, r, b, label(b) AS label
 WHERE ($with_articles OR label <> 'Article')
+  AND (label <> 'Article' OR ((b.published <= CAST($as_of AS STRING) OR b.published STARTS WITH CAST($as_of AS STRING) OR CAST($as_of AS STRING) IS NULL)
+       AND (b.ingested_at <= CAST($as_of_ingested AS STRING) OR b.ingested_at STARTS WITH CAST($as_of_ingested AS STRING) OR CAST($as_of_ingested AS STRING) IS NULL)))
+  AND ((label <> 'Event' AND label <> 'Statement') OR EXISTS { MATCH (b)-[:REPORTED_IN]->(k:Article)
+         WHERE (k.published <= CAST($as_of AS STRING) OR k.published STARTS WITH CAST($as_of AS STRING) OR CAST($as_of AS STRING) IS NULL)
+               AND (k.ingested_at <= CAST($as_of_ingested AS STRING) OR k.ingested_at STARTS WITH CAST($as_of_ingested AS STRING) OR CAST($as_of_ingested AS STRING) IS NULL) })
   AND ((label <> 'Event' AND label <> 'Statement')
        OR ((CAST($since AS STRING) IS NULL OR (b.date IS NOT NULL AND (b.date + '~') >= CAST($since AS STRING)))
            AND (CAST($until AS STRING) IS NULL OR (b.date IS NOT NULL AND b.date <= (CAST($until AS STRING) + '~')))))
@@ -36,6 +42,11 @@ WHERE (label(a) = 'Actor' AND a.id IN $actors) OR (label(a) = 'Place' AND a.id I
 MATCH (a)<-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]-(b)
 WITH a, r, b, label(b) AS label
 WHERE ($with_articles OR label <> 'Article')
+  AND (label <> 'Article' OR ((b.published <= CAST($as_of AS STRING) OR b.published STARTS WITH CAST($as_of AS STRING) OR CAST($as_of AS STRING) IS NULL)
+       AND (b.ingested_at <= CAST($as_of_ingested AS STRING) OR b.ingested_at STARTS WITH CAST($as_of_ingested AS STRING) OR CAST($as_of_ingested AS STRING) IS NULL)))
+  AND ((label <> 'Event' AND label <> 'Statement') OR EXISTS { MATCH (b)-[:REPORTED_IN]->(k:Article)
+         WHERE (k.published <= CAST($as_of AS STRING) OR k.published STARTS WITH CAST($as_of AS STRING) OR CAST($as_of AS STRING) IS NULL)
+               AND (k.ingested_at <= CAST($as_of_ingested AS STRING) OR k.ingested_at STARTS WITH CAST($as_of_ingested AS STRING) OR CAST($as_of_ingested AS STRING) IS NULL) })
   AND ((label <> 'Event' AND label <> 'Statement')
        OR ((CAST($since AS STRING) IS NULL OR (b.date IS NOT NULL AND (b.date + '~') >= CAST($since AS STRING)))
            AND (CAST($until AS STRING) IS NULL OR (b.date IS NOT NULL AND b.date <= (CAST($until AS STRING) + '~')))))
@@ -48,6 +59,7 @@ ORDER BY from_label, from_id, type, label, b.id
 LIMIT $limit
 
 // name: neighbourhood_edges
+// part of: graph.subgraph.subgraph
 // The relationships running between nodes of a given set (ids per label), so a neighbourhood also
 // shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`.
 // params: actors, places, events, statements, articles, limit=5000
@@ -65,6 +77,7 @@ ORDER BY from_label, from_id, type, to_label, to_id
 LIMIT $limit
 
 // name: graph_node
+// part of: graph.subgraph (finding a view's centre)
 // The node with this id as a graph view shows it (label and display properties); an actor first when
 // an actor and a place share the id (a state and its country).
 // params: id

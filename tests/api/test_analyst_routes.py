@@ -267,3 +267,23 @@ def test_the_routes_accept_exactly_the_kinds_the_queries_know() -> None:
 
     assert get_args(ClaimKind) == analyst.CLAIM_KINDS
     assert get_args(RelationshipType) == analyst.RELATIONSHIP_TYPES
+
+
+# -- as known at a time ---------------------------------------------------------------------------
+def test_every_read_route_answers_as_known_at_a_time(story: httpx.Client) -> None:
+    at = {"as_of": "2024-01-20"}
+    assert [c["date"] for c in ok(story.get("/claims", params=at))["items"]] == ["2024-01-20", "2023-12-08"]
+    assert BAGHDAD_STRIKE not in [e["id"] for e in ok(story.get("/events", params=at))["items"]]
+    assert ok(story.get(f"/events/{AIN_AL_ASAD_ATTACK}", params=at))["disagreements"] == []
+    error(story.get(f"/events/{BAGHDAD_STRIKE}", params=at), 404)
+    assert ok(story.get(f"/actors/{KATAIB_HEZBOLLAH.id}", params=at))["statements"]["total"] == 0
+    assert ok(story.get("/statements", params=at))["count"] == 3
+    assert ok(story.get("/relationships", params={**at, "type": "accused"}))["items"] == []
+    assert ok(story.get("/search", params={"q": "KH", "as_of_ingested": "2000"}))["items"] == []
+    graph = ok(story.get("/graph.json", params={"actor": KATAIB_HEZBOLLAH.id, **at}))
+    assert f"Event:{BAGHDAD_STRIKE}" not in {n["key"] for n in graph["nodes"]}
+
+
+def test_a_malformed_as_of_is_a_422_naming_it(story: httpx.Client) -> None:
+    assert "as_of" in error(story.get("/claims", params={"as_of": "last week"}), 422)
+    assert "as_of_ingested" in error(story.get("/events", params={"as_of_ingested": "2024-02-30"}), 422)

@@ -87,3 +87,24 @@ def test_cypher_before_any_header_is_refused(tmp_path: Path) -> None:
     root = make_root(tmp_path, {"a.cypher": "MATCH (n) RETURN n\n"})
     with pytest.raises(QueryError, match=r"a\.cypher:1: Cypher before the first"):
         Registry(root)
+
+
+def test_building_blocks_run_but_are_not_listed_as_public(tmp_path: Path) -> None:
+    root = make_root(
+        tmp_path,
+        {
+            "a.cypher": "// name: answer\n// The answer.\n// params: none\nRETURN 1 AS x\n\n"
+            "// name: answer_piece\n// part of: graph.analyst.answer\n// A piece of it.\n"
+            "// params: none\nRETURN 2 AS x\n"
+        },
+    )
+    registry = Registry(root)
+    assert [q.name for q in registry.public("ladybug")] == ["answer"]
+    piece = registry.get("answer_piece", "ladybug")
+    assert piece.part_of == "graph.analyst.answer" and piece.description == "A piece of it."
+
+
+def test_kg_query_lists_the_questions_not_their_pieces() -> None:
+    public = {q.name for q in get_registry().public("ladybug")}
+    assert {"claims", "timeline", "statements", "search", "actor_profile"} <= public
+    assert not public & {"claims_page", "claims_details", "event_sources", "neighbourhood_edges", "graph_node"}
