@@ -51,8 +51,9 @@ class ArticleLike(Protocol):
     text: str
 
 
-def extract_article(article: ArticleLike, nlp: Language | None = None) -> ArticleGraph:
-    """The graph of one article (the cached default pipeline unless `nlp` is given)."""
+def extract_article(article: ArticleLike, nlp: Language | None = None, features: dict | None = None) -> ArticleGraph:
+    """The graph of one article (the cached default pipeline unless `nlp` is given). `features`,
+    when given, receives the confidence features of every assertion (for calibration)."""
     nlp = nlp or get_nlp()
     doc = nlp.make_doc(article.text or "")
     doc._.kg_source = article.text or ""
@@ -60,7 +61,7 @@ def extract_article(article: ArticleLike, nlp: Language | None = None) -> Articl
     # against the date its own text fixes (its dateline, else the latest full date it writes)
     doc._.kg_published = str(article.published)[:10] if article.published else reference_date(article.text or "")
     doc = nlp(doc)
-    return graph_from_doc(doc, article, _gazetteer(nlp), text=article.text or "")
+    return graph_from_doc(doc, article, _gazetteer(nlp), text=article.text or "", features=features)
 
 
 def extract_many(
@@ -97,13 +98,16 @@ def _sentence_evidence(doc: Doc, start: int, end: int) -> Evidence:
 
 
 class _GraphBuilder:
-    def __init__(self, doc: Doc, article: ArticleLike, gaz: Gazetteer, text: str | None) -> None:
+    def __init__(
+        self, doc: Doc, article: ArticleLike, gaz: Gazetteer, text: str | None, features: dict | None = None
+    ) -> None:
         self.doc = doc
         self.article = article
         self.gaz = gaz
         self.text = text if text is not None else doc.text
         self.aid = article_id(self.text)
         self.confidence = confidence_model()
+        self.features = features if features is not None else {}
         self.actor_mentions: dict[str, list[Mention]] = {}
         self.place_mentions: dict[str, list[Mention]] = {}
         # places also written as the actor they house ("السفارة الأميركية" as an event's place)
@@ -226,18 +230,26 @@ class _GraphBuilder:
                     killed=ev.killed,
                     injured=ev.injured,
                     evidence=_sentence_evidence(self.doc, ev.sent_start, ev.sent_end),
-                    confidence=self.confidence.score("event", event_features(ev)),
-                    role_confidence=self.role_confidence(ev),
+                    confidence=self.score("event", event_features(ev), ("event", eid)),
+                    role_confidence=self.role_confidence(ev, eid),
                 )
             )
         return out, ids
 
-    def role_confidence(self, ev: EventRecord) -> dict[str, dict[str, float]]:
+    def score(self, assertion: str, features: list[str], key: tuple) -> float:
+        self.features[key] = features
+        return self.confidence.score(assertion, features)
+
+    def role_confidence(self, ev: EventRecord, eid: str) -> dict[str, dict[str, float]]:
         out: dict[str, dict[str, float]] = {}
         targets = [t for t in ev.targets if t not in ev.perpetrators]
         for role, actors in (("perpetrator", ev.perpetrators), ("target", targets)):
             scores = {
-                a: self.confidence.score("role", role_features(ev, a, role, self.actor_kind(a), self.discovered(a)))
+                a: self.score(
+                    "role",
+                    role_features(ev, a, role, self.actor_kind(a), self.discovered(a)),
+                    ("role", eid, role, a),
+                )
                 for a in dict.fromkeys(actors)
             }
             if scores:
@@ -308,8 +320,10 @@ class _GraphBuilder:
                     quote=st.quote.strip() if st.quote else st.quote,
                     language="ar",
                     evidence=evidence,
-                    confidence=self.confidence.score(
-                        "statement", statement_features(st, self.actor_kind(st.speaker), self.discovered(st.speaker))
+                    confidence=self.score(
+                        "statement",
+                        statement_features(st, self.actor_kind(st.speaker), self.discovered(st.speaker)),
+                        ("statement", sid),
                     ),
                 )
             )
@@ -409,6 +423,10 @@ class _GraphBuilder:
         )
 
 
-def graph_from_doc(doc: Doc, article: ArticleLike, gazetteer: Gazetteer, text: str | None = None) -> ArticleGraph:
-    """The `ArticleGraph` of a Doc the pipeline has processed (`text` is doc.text, if at hand)."""
-    return _GraphBuilder(doc, article, gazetteer, text).build()
+def graph_from_doc(
+    doc: Doc, article: ArticleLike, gazetteer: Gazetteer, text: str | None = None, features: dict | None = None
+) -> ArticleGraph:
+    """The `ArticleGraph` of a Doc the pipeline has processed (`text` is doc.text, if at hand).
+    `features`, when given, receives each assertion's confidence features, keyed ("event", id),
+    ("role", event id, "perpetrator"|"target", actor id) and ("statement", id)."""
+    return _GraphBuilder(doc, article, gazetteer, text, features).build()
