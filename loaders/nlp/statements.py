@@ -532,8 +532,14 @@ class StatementExtractor:
         if guard == "claim_object" and any(w in ("قرار", "القرار", "قرارا") for w in after):
             return None
         if guard == "deny_object":
+            # "نفى أي علاقة له", "نفى المسؤولية", "نفى الاتهامات", and denials of the act itself:
+            # "نفى استخدام أراضيه لمهاجمة ...", "نأت بنفسها عن قصف السفارة", "نفى ... إطلاق صواريخ"
             denied = self.deny_words | self.responsibility | self.attribution_nouns
-            return kind if any(w in denied for w in after) else "statement"
+            if any(w in denied for w in after) or any(
+                self._attack_word(w) for w in self._window(idx, j, min(e, j + 18))
+            ):
+                return kind
+            return "statement"
         if guard == "responsibility_object" and not any(w in self.responsibility for w in after):
             return None
         if guard == "directive" and any(self.lex.object_kinds.get(w) == "accuse" for w in after[:3]):
@@ -548,13 +554,32 @@ class StatementExtractor:
                     return self.lex.object_kinds[w]
         if kind == "statement" and lemma in self.assessment_verbs and any(w in self.judgement_nouns for w in after[:6]):
             return "condemn"  # "وصف الضربة بالاعتداء", "اعتبر القصف عدوانا": judged, so condemned
-        if verb.lemma == "اعلن" and head is not None:
-            word = idx.norm(head)
-            if word in self.responsibility or word.startswith("تبني"):
-                return "claim_responsibility"
-            if word in self.claim_words and "ب" not in idx.clitic_of(head) and idx.actor_kind(speaker) in _ARMED:
-                return "claim_responsibility"
+        if verb.lemma == "اعلن" and self._announced_attack(idx, j, e, speaker):
+            return "claim_responsibility"
         return kind
+
+    def _announced_attack(self, idx: DocIndex, j: int, e: int, speaker: str) -> bool:
+        """'أعلن X مسؤوليته عن', 'أعلنت X، وهي جماعة موالية لإيران، اليوم، استهداف قاعدة': the
+        object of أعلن, past an apposition or a date, is responsibility, or for an armed group
+        the attack itself. The object ends where what was said begins (أن، :، a quote) or at a
+        relative clause about someone else."""
+        armed = idx.actor_kind(speaker) in _ARMED
+        for k in range(j, min(e, j + 14)):
+            norm = idx.norms[k]
+            if norm in self.complementizers or norm in self.relatives or idx.texts[k] in (":",) or idx.quote_cover[k]:
+                return False
+            if norm in self.responsibility or norm.startswith("تبني"):
+                return True
+            if armed and norm in self.claim_words and "ب" not in idx.clitic_of(k):
+                return True
+            if norm in self.lex.speech_verbs:
+                return False
+        return False
+
+    def _attack_word(self, norm: str) -> bool:
+        """A word naming an attack or strike (a trigger of a violent event type)."""
+        trig = self.lex.triggers.get(norm)
+        return trig is not None and trig.type in _VIOLENT_TYPES and trig.cls != "passive"
 
     def _verbal_attack(self, idx: DocIndex, i: int, j: int, e: int, speaker: str) -> bool:
         """'هاجم X (a person) رئيس الوزراء': attacked in words. Only a person attacking a person
@@ -687,9 +712,18 @@ class StatementExtractor:
         return j >= start and self._fighter_word(idx, j)
 
     def _fighter_word(self, idx: DocIndex, j: int) -> bool:
-        two = f"{idx.norms[j]} {idx.norm(j + 1)}"
+        """'مجاهدو', 'القوة الصاروخية', or a fighter noun with the group's own pronoun on it
+        ('عناصرها', 'مقاتليه', 'قواتنا')."""
+        norm = idx.norms[j]
+        two = f"{norm} {idx.norm(j + 1)}"
         three = f"{two} {idx.norm(j + 2)}"
-        return idx.norms[j] in self.fighter_nouns or two in self.fighter_nouns or three in self.fighter_nouns
+        if norm in self.fighter_nouns or two in self.fighter_nouns or three in self.fighter_nouns:
+            return True
+        for suffix in _OWN_PRONOUNS:
+            base = norm[: -len(suffix)]
+            if norm.endswith(suffix) and (base in self.fighter_nouns or base in _OWN_FORCES):
+                return True
+        return False
 
     def _quotes(self, idx: DocIndex, start: int, end: int) -> list[str]:
         """The quoted passages in a range, leaving out quotes around a bare name ('"رويترز"')."""
@@ -797,6 +831,8 @@ class StatementExtractor:
 
 
 _VIOLENT_TYPES = ("attack", "airstrike")
+_OWN_PRONOUNS = ("ها", "هم", "نا", "ه")  # possessive pronouns: "عناصرها", "مقاتليه"
+_OWN_FORCES = frozenset({"قوات", "طايرات", "صواريخ"})  # bare, these are anybody's; with a pronoun, the group's
 
 
 class StatementLinker:

@@ -59,3 +59,40 @@ def test_what_is_not_a_claim(run: Callable[..., Doc], text: str) -> None:
 def test_an_organ_of_a_body_speaks_for_it(run: Callable[..., Doc], text: str) -> None:
     speakers = {sp for sp, _ in said(run(text, "2024-02-01"))}
     assert speakers & {"kataib-hezbollah", "harakat-al-nujaba"}, speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقالت حركة النجباء في بيانها إن "عناصرها استهدفوا قاعدة عين الأسد بطائرة مسيرة".',
+        "أعلنت حركة النجباء، وهي فصيل عراقي مسلح، مساء الأحد، استهداف قاعدة عين الأسد بطائرة مسيرة.",
+        "أعلنت حركة النجباء مسؤوليتها عن الهجوم على قاعدة عين الأسد.",
+    ],
+)
+def test_more_ways_to_claim(run: Callable[..., Doc], text: str) -> None:
+    assert ("harakat-al-nujaba", "claim_responsibility") in said(run(text, "2024-02-01"))
+
+
+def test_announcing_a_meeting_is_no_claim(run: Callable[..., Doc]) -> None:
+    text = "أعلنت حركة النجباء أن وفدها سيزور بغداد لبحث تنفيذ الاتفاق."
+    assert ("harakat-al-nujaba", "claim_responsibility") not in said(run(text, "2024-02-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفت الحكومة العراقية استخدام أراضيها لمهاجمة أي دولة مجاورة.",
+        "نفى رئيس الوزراء العراقي محمد شياع السوداني أن تكون بغداد على علم بأي تقارير حول إطلاق صواريخ من أراضيها.",
+        'نأت حركة "النجباء" بنفسها عن قصف قاعدة عين الأسد.',
+        "وتبرأت حركة النجباء من الهجوم على قاعدة عين الأسد.",
+        "وأنكرت كتائب حزب الله أي صلة لها بالتفجير.",
+    ],
+)
+def test_denials_of_an_attack_or_of_a_part_in_it(run: Callable[..., Doc], text: str) -> None:
+    kinds = {kind for _, kind in said(run(text, "2024-02-01"))}
+    assert "deny_responsibility" in kinds, said(run(text, "2024-02-01"))
+
+
+def test_a_denial_of_something_else_is_a_plain_statement(run: Callable[..., Doc]) -> None:
+    kinds = {kind for _, kind in said(run("نفت الحكومة العراقية وجود أزمة في الموازنة.", "2024-02-01"))}
+    assert "deny_responsibility" not in kinds
