@@ -257,3 +257,58 @@ def place_param(store: GraphStore, value: str | None) -> str | None:
         return resolve_place(store, value)
     except AmbiguousName as exc:
         raise ApiError(422, str(exc)) from exc
+
+
+# -- articles -------------------------------------------------------------------------------------
+class ArticleOut(BaseModel):
+    id: str
+    file: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = Field(None, description="when the outlet published it")
+    ingested_at: str | None = Field(None, description="when this graph ingested it (UTC)")
+    url: str | None = None
+    language: str | None = None
+    events: int = Field(description="event reports extracted from it")
+    statements: int = Field(description="statements extracted from it")
+
+
+class AssertionOut(BaseModel):
+    """An event report or a statement extracted from the article, at its offsets in the body."""
+
+    id: str
+    what: str = Field(description="event or statement")
+    kind: str | None = Field(None, description="the event type or statement kind")
+    date: str | None = None
+    start: int | None = None
+    end: int | None = None
+    sentence: str | None = None
+    quote: str | None = None
+    speaker: ActorRef | None = None
+    about_event: str | None = None
+
+
+class SegmentOut(BaseModel):
+    text: str
+    start: int
+    assertions: list[str] = Field(description="ids of the assertions whose span covers this piece")
+
+
+class ArticleDetailOut(BaseModel):
+    id: str
+    file: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    ingested_at: str | None = None
+    url: str | None = None
+    language: str | None = None
+    body: str
+    assertions: list[AssertionOut]
+    segments: list[SegmentOut] = Field(description="the body cut at assertion boundaries, for highlighting")
+
+
+class RetractedOut(BaseModel):
+    ok: bool = True
+    id: str
+    deleted: dict[str, int] = Field(description="what was deleted, by kind: statements, events, article, ...")

@@ -1,17 +1,21 @@
-"""POST /articles: ingest one article (behind the API key)."""
+"""Articles as resources: GET /articles, GET /articles/{id}; POST and DELETE behind the API key."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import ApiKeyDep, StoreDep
+from api.deps import ApiKeyDep, AsOfDep, PageDep, StoreDep
+from api.schemas import ArticleDetailOut, ArticleOut, IsoDate, ListPage, RetractedOut, check_date_range
+from graph.articles import article_detail, list_articles
+from graph.known import moment
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 MAX_TEXT = 1_000_000
+ArticleId = Annotated[str, Path(min_length=1, max_length=300, description="article id, e.g. art-61cba3c1fa761710")]
 
 
 class ArticleIn(BaseModel):
@@ -37,6 +41,46 @@ class IngestedOut(BaseModel):
     merged_events: int
 
 
+@router.get("", response_model=ListPage[ArticleOut], summary="Articles, newest published first")
+def get_articles(
+    store: StoreDep,
+    page: PageDep,
+    known: AsOfDep,
+    outlet: Annotated[str | None, Query(min_length=1, max_length=200, description="the outlet's name")] = None,
+    published_since: Annotated[IsoDate, Query(description="published on or after YYYY[-MM[-DD]]")] = None,
+    published_until: Annotated[
+        IsoDate, Query(description="published on or before (a month or year: all of it)")
+    ] = None,
+    ingested_since: Annotated[
+        str | None, Query(max_length=40, description="ingested at or after a date or time")
+    ] = None,
+    ingested_until: Annotated[
+        str | None, Query(max_length=40, description="ingested at or before a date or time")
+    ] = None,
+) -> ListPage[ArticleOut]:
+    check_date_range(published_since, published_until)
+    items = list_articles(
+        store,
+        outlet=outlet,
+        published_since=published_since,
+        published_until=published_until,
+        ingested_since=moment(ingested_since, "ingested_since"),
+        ingested_until=moment(ingested_until, "ingested_until"),
+        known=known,
+        **page.params(),
+    )
+    return ListPage[ArticleOut].of(items, page.limit, page.offset)
+
+
+@router.get(
+    "/{article_id}",
+    response_model=ArticleDetailOut,
+    summary="One article: its text and every assertion extracted from it, at its offsets",
+)
+def get_article(store: StoreDep, known: AsOfDep, article_id: ArticleId) -> ArticleDetailOut:
+    return ArticleDetailOut.model_validate(article_detail(store, article_id, known))
+
+
 @router.post("", status_code=201, dependencies=[ApiKeyDep], response_model=IngestedOut, summary="Ingest one article")
 def post_article(article: Annotated[ArticleIn, Body()], store: StoreDep) -> IngestedOut:
     from loaders.articles import article_from_record
@@ -55,3 +99,13 @@ def post_article(article: Annotated[ArticleIn, Body()], store: StoreDep) -> Inge
         statements=len(graph.statements),
         merged_events=result.merged_events,
     )
+
+
+@router.delete(
+    "/{article_id}",
+    dependencies=[ApiKeyDep],
+    response_model=RetractedOut,
+    summary="Retract an article: everything only it supported goes, what other articles also report stays",
+)
+def delete_article(store: StoreDep, article_id: ArticleId) -> RetractedOut:
+    return RetractedOut(id=article_id, deleted=store.retract_article(article_id))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from graph.errors import QueryError, StoreError
+from graph.errors import NotFound, QueryError, StoreError
 from graph.identity import EventResolver
 from graph.model import ArticleGraph
 from graph.rows import GraphRows, to_rows
@@ -187,6 +187,24 @@ class GraphStore(abc.ABC):
             self._run_named(tx, name, {"rows": chunk})
             batches += 1
         return batches
+
+    def retract_article(self, article_id: str) -> dict[str, int]:
+        """Delete an article and everything only it supported, in one transaction; what another
+        article also reports stays (queries/retract.cypher says how). Returns what was deleted."""
+        self.open()
+        self._forget()
+        with self._transaction(write=True) as tx:
+            if not self._run_named(tx, "article", {"id": article_id}):
+                raise NotFound(f"no article with the id {article_id!r}; list them with GET /articles")
+            deleted: dict[str, int] = {}
+            for step in ("statements", "events", "event_roles", "event_perpetrators", "event_places", "article"):
+                deleted[step] = int(self._run_named(tx, f"retract.{step}", {"id": article_id})[0]["count"])
+            for step in ("orphan_actors", "orphan_places"):
+                deleted[step] = 0
+                while n := int(self._run_named(tx, f"retract.{step}")[0]["count"]):
+                    deleted[step] += n
+        self._forget()
+        return deleted
 
     def status(self) -> StoreStatus:
         self.open()

@@ -216,6 +216,11 @@ class LadybugStore(GraphStore):
         super().clear()
         self._written.clear()
 
+    def retract_article(self, article_id: str) -> dict[str, int]:
+        deleted = super().retract_article(article_id)
+        self._written.clear()  # a shared actor or place it deleted must be written again when next seen
+        return deleted
+
     def close(self) -> None:
         self._written.clear()
         self._local = threading.local()
