@@ -59,7 +59,10 @@ class ActorDiscovery:
         self.max_tokens = int(lexicon.discovery.get("max_name_tokens", 4))
         self.place_heads = {norm_word(k): v for k, v in lexicon.discovery["place_heads"].items()}
         self.feminine_heads = frozenset(norm_word(w) for w in lexicon.discovery["feminine_place_heads"])
-        self.heads_any = frozenset(self.group_heads) | frozenset(self.place_heads) | self.titles | {"باسم"}
+        # titles of more than one word ("الأمين العام", "المدعي العام") start at their first word
+        self.title_phrases = sorted((tuple(w.split()) for w in self.titles if " " in w), key=len, reverse=True)
+        firsts = frozenset(phrase[0] for phrase in self.title_phrases)
+        self.heads_any = frozenset(self.group_heads) | frozenset(self.place_heads) | self.titles | firsts | {"باسم"}
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[EntityMention] = list(doc._.kg_entities or [])
@@ -210,13 +213,21 @@ class ActorDiscovery:
                 return None
         return i, end, kind, i
 
+    def _title_end(self, t: TokenTable, i: int) -> int | None:
+        """End of the office title starting at token i ("وزير", "الأمين العام"), or None."""
+        for phrase in self.title_phrases:
+            if tuple(t.norms[i : i + len(phrase)]) == phrase:
+                return i + len(phrase)
+        return i + 1 if t.norms[i] in self.titles else None
+
     def _person(
         self, t: TokenTable, i: int, cover: list[bool], at: dict[int, EntityMention]
     ) -> tuple[int, int, str, int] | None:
         n = len(t.norms)
-        if t.norms[i] not in self.titles:
+        title_end = self._title_end(t, i)
+        if title_end is None:
             return None
-        j = i + 1
+        j = title_end
         portfolio = 0  # definite words naming the office ("وزير النقل", "وزير الموارد المائية")
         while j < n:
             norm = t.norms[j]

@@ -95,3 +95,11 @@ def test_a_quoted_name_of_its_own_is_unchanged(run: Callable[..., Doc]) -> None:
 def test_a_dateline_number_glued_to_the_first_word_is_split_off(extract: Callable[..., ArticleGraph]) -> None:
     g = extract("١٢ آذار ٢٠٢٤أعلن حزب الله أنه استهدف موقعا عسكريا في شمال إسرائيل بصاروخين.")
     assert ("hezbollah", "claim_responsibility") in {(s.speaker, s.kind) for s in g.statements}
+
+
+def test_a_person_after_a_title_of_two_words_and_the_body_he_serves_is_found(run: Callable[..., Doc]) -> None:
+    doc = run("دان الأمين العام لوزارة الخارجية العراقية سالم عبد الكريم الهجوم على قاعدة حرير.")
+    names = {v.name_ar for v in doc._.kg_discovered.values()}
+    assert "سالم عبد الكريم" in names
+    speaker = next(s.speaker for s in doc._.kg_statements if s.kind == "condemn")
+    assert doc._.kg_discovered[speaker].name_ar == "سالم عبد الكريم"
