@@ -213,18 +213,20 @@ class ActorDiscovery:
                 return None
         return i, end, kind, i
 
-    def _title_end(self, t: TokenTable, i: int) -> int | None:
-        """End of the office title starting at token i ("وزير", "الأمين العام"), or None."""
+    def _title_end(self, t: TokenTable, i: int, cover: list[bool]) -> int | None:
+        """End of the office title starting at token i ("وزير", "الأمين العام"), or None. A title's
+        words never reach into a name ("رئيس الحكومة العراقية" is a title and the government)."""
         for phrase in self.title_phrases:
-            if tuple(t.norms[i : i + len(phrase)]) == phrase:
-                return i + len(phrase)
+            end = i + len(phrase)
+            if tuple(t.norms[i:end]) == phrase and not any(cover[i + 1 : end]):
+                return end
         return i + 1 if t.norms[i] in self.titles else None
 
     def _person(
         self, t: TokenTable, i: int, cover: list[bool], at: dict[int, EntityMention]
     ) -> tuple[int, int, str, int] | None:
         n = len(t.norms)
-        title_end = self._title_end(t, i)
+        title_end = self._title_end(t, i, cover)
         if title_end is None:
             return None
         j = title_end
