@@ -46,6 +46,9 @@ _EARLIER = "<earlier>"  # marks speech reported as past at an unstated time ("و
 _UNNAMED = StatementRecord("statement", None, -1, -1, -1, -1)  # marker: a speaker we cannot name
 _ELABORATED = frozenset({"accuse", "condemn", "threaten", "claim_responsibility", "deny_responsibility"})
 _ARMED = frozenset({"armed_group"})
+# who claims an attack by telling it as its own: armed groups, and states and their forces
+# announcing their own strikes (the gold conventions accept a claim there)
+_OWN_ATTACKERS = frozenset({"armed_group", "military", "state", "coalition"})
 _VERBAL_TARGETS = frozenset({"person", "government", "state", "political_party", "international_org"})
 
 
@@ -90,6 +93,7 @@ class StatementExtractor:
         self.reported_words = s("reported_words")
         self.claim_verbs = s("claim_verbs")
         self.fighter_nouns = s("fighter_nouns")
+        self.designated = s("designated_nouns")
         self.attack_verbs = frozenset(
             form
             for form, trig in lexicon.triggers.items()
@@ -637,8 +641,8 @@ class StatementExtractor:
                     continue
                 if kind == "claim_responsibility" and not armed:
                     continue
-                if kind == "condemn" and idx.cover[k - 1] is not None:
-                    continue  # an epithet ("داعش الإرهابي"), not a judgement
+                if kind == "condemn" and (idx.cover[k - 1] is not None or self._designation(idx, k)):
+                    continue  # an epithet ("داعش الإرهابي", "جماعات إرهابية"), not a judgement
                 if kind == "accuse" and norms[k].startswith("نفذ") and not self._after_attack_noun(idx, k):
                     continue  # "حملة نفذتها الشرطة الاتحادية": an operation, nobody blamed
                 if best is None or rank < best[0]:
@@ -649,11 +653,14 @@ class StatementExtractor:
     def _finish(self, idx: DocIndex, rec: StatementRecord) -> None:
         cue_end = rec.content_start
         if rec.kind == "statement":
-            cue, cue_end = self._cue_kind(idx, rec)
-            if cue is not None:
-                rec.kind, rec.kind_source = cue, "cue"
-            elif self._own_attack(idx, rec):
+            # a group or a military telling its own attack claims it, whatever else its words
+            # call things ("قصفنا مقرات جماعات إرهابية"); otherwise the words' cues give the kind
+            if self._own_attack(idx, rec):
                 rec.kind, rec.kind_source = "claim_responsibility", "own_attack"  # "قالت الكتائب إنها استهدفت ..."
+            else:
+                cue, cue_end = self._cue_kind(idx, rec)
+                if cue is not None:
+                    rec.kind, rec.kind_source = cue, "cue"
         after_speaker = rec.agent_end if rec.agent_end is not None else rec.verb + 1
         if rec.kind == "accuse":
             start = cue_end if cue_end > rec.content_start else after_speaker
@@ -681,7 +688,7 @@ class StatementExtractor:
         """An armed group telling, in its own words, that it attacked: an attack verb in the first
         person ("استهدفنا", "نفذنا"), right after "أنها/أنه" ("قالت الكتائب إنها استهدفت"), or with the
         group's own fighters or arms as its subject ("شن مجاهدو المقاومة هجوما", "قواتنا استهدفت")."""
-        if idx.actor_kind(rec.speaker) not in _ARMED or rec.content_start >= rec.content_end:
+        if idx.actor_kind(rec.speaker) not in _OWN_ATTACKERS or rec.content_start >= rec.content_end:
             return False
         norms = idx.norms
         for k in range(rec.content_start, rec.content_end):
@@ -697,6 +704,13 @@ class StatementExtractor:
             if self._fighters_at(idx, k + 1, rec.content_end) or self._fighters_before(idx, k, rec.content_start):
                 return True
         return False
+
+    def _designation(self, idx: DocIndex, k: int) -> bool:
+        """'جماعة إرهابية', 'مقرات "جماعة إرهابية"': the adjective at k labels a group noun."""
+        j = k - 1
+        while j > 0 and (idx.texts[j] in QUOTES or idx.space[j]):
+            j -= 1
+        return idx.norms[j] in self.designated or idx.norm(j - 1) in self.designated
 
     def _fighters_at(self, idx: DocIndex, j: int, end: int) -> bool:
         """The subject after an attack verb is a group's fighters ("مجاهدو", "قواتنا")."""

@@ -96,3 +96,17 @@ def test_denials_of_an_attack_or_of_a_part_in_it(run: Callable[..., Doc], text: 
 def test_a_denial_of_something_else_is_a_plain_statement(run: Callable[..., Doc]) -> None:
     kinds = {kind for _, kind in said(run("نفت الحكومة العراقية وجود أزمة في الموازنة.", "2024-02-01"))}
     assert "deny_responsibility" not in kinds
+
+
+def test_a_military_telling_its_own_strike_claims_it_and_labels_are_no_condemnation(
+    run: Callable[..., Doc],
+) -> None:
+    text = 'وقالت القيادة المركزية الأميركية إنها قصفت مقرات "جماعات إرهابية" في شرق سوريا.'
+    found = said(run(text, "2024-02-01"))
+    assert ("centcom", "claim_responsibility") in found
+    assert ("centcom", "condemn") not in found
+
+
+def test_calling_an_attack_terrorist_is_still_a_condemnation(run: Callable[..., Doc]) -> None:
+    found = said(run("وقالت الحكومة العراقية إن الهجوم على قاعدة حرير عمل إرهابي جبان.", "2024-02-01"))
+    assert ("iraqi-government", "condemn") in found
