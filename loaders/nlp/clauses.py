@@ -352,6 +352,15 @@ class DocIndex:
                             return Agent(m3.actor_id, m3.end, m3)
                         if self.punct[k] or self.norms[k] in self.lex.set("complementizers"):
                             break
+                    if self.norm(nxt + 1) in lex.set("anaphor_organisation"):
+                        # "المتحدث باسم الحركة، فلان،": a named spokesman in apposition (a person
+                        # or an agency) speaks; else the body the anaphor takes up
+                        named, end = self._apposition(nxt + 2, limit)
+                        if named is not None and self.actor_kind(self.actor_of(named)) in ("person", "media"):
+                            return Agent(self.actor_of(named), end, named)
+                        body = self.organisation_anaphor(self.norm(nxt + 1), nxt + 1)
+                        if body is not None:
+                            return Agent(body, end)
                     return Agent(UNRESOLVED, nxt + 1)
                 anaphor = self.anaphor(norm, j)
                 return Agent(anaphor or UNRESOLVED, j + 1)
@@ -484,6 +493,17 @@ class DocIndex:
             if self.organ_owner(j, m.end) is m:
                 return True
         return False
+
+    def _apposition(self, j: int, limit: int) -> tuple[EntityMention | None, int]:
+        """'، فلان الفلاني،' or '، وكالة "أعماق"،' right after a noun: the mention in it (if any)
+        and the first token after the closing comma; (None, j) when no apposition follows."""
+        if j >= limit or self.text(j) not in ("،", ","):
+            return None, j
+        close = next((k for k in range(j + 1, min(limit, j + 8)) if self.text(k) in ("،", ",")), None)
+        if close is None:
+            return None, j
+        found = next((self.starts[k] for k in range(j + 1, close) if k in self.starts), None)
+        return found, close + 1
 
     def _name_follows(self, j: int, limit: int) -> bool:
         """A name (a mention, or a quote opening one) comes next, past punctuation."""

@@ -110,3 +110,11 @@ def test_a_military_telling_its_own_strike_claims_it_and_labels_are_no_condemnat
 def test_calling_an_attack_terrorist_is_still_a_condemnation(run: Callable[..., Doc]) -> None:
     found = said(run("وقالت الحكومة العراقية إن الهجوم على قاعدة حرير عمل إرهابي جبان.", "2024-02-01"))
     assert ("iraqi-government", "condemn") in found
+
+
+def test_the_spokesman_of_the_body_named_before_speaks_for_it(run: Callable[..., Doc]) -> None:
+    text = (
+        "أصدرت حركة النجباء بيانا مساء الأحد. "
+        'وقال المتحدث باسم الحركة، عباس الموسوي، إن "الحركة لا علاقة لها بالهجوم على قاعدة حرير".'
+    )
+    assert ("harakat-al-nujaba", "deny_responsibility") in said(run(text, "2024-02-01"))
