@@ -64,6 +64,8 @@ class Gazetteer:
         # every table is built here, once: extraction only reads the gazetteer, so threads can share it
         self._media: dict[str, str] = {}
         self._governments: dict[str, str] = {}
+        # (country, the ministry's short name) -> id: "وزارة الخارجية العراقية" is (iraq, الخارجيه)
+        self._ministries: dict[tuple[str, str], str] = {}
         for eid, a in self.actors.items():
             if a.get("kind") == "media":
                 for n in [a.get("name"), a.get("name_ar"), *(a.get("aliases") or []), *(a.get("ar_variants") or [])]:
@@ -72,6 +74,9 @@ class Gazetteer:
             name = norm_word(a.get("name_ar") or "")
             if a.get("kind") == "government" and a.get("country") and name.startswith(("الحكومه", "حكومه")):
                 self._governments.setdefault(a["country"], eid)
+            words = name.split()
+            if a.get("kind") == "government" and a.get("country") and len(words) >= 2 and words[0] == "وزاره":
+                self._ministries.setdefault((a["country"], words[1]), eid)
         self._forces: dict[tuple[str, str], str | None] = {}
         self._titles: dict[str, list[str]] = {}
         self._ancestors: dict[tuple[str, str], list[str]] = {}  # the hierarchy, walked once per entry
@@ -186,6 +191,13 @@ class Gazetteer:
     def government_of(self, country_place_id: str) -> str | None:
         """The national government actor of a country ("الحكومة العراقية" for iraq)."""
         return self._governments.get(country_place_id)
+
+    def ministry_of(self, country_place_id: str, short_name: str) -> str | None:
+        """A country's ministry by its short name ("الخارجيه" for the foreign ministry)."""
+        return self._ministries.get((country_place_id, short_name))
+
+    def ministry_short_names(self) -> frozenset[str]:
+        return frozenset(short for _, short in self._ministries)
 
     def forces_of(self, state: str, qualifier: str) -> str | None:
         """A state's armed forces (qualifier "military") or security forces ("security"), found
@@ -378,6 +390,9 @@ def mention_from_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
     table = doc._.kg_tokens
     return table.span_text(start, end, table.clitic_lens[start])
 
+
+# nouns a ministry's short name follows as part of another name ("وزارة الخارجية", "لجنة الدفاع")
+_BULLETS = frozenset({"*", "•", "●", "▪", "-", "–", "—", "·"})
 
 _NAME_MARKS = frozenset({'"', "«", "»", "“", "”", "'", "(", ")", "[", "]"})
 
@@ -628,11 +643,11 @@ class EntityResolver:
         if not counts:
             return []
         home = max(counts, key=lambda c: counts[c])
+        norms = doc._.kg_tokens.norms
+        out = self._home_ministries(doc, norms, home, taken)
         government = self.gaz.government_of(home)
         if government is None:
-            return []
-        out = []
-        norms = doc._.kg_tokens.norms
+            return out
         for i, norm in enumerate(norms):
             if norm != "الحكومه" or i in taken:
                 continue
@@ -644,6 +659,41 @@ class EntityResolver:
                 continue
             s, e, text = mention_from_tokens(doc, i, i + 1)
             out.append(EntityMention(i, i + 1, s, e, text, actor_id=government, role="actor", source="home"))
+        return out
+
+    def _home_ministries(self, doc: Doc, norms: list[str], home: str, taken: set[int]) -> list[EntityMention]:
+        """A ministry by its short name, as headlines and bullets write it ("الخارجية:",
+        "الخارجية العراقية تستدعي"): the ministry of the country its adjective names, else of
+        the country the report is about. Not inside an office or a committee ("وزير الخارجية")."""
+        out: list[EntityMention] = []
+        shorts = self.gaz.ministry_short_names()
+        for i, norm in enumerate(norms):
+            if norm not in shorts or i in taken or doc._.kg_tokens.clitics[i]:
+                continue
+            table = doc._.kg_tokens
+            j = i - 1
+            while j >= 0 and table.space[j]:
+                j -= 1
+            prev = norms[j] if j >= 0 else ""
+            nxt = norms[i + 1] if i + 1 < len(norms) else ""
+            # a speaker, not a concept ("حق الدفاع عن النفس", "العمليات الخارجية"): it opens a
+            # line or follows a speech verb or باسم, and a colon, a verb or its country follows
+            opens = j < 0 or table.punct[j] or prev in _BULLETS or prev in self.lex.speech_verbs or prev == "باسم"
+            closes = nxt == ":" or nxt in self.lex.nisba or nxt in self.lex.speech_verbs
+            if not (opens and (closes or prev in self.lex.speech_verbs or prev == "باسم")):
+                continue
+            country, end = home, i + 1
+            if nxt in self.lex.nisba:
+                place = self.gaz.country_place(self.lex.nisba[nxt])
+                if place is None:
+                    continue
+                country, end = place, i + 2
+            ministry = self.gaz.ministry_of(country, norm)
+            if ministry is None or any(k in taken for k in range(i, end)):
+                continue
+            s, e, text = mention_from_tokens(doc, i, end)
+            out.append(EntityMention(i, end, s, e, text, actor_id=ministry, role="actor", source="home"))
+            taken.update(range(i, end))
         return out
 
     def _nisba_target(self, norm: str) -> tuple[str | None, str | None]:

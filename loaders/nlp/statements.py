@@ -46,6 +46,7 @@ _EARLIER = "<earlier>"  # marks speech reported as past at an unstated time ("و
 _UNNAMED = StatementRecord("statement", None, -1, -1, -1, -1)  # marker: a speaker we cannot name
 _ELABORATED = frozenset({"accuse", "condemn", "threaten", "claim_responsibility", "deny_responsibility"})
 _ARMED = frozenset({"armed_group"})
+_BULLETS = frozenset({"*", "•", "●", "▪", "-", "–", "—", "·"})
 # who claims an attack by telling it as its own: armed groups, and states and their forces
 # announcing their own strikes (the gold conventions accept a claim there)
 _OWN_ATTACKERS = frozenset({"armed_group", "military", "state", "coalition"})
@@ -181,8 +182,8 @@ class StatementExtractor:
     def _headline(self, idx: DocIndex, s: int, e: int) -> StatementRecord | None:
         """'تركيا: لن نسمح بتهديد حدودنا' — a name and a colon open a line of reported speech."""
         i = s
-        while i < e and idx.space[i]:
-            i += 1
+        while i < e and (idx.space[i] or idx.texts[i] in _BULLETS):
+            i += 1  # "* الخارجية: ...": a bullet before the name
         m = idx.starts.get(i)
         if m is None or m.end >= e or idx.text(m.end) != ":":
             return None

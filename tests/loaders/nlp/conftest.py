@@ -146,6 +146,9 @@ ACTORS = [
     actor("jordan", "Jordan", "الأردن", "state", country="jordan"),
     actor("jordanian-government", "Jordanian government", "الحكومة الأردنية", "government", country="jordan"),
     actor("iraqi-foreign-ministry", "Iraqi Foreign Ministry", "وزارة الخارجية العراقية", "government", country="iraq"),
+    actor(
+        "iraqi-ministry-of-defence", "Iraqi Ministry of Defence", "وزارة الدفاع العراقية", "government", country="iraq"
+    ),
     actor("white-house", "White House", "البيت الأبيض", "government", country="united-states"),
     actor("supreme-court", "Supreme Court", "المحكمة العليا", "government", country="iraq"),
     actor("fuad-hussein", "Fuad Hussein", "فؤاد حسين", "person", country="iraq"),

@@ -118,3 +118,20 @@ def test_the_spokesman_of_the_body_named_before_speaks_for_it(run: Callable[...,
         'وقال المتحدث باسم الحركة، عباس الموسوي، إن "الحركة لا علاقة لها بالهجوم على قاعدة حرير".'
     )
     assert ("harakat-al-nujaba", "deny_responsibility") in said(run(text, "2024-02-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("* الخارجية: ما قامت به إيران عمل عدائي وانتهاك لسيادة العراق وبغداد", "iraqi-foreign-ministry"),
+        ("الخارجية العراقية: القصف على أربيل انتهاك صارخ لسيادة العراق", "iraqi-foreign-ministry"),
+        ("وقالت الخارجية إن القصف على أربيل انتهاك صارخ لسيادة العراق وأمن بغداد.", "iraqi-foreign-ministry"),
+    ],
+)
+def test_a_ministry_by_its_short_name_speaks(run: Callable[..., Doc], text: str, speaker: str) -> None:
+    assert (speaker, "condemn") in said(run(text, "2024-02-01"))
+
+
+def test_a_ministry_short_name_that_is_a_common_noun_is_no_speaker(run: Callable[..., Doc]) -> None:
+    doc = run("وأكدت الحكومة العراقية حق الدفاع عن النفس في بغداد والعراق.", "2024-02-01")
+    assert all(m.actor_id != "iraqi-ministry-of-defence" for m in doc._.kg_entities)
