@@ -198,6 +198,27 @@ def _listed(value: str | list[str] | None) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def _future_cues(speech: dict, events: dict) -> dict[str, list[tuple[str, ...]]]:
+    """Single-word cues made of future forms: 'سنرد' threatens, 'ستواصل' pledges, and so does
+    the future of every attack verb ('سنستهدف'); 'سوف نرد' is the same future in two words."""
+    entries: dict[str, list[dict]] = {k: v for k, v in speech.get("future_cues", {}).items() if k != "about"}
+    attacks = [t for t in events["triggers"] if t["type"] in ("attack", "airstrike") and t.get("present")]
+    entries["threaten"] = entries.get("threaten", []) + [{"present": t["present"]} for t in attacks]
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for kind, verbs in entries.items():
+        if kind not in STATEMENT_KINDS:
+            raise ConfigError(f"speech.json: future_cues: unknown kind {kind!r}")
+        phrases: set[tuple[str, ...]] = set()
+        for verb in verbs:
+            present = verb_forms(None, verb.get("present"), future=False)
+            for form in present:
+                if form[:1] in ("ي", "ت", "ن"):
+                    phrases.add((norm_word("س" + form),))
+                    phrases.add(("سوف", norm_word(form)))
+        out[kind] = sorted(phrases)
+    return out
+
+
 def _trigger_table(events: dict) -> dict[str, Trigger]:
     table: dict[str, Trigger] = {}
     for entry in events["triggers"]:
@@ -255,6 +276,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
 
     object_kinds = {norm_word(w): kind for kind, ws in speech["object_kinds"].items() for w in ws}
     cues = {kind: [tuple(norm_word(p).split()) for p in phrases] for kind, phrases in speech["cues"].items()}
+    for kind, future in _future_cues(speech, events).items():
+        cues.setdefault(kind, []).extend(future)
     weapons: dict[str, str] = {}
     for weapon in events["weapon_head_precedence"]:
         for w in _norm_all(events["weapons"][weapon]):

@@ -95,6 +95,7 @@ class StatementExtractor:
         self.claim_verbs = s("claim_verbs")
         self.fighter_nouns = s("fighter_nouns")
         self.designated = s("designated_nouns")
+        self.hypothetical = s("hypothetical_openers")
         self.attack_verbs = frozenset(
             form
             for form, trig in lexicon.triggers.items()
@@ -644,6 +645,8 @@ class StatementExtractor:
                     continue
                 if kind == "condemn" and (idx.cover[k - 1] is not None or self._designation(idx, k)):
                     continue  # an epithet ("داعش الإرهابي", "جماعات إرهابية"), not a judgement
+                if kind == "condemn" and any(norms[x] in self.hypothetical for x in range(max(0, k - 4), k)):
+                    continue  # "كل من يحاول انتهاك الدستور": a case considered, not an act judged
                 if kind == "accuse" and norms[k].startswith("نفذ") and not self._after_attack_noun(idx, k):
                     continue  # "حملة نفذتها الشرطة الاتحادية": an operation, nobody blamed
                 if best is None or rank < best[0]:

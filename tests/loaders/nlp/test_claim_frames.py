@@ -135,3 +135,22 @@ def test_a_ministry_by_its_short_name_speaks(run: Callable[..., Doc], text: str,
 def test_a_ministry_short_name_that_is_a_common_noun_is_no_speaker(run: Callable[..., Doc]) -> None:
     doc = run("وأكدت الحكومة العراقية حق الدفاع عن النفس في بغداد والعراق.", "2024-02-01")
     assert all(m.actor_id != "iraqi-ministry-of-defence" for m in doc._.kg_entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وقال رئيس الوزراء العراقي محمد شياع السوداني إن الحكومة ستواصل ملاحقة المتورطين.", "pledge"),
+        ("وقالت الحكومة العراقية إنها سوف تلتزم بحماية البعثات الدبلوماسية.", "pledge"),
+        ('وقالت حركة النجباء: "سنرد على هذا الاعتداء في الوقت المناسب".', "threaten"),
+        ('وقالت حركة النجباء إن "المقاومة ستستهدف قواعد الاحتلال".', "threaten"),
+    ],
+)
+def test_what_a_speaker_says_it_will_do_gives_the_kind(run: Callable[..., Doc], text: str, kind: str) -> None:
+    assert kind in {k for _, k in said(run(text, "2024-02-01"))}
+
+
+def test_a_case_considered_is_no_condemnation(run: Callable[..., Doc]) -> None:
+    text = "وقالت الحكومة العراقية إنها ستتعامل بحزم مع كل من يحاول انتهاك الدستور."
+    kinds = {k for _, k in said(run(text, "2024-02-01"))}
+    assert "condemn" not in kinds and "pledge" in kinds
