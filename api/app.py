@@ -8,9 +8,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 import api.routes
 from api.errors import install_error_handlers
+from api.web import STATIC, drop_empty_form_fields
 
 
 def _routers() -> list:
@@ -39,8 +41,12 @@ def create_app() -> FastAPI:
         description="Who claimed what, and when: a knowledge graph built from Arabic news reports.",
         version="0.1.0",
         lifespan=_lifespan,
+        docs_url=None,  # api/routes/pages.py serves /docs from the project's own Swagger UI copy
+        redoc_url=None,
     )
     install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.middleware("http")(drop_empty_form_fields)
     for router in _routers():
         app.include_router(router)
     return app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.errors import ArticleError, KGError, NotFound, QueryError, StoreUnavailable
@@ -21,7 +21,13 @@ def error_body(status: int, message: str) -> dict:
     return {"ok": False, "error": message, "status": status}
 
 
-def _json(status: int, message: str) -> JSONResponse:
+def _json(status: int, message: str, request: Request | None = None) -> Response:
+    """The error as JSON, or as the error page when a browser asked for a page."""
+    if request is not None:
+        from api.web import html, wants_html
+
+        if wants_html(request):
+            return html(request, "error.html", status=status, status_code=status, message=message)
     return JSONResponse(error_body(status, message), status_code=status)
 
 
@@ -36,28 +42,28 @@ _STATUS_OF: tuple[tuple[type[KGError], int], ...] = (
 
 
 def _status_handler(status: int):  # noqa: ANN202 - a Starlette exception handler
-    async def handler(_: Request, exc: Exception) -> JSONResponse:
-        return _json(status, str(exc))
+    async def handler(request: Request, exc: Exception) -> Response:
+        return _json(status, str(exc), request)
 
     return handler
 
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
-    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return _json(exc.status, exc.message)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        return _json(exc.status, exc.message, request)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
         parts = []
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body", "path"))
             parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
-        return _json(422, "; ".join(parts) or "invalid request")
+        return _json(422, "; ".join(parts) or "invalid request", request)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _json(exc.status_code, str(exc.detail))
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        return _json(exc.status_code, str(exc.detail), request)
 
     for error_class, status in _STATUS_OF:
         app.add_exception_handler(error_class, _status_handler(status))

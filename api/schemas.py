@@ -106,6 +106,7 @@ class ClaimOut(BaseModel):
     event: EventRef | None = None
     quote: str | None = None
     text: str | None = Field(None, description="the sentence it was reported in")
+    confidence: float | None = Field(None, description="how far the extraction is trusted, 0..1")
     article: Source | None = Field(None, description="the earliest article reporting it")
     sources: list[Source]
 

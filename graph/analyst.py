@@ -125,6 +125,7 @@ def claims(
     place: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: float | None = None,
     limit: int = 50,
     skip: int = 0,
     known: AsOf = EVER,
@@ -134,7 +135,7 @@ def claims(
     The same rows as the `claims` query, fetched as a page of ids (from the actor when one is
     given) and then the details of that page only, which keeps it fast on a large graph.
     """
-    dates = {"kind": kind, "since": since, "until": until, **known.params()}
+    dates = {"kind": kind, "min_confidence": min_confidence, "since": since, "until": until, **known.params()}
     events = {"event_type": event_type, "place": place}
     if actor is not None:
         # Made by the actor, or accusing it: each half in order, merged, then the page cut.
@@ -184,6 +185,7 @@ def claims(
                 "event": _event_ref(r, _places(places.get(sid, {}).values())),
                 "quote": r["quote"],
                 "text": r["text"],
+                "confidence": r["confidence"],
                 "article": ordered_sources[0] if ordered_sources else None,
                 "sources": ordered_sources,
             }
@@ -460,3 +462,39 @@ def actor_profile(
             for r in store.query("actor_co_mentions", {"id": actor_id, "limit": co_mentions, **at})
         ],
     }
+
+
+# -- the map --------------------------------------------------------------------------------------
+def event_map(store: GraphStore, *, limit: int = 500, known: AsOf = EVER, **filters: Any) -> dict[str, Any]:
+    """Timeline events with a point to draw each at: the most specific of its places (or a place
+    containing it) that has coordinates. Events with no such place are counted, not drawn."""
+    events = timeline(store, limit=limit, known=known, **filters)
+    points: dict[str, dict[str, Any]] = {}
+    if events:
+        rows = store.query("event_coordinates", {"ids": [e["id"] for e in events]})
+        for r in sorted(rows, key=lambda r: (_PLACE_RANK.get(r.get("kind") or "", 5), r["place"])):
+            points.setdefault(r["id"], r)
+    drawn = [
+        {**e, "lat": points[e["id"]]["lat"], "lon": points[e["id"]]["lon"], "at": _place_of(points[e["id"]])}
+        for e in events
+        if e["id"] in points
+    ]
+    return {"items": drawn, "count": len(drawn), "without_coordinates": len(events) - len(drawn)}
+
+
+def _place_of(row: dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["place"], "name": row["name"], "name_ar": row["name_ar"], "kind": row["kind"]}
+
+
+def events_of_hits(
+    store: GraphStore, hits: list[dict[str, Any]], limit: int = 20, known: AsOf = EVER
+) -> list[dict[str, Any]]:
+    """What a search should also show: events of its best actor (as perpetrator or target) and at
+    its best place, newest first."""
+    found: dict[str, dict[str, Any]] = {}
+    for label, param in (("Actor", "actor"), ("Place", "place")):
+        best = next((h for h in hits if h["label"] == label), None)
+        if best is not None:
+            for e in timeline(store, limit=500, known=known, **{param: best["id"]}):
+                found.setdefault(e["id"], e)
+    return sorted(found.values(), key=lambda e: (e["date"] or "", e["id"]), reverse=True)[:limit]

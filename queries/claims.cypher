@@ -9,10 +9,11 @@
 // quote, and every article reporting it (earliest first). `actor` also matches the accused;
 // `place` matches places inside it; since/until compare ISO date strings (until "2023-12"
 // includes every day of that month).
-// params: actor=null, kind=null, event_type=null, place=null, since=null, until=null, limit=50, skip=0, as_of=null, as_of_ingested=null
+// params: actor=null, kind=null, min_confidence=null, event_type=null, place=null, since=null, until=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
@@ -50,7 +51,7 @@ ORDER BY a.published, a.id SKIP 0
 WITH s, who, e, accused, event_places,
      collect(CASE WHEN a IS NULL THEN NULL
              ELSE {article: a.id, outlet: a.outlet, published: a.published, url: a.url, title: a.title} END) AS sources
-RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS text,
+RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS text, s.confidence AS confidence,
        who.id AS claimant_id, who.name AS claimant_name, who.name_ar AS claimant_name_ar, who.kind AS claimant_kind,
        accused, e.id AS event_id, e.type AS event_type, e.date AS event_date, event_places, sources
 ORDER BY coalesce(date, '') DESC, id

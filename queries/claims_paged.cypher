@@ -7,10 +7,11 @@
 // name: claims_page
 // part of: graph.analyst.claims
 // Ids and dates of claims, denials and accusations, newest first, by kind and date only.
-// params: kind=null, since=null, until=null, limit=50, skip=0, as_of=null, as_of_ingested=null
+// params: kind=null, min_confidence=null, since=null, until=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
@@ -23,10 +24,11 @@ SKIP $skip LIMIT $limit
 // name: claims_page_by_event
 // part of: graph.analyst.claims
 // As claims_page, also filtered by the event's type and place (places inside it included).
-// params: kind=null, since=null, until=null, event_type=null, place=null, limit=50, skip=0, as_of=null, as_of_ingested=null
+// params: kind=null, min_confidence=null, since=null, until=null, event_type=null, place=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
@@ -43,10 +45,11 @@ SKIP $skip LIMIT $limit
 // name: claims_page_made_by
 // part of: graph.analyst.claims
 // The first `limit` claims, denials and accusations an actor made, newest first.
-// params: actor, kind=null, since=null, until=null, limit=50, as_of=null, as_of_ingested=null
+// params: actor, kind=null, min_confidence=null, since=null, until=null, limit=50, as_of=null, as_of_ingested=null
 MATCH (:Actor {id: $actor})-[:MADE]->(s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
@@ -59,10 +62,11 @@ LIMIT $limit
 // name: claims_page_made_by_event
 // part of: graph.analyst.claims
 // As claims_page_made_by, also filtered by the event's type and place.
-// params: actor, kind=null, since=null, until=null, event_type=null, place=null, limit=50, as_of=null, as_of_ingested=null
+// params: actor, kind=null, min_confidence=null, since=null, until=null, event_type=null, place=null, limit=50, as_of=null, as_of_ingested=null
 MATCH (:Actor {id: $actor})-[:MADE]->(s:Statement)
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
@@ -79,10 +83,11 @@ LIMIT $limit
 // name: claims_page_accusing
 // part of: graph.analyst.claims
 // The first `limit` accusations naming an actor, newest first.
-// params: actor, kind=null, since=null, until=null, limit=50, as_of=null, as_of_ingested=null
+// params: actor, kind=null, min_confidence=null, since=null, until=null, limit=50, as_of=null, as_of_ingested=null
 MATCH (s:Statement)-[:ACCUSES]->(:Actor {id: $actor})
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
@@ -95,10 +100,11 @@ LIMIT $limit
 // name: claims_page_accusing_event
 // part of: graph.analyst.claims
 // As claims_page_accusing, also filtered by the event's type and place.
-// params: actor, kind=null, since=null, until=null, event_type=null, place=null, limit=50, as_of=null, as_of_ingested=null
+// params: actor, kind=null, min_confidence=null, since=null, until=null, event_type=null, place=null, limit=50, as_of=null, as_of_ingested=null
 MATCH (s:Statement)-[:ACCUSES]->(:Actor {id: $actor})
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
@@ -126,7 +132,7 @@ OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
 OPTIONAL MATCH (s)-[:REPORTED_IN]->(a:Article)
 WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
       AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
-RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS text,
+RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS text, s.confidence AS confidence,
        who.id AS claimant_id, who.name AS claimant_name, who.name_ar AS claimant_name_ar, who.kind AS claimant_kind,
        e.id AS event_id, e.type AS event_type, e.date AS event_date,
        acc.id AS accused_id, acc.name AS accused_name, acc.name_ar AS accused_name_ar, acc.kind AS accused_kind,

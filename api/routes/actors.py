@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import ActorProfileOut, ListPage, RelationshipOut, RelationshipType
+from api.web import respond
 from graph import analyst
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -15,8 +16,10 @@ router = APIRouter(prefix="/actors", tags=["actors"])
 ActorId = Annotated[str, Path(min_length=1, max_length=300, description="actor id, e.g. harakat-al-nujaba")]
 
 
+@router.get("/{actor_id}.json", response_model=ActorProfileOut, include_in_schema=False)
 @router.get("/{actor_id}", response_model=ActorProfileOut, summary="An actor's profile")
 def get_actor(
+    request: Request,
     store: StoreDep,
     known: AsOfDep,
     actor_id: ActorId,
@@ -24,7 +27,7 @@ def get_actor(
     co_mentions: Annotated[int, Query(ge=0, le=100, description="co-mentioned actors to list")] = 10,
 ) -> ActorProfileOut:
     profile = analyst.actor_profile(store, actor_id, events=events, co_mentions=co_mentions, known=known)
-    return ActorProfileOut.model_validate(profile)
+    return respond(request, ActorProfileOut.model_validate(profile), "actor.html")
 
 
 @router.get(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, Query
+from fastapi import APIRouter, Body, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import ApiKeyDep, AsOfDep, PageDep, StoreDep
 from api.schemas import ArticleDetailOut, ArticleOut, IsoDate, ListPage, RetractedOut, check_date_range
+from api.web import respond
 from graph.articles import article_detail, list_articles
 from graph.known import moment
 
@@ -41,8 +42,10 @@ class IngestedOut(BaseModel):
     merged_events: int
 
 
+@router.get(".json", response_model=ListPage[ArticleOut], include_in_schema=False)
 @router.get("", response_model=ListPage[ArticleOut], summary="Articles, newest published first")
 def get_articles(
+    request: Request,
     store: StoreDep,
     page: PageDep,
     known: AsOfDep,
@@ -69,16 +72,17 @@ def get_articles(
         known=known,
         **page.params(),
     )
-    return ListPage[ArticleOut].of(items, page.limit, page.offset)
+    return respond(request, ListPage[ArticleOut].of(items, page.limit, page.offset), "articles.html")
 
 
+@router.get("/{article_id}.json", response_model=ArticleDetailOut, include_in_schema=False)
 @router.get(
     "/{article_id}",
     response_model=ArticleDetailOut,
     summary="One article: its text and every assertion extracted from it, at its offsets",
 )
-def get_article(store: StoreDep, known: AsOfDep, article_id: ArticleId) -> ArticleDetailOut:
-    return ArticleDetailOut.model_validate(article_detail(store, article_id, known))
+def get_article(request: Request, store: StoreDep, known: AsOfDep, article_id: ArticleId) -> ArticleDetailOut:
+    return respond(request, ArticleDetailOut.model_validate(article_detail(store, article_id, known)), "article.html")
 
 
 @router.post("", status_code=201, dependencies=[ApiKeyDep], response_model=IngestedOut, summary="Ingest one article")

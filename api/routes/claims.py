@@ -4,18 +4,30 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import ClaimKind, ClaimOut, IsoDate, ListPage, actor_param, check_date_range, place_param
+from api.web import csv_response, respond
 from graph import analyst
 from graph.model import EventType
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
 
+#: The CSV's columns: one row per claim as the table shows it.
+CSV_COLUMNS = [
+    "date", "kind", "claimant", "claimant_ar", "accused", "event_type", "event_date", "place", "quote",
+    "confidence", "outlet", "published", "url", "claim_id", "event_id",
+]  # fmt: skip
+
+
+@router.get(".csv", summary="The claims the page shows, as CSV (same filters and page)", response_class=Response)
+@router.get(".json", response_model=ListPage[ClaimOut], include_in_schema=False)
 @router.get("", response_model=ListPage[ClaimOut], summary="Claims, denials and accusations, newest first")
 def list_claims(
+    request: Request,
     store: StoreDep,
     page: PageDep,
     known: AsOfDep,
@@ -27,6 +39,9 @@ def list_claims(
     place: Annotated[str | None, Query(min_length=1, description="id or name; places inside it count")] = None,
     since: Annotated[IsoDate, Query(description="said on or after: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     until: Annotated[IsoDate, Query(description="said on or before (a month or year includes all of it)")] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="only claims extracted with this confidence or more")
+    ] = None,
 ) -> ListPage[ClaimOut]:
     check_date_range(since, until)
     items = analyst.claims(
@@ -37,7 +52,33 @@ def list_claims(
         place=place_param(store, place),
         since=since,
         until=until,
+        min_confidence=min_confidence,
         **page.params(),
         known=known,
     )
-    return ListPage[ClaimOut].of(items, page.limit, page.offset)
+    if request.url.path.endswith(".csv"):
+        return csv_response((csv_row(c) for c in items), CSV_COLUMNS, "claims.csv")
+    return respond(request, ListPage[ClaimOut].of(items, page.limit, page.offset), "claims.html")
+
+
+def csv_row(claim: dict) -> dict:
+    """One claim flattened as the table shows it."""
+    event, source = claim.get("event") or {}, claim.get("article") or {}
+    claimant = claim.get("claimant") or {}
+    return {
+        "date": claim["date"],
+        "kind": claim["kind"],
+        "claimant": claimant.get("name"),
+        "claimant_ar": claimant.get("name_ar"),
+        "accused": "; ".join(a.get("name") or a["id"] for a in claim["accused"]),
+        "event_type": event.get("type"),
+        "event_date": event.get("date"),
+        "place": (event.get("place") or {}).get("name"),
+        "quote": claim["quote"],
+        "confidence": claim.get("confidence"),
+        "outlet": source.get("outlet"),
+        "published": source.get("published"),
+        "url": source.get("url"),
+        "claim_id": claim["id"],
+        "event_id": event.get("id"),
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import (
@@ -16,14 +16,17 @@ from api.schemas import (
     check_date_range,
     place_param,
 )
+from api.web import respond
 from graph import analyst
 from graph.model import EventType
 
 router = APIRouter(prefix="/events", tags=["events"])
 
 
+@router.get(".json", response_model=ListPage[TimelineEventOut], include_in_schema=False)
 @router.get("", response_model=ListPage[TimelineEventOut], summary="Events in date order (a timeline)")
 def list_events(
+    request: Request,
     store: StoreDep,
     page: PageDep,
     known: AsOfDep,
@@ -44,15 +47,16 @@ def list_events(
         **page.params(),
         known=known,
     )
-    return ListPage[TimelineEventOut].of(items, page.limit, page.offset)
+    return respond(request, ListPage[TimelineEventOut].of(items, page.limit, page.offset), "events.html")
 
 
+@router.get("/{event_id}.json", response_model=EventDetailOut, include_in_schema=False)
 @router.get(
     "/{event_id}",
     response_model=EventDetailOut,
     summary="One event: every source's report, every claim about it, and where they disagree",
 )
 def get_event(
-    store: StoreDep, known: AsOfDep, event_id: Annotated[str, Path(min_length=1, max_length=300)]
+    request: Request, store: StoreDep, known: AsOfDep, event_id: Annotated[str, Path(min_length=1, max_length=300)]
 ) -> EventDetailOut:
-    return EventDetailOut.model_validate(analyst.event_detail(store, event_id, known))
+    return respond(request, EventDetailOut.model_validate(analyst.event_detail(store, event_id, known)), "event.html")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from api.deps import AsOfDep, PageDep, StoreDep
 from api.errors import ApiError
-from api.schemas import ListPage
+from api.schemas import ListPage, TimelineEventOut
+from api.web import html, respond, wants_html
+from graph import analyst
 from graph import subgraph as views
 from graph.errors import QueryError
 from loaders.arabic import normalise
@@ -32,18 +34,34 @@ class SearchHit(BaseModel):
 class SearchOut(ListPage[SearchHit]):
     query: str
     normalised: str = Field(description="the text as matched: no diacritics, unified alef/ya/ta marbuta, lower case")
+    events: list[TimelineEventOut] = Field(
+        default_factory=list, description="events of the best actor and the best place found, newest first"
+    )
 
 
-@router.get("/search", response_model=SearchOut, summary="Find actors and places by name, in Arabic or English")
+@router.get("/search.json", response_model=SearchOut, include_in_schema=False)
+@router.get(
+    "/search", response_model=SearchOut, summary="Find actors, places and their events by name, in Arabic or English"
+)
 def search(
+    request: Request,
     store: StoreDep,
     page: PageDep,
     known: AsOfDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="a name or part of one, e.g. النجباء or Nujaba")],
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="a name or part of one, e.g. النجباء or Nujaba")
+    ] = None,
 ) -> SearchOut:
+    if q is None:
+        if wants_html(request):  # the search page before anything is typed
+            return html(request, "search.html", data=None)
+        raise ApiError(422, "q: give a name or part of one to search for, e.g. ?q=النجباء")
     try:
         hits = views.search(store, q, limit=page.limit, skip=page.offset, known=known)
     except QueryError as exc:
         raise ApiError(422, str(exc)) from exc
     base = ListPage[SearchHit].of(hits, page.limit, page.offset)
-    return SearchOut(**base.model_dump(), query=q, normalised=normalise(q))
+    events = analyst.events_of_hits(store, hits, known=known)
+    return respond(
+        request, SearchOut(**base.model_dump(), query=q, normalised=normalise(q), events=events), "search.html"
+    )

@@ -6,10 +6,8 @@ tests skip when they are missing; with CI=true they fail instead.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +18,10 @@ from graph.settings import Settings
 from graph.stores import make_store
 from graph.subgraph import subgraph
 from graph.visualize import write_html
-from tests.conftest import skip_or_fail
 from tests.factories import article_graph, strike_graph
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SCREENSHOT = Path(tempfile.gettempdir()) / "kg-graph-screenshot.png"
 EVIL_NAME = 'Evil <script>window.__pwned="script"</script><img src=x onerror="window.__pwned=\'img\'">'
 EVIL_QUOTE = '</script><script>window.__pwned="quote"</script><img src=y onerror="window.__pwned=\'quote-img\'">'
@@ -52,44 +47,6 @@ def hostile_graphs() -> list[ArticleGraph]:
     evil = first.actors[0].model_copy(update={"name": EVIL_NAME})
     graphs.append(first.model_copy(update={"actors": [evil, *first.actors[1:]]}))  # last: its actor row wins
     return graphs
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        skip_or_fail(f"headless Chromium is not installed ({CHROMIUM}, {CHROMEDRIVER}): run scripts/install-chromium")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.options import Options
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        skip_or_fail("selenium is not installed in this environment: pip install -e '.[test]'")
-    profile = tempfile.mkdtemp(prefix="kg-chromium-")
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        # the network is off: no proxy answers and no name resolves, so any fetch would fail
-        "--proxy-server=127.0.0.1:9",
-        "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--window-size=1400,900",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(60)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
