@@ -16,8 +16,9 @@ router = APIRouter(prefix="/actors", tags=["actors"])
 ActorId = Annotated[str, Path(min_length=1, max_length=300, description="actor id, e.g. harakat-al-nujaba")]
 
 
-@router.get("/{actor_id}.json", response_model=ActorProfileOut, include_in_schema=False)
 @router.get("/{actor_id}", response_model=ActorProfileOut, summary="An actor's profile")
+# The twin is registered first (decorators apply bottom-up): `/{id}` would also match `x.json`.
+@router.get("/{actor_id}.json", response_model=ActorProfileOut, include_in_schema=False)
 def get_actor(
     request: Request,
     store: StoreDep,

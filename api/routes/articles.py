@@ -75,12 +75,13 @@ def get_articles(
     return respond(request, ListPage[ArticleOut].of(items, page.limit, page.offset), "articles.html")
 
 
-@router.get("/{article_id}.json", response_model=ArticleDetailOut, include_in_schema=False)
 @router.get(
     "/{article_id}",
     response_model=ArticleDetailOut,
     summary="One article: its text and every assertion extracted from it, at its offsets",
 )
+# The twin is registered first (decorators apply bottom-up): `/{id}` would also match `x.json`.
+@router.get("/{article_id}.json", response_model=ArticleDetailOut, include_in_schema=False)
 def get_article(request: Request, store: StoreDep, known: AsOfDep, article_id: ArticleId) -> ArticleDetailOut:
     return respond(request, ArticleDetailOut.model_validate(article_detail(store, article_id, known)), "article.html")
 

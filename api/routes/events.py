@@ -50,12 +50,13 @@ def list_events(
     return respond(request, ListPage[TimelineEventOut].of(items, page.limit, page.offset), "events.html")
 
 
-@router.get("/{event_id}.json", response_model=EventDetailOut, include_in_schema=False)
 @router.get(
     "/{event_id}",
     response_model=EventDetailOut,
     summary="One event: every source's report, every claim about it, and where they disagree",
 )
+# The twin is registered first (decorators apply bottom-up): `/{id}` would also match `x.json`.
+@router.get("/{event_id}.json", response_model=EventDetailOut, include_in_schema=False)
 def get_event(
     request: Request, store: StoreDep, known: AsOfDep, event_id: Annotated[str, Path(min_length=1, max_length=300)]
 ) -> EventDetailOut:

@@ -70,6 +70,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "slowest": ("Slowest", "الأبطأ"),
     "days": ("days", "أيام"),
     "confidence": ("Confidence", "الثقة"),
+    "responsibility": ("Responsibility", "المسؤولية"),
     "known_banner": ("Showing what was known at", "يُعرض ما كان معروفاً في"),
     "clear": ("clear", "إلغاء"),
     "assertions": ("Extracted assertions", "ما استُخرج"),

@@ -52,7 +52,9 @@ def test_claims_list_who_claimed_what_newest_first(story: httpx.Client) -> None:
     assert first["article"]["outlet"] == "Outlet A" and first["article"]["published"] == "2024-02-04"
     assert first["article"]["url"] == "https://example.org/baghdad-strike.txt"
     assert first["sources"] == [first["article"]]
-    assert set(first) == {"id", "kind", "date", "claimant", "accused", "event", "quote", "text", "article", "sources"}
+    assert set(first) == {
+        "id", "kind", "date", "claimant", "accused", "event", "quote", "text", "confidence", "article", "sources"
+    }  # fmt: skip
 
 
 def test_claims_actor_by_id_english_or_arabic_name_also_matches_the_accused(story: httpx.Client) -> None:

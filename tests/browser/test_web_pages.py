@@ -147,7 +147,7 @@ def test_the_analyst_journey_with_the_network_off(browser: Any, site: LiveServer
     ]
     said = [li.get_attribute("class") for li in browser.find_elements(By.CSS_SELECTOR, "#statements > li")]
     assert any("k-deny_responsibility" in c for c in said)
-    quote_el = browser.find_element(By.CSS_SELECTOR, "#statements blockquote bdi.ar")
+    quote_el = browser.find_element(By.CSS_SELECTOR, "#statements blockquote.ar-block")
     assert quote_el.value_of_css_property("direction") == "rtl"
     only_local(browser, site)
     shot(browser, "05-event")
