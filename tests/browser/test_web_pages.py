@@ -101,7 +101,9 @@ def test_the_analyst_journey_with_the_network_off(browser: Any, site: LiveServer
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith(IRI.name)
     arabic = browser.find_element(By.CSS_SELECTOR, "h1 bdi.ar")
     assert arabic.text == IRI.name_ar and arabic.value_of_css_property("direction") == "rtl"
-    assert browser.find_element(By.CSS_SELECTOR, "iframe.graph").get_attribute("src").startswith(site.url + "/graph.html")
+    assert (
+        browser.find_element(By.CSS_SELECTOR, "iframe.graph").get_attribute("src").startswith(site.url + "/graph.html")
+    )
     only_local(browser, site)
     shot(browser, "03-actor")
 
