@@ -17,7 +17,7 @@ import spacy
 from graph.errors import ConfigError
 from graph.model import STATEMENT_KINDS
 from loaders.arabic import normalise
-from loaders.nlp.morphology import first_person_plural, participle_forms, verb_forms
+from loaders.nlp.morphology import first_person_plural, noun_forms, participle_forms, verb_forms
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "nlp"
 
@@ -274,7 +274,13 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     countries = _read_json(data_dir / "countries.json")
     discovery = _read_json(data_dir / "discovery.json")
 
-    object_kinds = {norm_word(w): kind for kind, ws in speech["object_kinds"].items() for w in ws}
+    object_kinds = {
+        norm_word(form): kind
+        for kind, nouns in speech["object_kinds"].items()
+        if kind != "about"
+        for noun in nouns
+        for form in noun_forms(noun)
+    }
     cues = {kind: [tuple(norm_word(p).split()) for p in phrases] for kind, phrases in speech["cues"].items()}
     for kind, future in _future_cues(speech, events).items():
         cues.setdefault(kind, []).extend(future)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from loaders.arabic import normalise as fold
 
-__all__ = ["first_person_plural", "participle_forms", "past_forms", "present_forms", "verb_forms"]
+__all__ = ["first_person_plural", "noun_forms", "participle_forms", "past_forms", "present_forms", "verb_forms"]
 
 # 3rd person forms news copy uses, plus 1st plural ("نفذنا", "نعلن") for statements in a group's
 # own words; the 1st singular of the present is written like some pasts (أعلن) and adds nothing.
@@ -93,3 +93,23 @@ def _as_list(value: str | list[str] | None) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
+
+
+_NOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "نا", "ي")
+
+
+def noun_forms(noun: str) -> set[str]:
+    """'دعوة' -> دعوه, الدعوه, دعوته, دعوتها, دعوتهم, دعوتنا ...; 'اتهام' -> اتهام, الاتهام,
+    اتهاما, اتهامه, اتهامها ...: a noun with the article, the accusative and the possessive
+    pronouns (a feminine noun's ة is written ت before them)."""
+    word = noun.strip()
+    base = fold(word)
+    forms = {base, "ال" + base}
+    if word.endswith("ة"):
+        stem = base[:-1] + "ت"
+    else:
+        stem = base
+        if not base.endswith(("ا", "ء", "ي", "و")):
+            forms.add(base + "ا")
+    forms |= {stem + suffix for suffix in _NOUN_SUFFIXES}
+    return forms

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 from loaders.nlp.clauses import ADVERBS, CONNECTIVES, PREPOSITIONS, PUNCT_SOFT, QUOTES, UNRESOLVED, DocIndex
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.lexicon import Lexicon, SpeechVerb
-from loaders.nlp.records import EventRecord, StatementRecord
+from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
 
 if not Doc.has_extension("kg_index"):
     Doc.set_extension("kg_index", default=None)
@@ -96,6 +96,8 @@ class StatementExtractor:
         self.fighter_nouns = s("fighter_nouns")
         self.designated = s("designated_nouns")
         self.hypothetical = s("hypothetical_openers")
+        self.claim_nouns = s("claim_nouns")
+        self.announce_nouns = s("announce_nouns")
         self.attack_verbs = frozenset(
             form
             for form, trig in lexicon.triggers.items()
@@ -150,6 +152,7 @@ class StatementExtractor:
                 out.append(rec)
         if not out:
             out.extend(self._attributions(idx, s, e))
+        out.extend(self._nominal(idx, s, e, out))
         for n, rec in enumerate(out):
             # what was said runs to the next act of speech; a participle ("قائلة", "مضيفا")
             # goes on with the same one
@@ -212,6 +215,8 @@ class StatementExtractor:
         if norm in self.impersonal:
             return None
         prev = idx.norm(i - 1) if i > s else ""
+        if not verb.participle and (prev in PREPOSITIONS or "ب" in idx.clitics[i] or "ك" in idx.clitics[i]):
+            return None  # "على تبني X", "بتأكيد": after a preposition it is the verbal noun, not a verb
         if prev == "ما" and idx.norm(i - 2) in self.attribution:
             prev = ""  # "بحسب ما ذكرته الهيئة": ما is "what", not "not"
         elif prev in self.negations or (prev == "قد" and idx.norm(i - 2) in self.negations):
@@ -552,8 +557,9 @@ class StatementExtractor:
             return "accuse"  # "وجه اتهامات لطهران": an accusation, not an order
         if guard == "directive" and not any(w in self.directive_words for w in self._window(idx, i + 1, i + 5)):
             return None
-        if verb.object_kind or kind == "statement":
-            # "جدد الدعوة", "أكد التزام الحكومة", "مؤكدة رفضها": the noun names the act
+        if verb.object_kind or (kind == "statement" and lemma not in self.assessment_verbs):
+            # "جدد الدعوة", "أكد التزام الحكومة", "مؤكدة رفضها": the noun names the act (but what
+            # "وصف"/"اعتبر" take is what is judged: "واصفا الاتهامات بأنها ..." accuses nobody)
             words = after[:6] if verb.object_kind else ([idx.norm(head)] if head is not None else [])
             for w in words:
                 if w in self.lex.object_kinds:
@@ -788,6 +794,61 @@ class StatementExtractor:
             rec.date = None
         elif idx.published:
             rec.date, rec.date_precision = idx.published[:10], "day"
+
+    # ------------------------------------------------------------------ nominal acts
+    def _nominal(self, idx: DocIndex, s: int, e: int, found: list[StatementRecord]) -> list[StatementRecord]:
+        """An act of speech named by a noun with its agent: 'الاتهامات الأميركية لإيران', 'اتهامات
+        واشنطن لطهران', 'تهديدات الحوثيين', 'إعلان الحوثيين تنفيذ عمليات', 'تبني الحرس الثوري
+        للهجوم'. The agent is a country adjective on the noun, or (for accusations, threats and
+        claims, whose genitive is their author) a name right after an indefinite noun. When it
+        was said the text does not tell: the statement is undated."""
+        out: list[StatementRecord] = []
+        have = {(r.speaker, r.kind) for r in found}
+        norms = idx.norms
+        for k in range(s, e - 1):
+            kind = self.lex.object_kinds.get(norms[k])
+            if norms[k] in self.claim_nouns:
+                kind = "claim_responsibility"
+            elif norms[k] in self.announce_nouns:
+                kind = "announce"
+            if kind is None or idx.cover[k] is not None or idx.clitics[k]:
+                continue
+            agent, end, mention = self._nominal_agent(idx, k, kind)
+            if agent is None:
+                continue
+            if kind == "announce":
+                # "إعلان X تنفيذ عمليات": an announcement is a claim when its object is the act
+                ahead = range(end, min(e, end + 3))
+                if not any(norms[j] in self.claim_words or norms[j] in self.responsibility for j in ahead):
+                    continue
+                kind = "claim_responsibility"
+            if kind == "claim_responsibility" and idx.actor_kind(agent) not in _OWN_ATTACKERS:
+                continue
+            if (agent, kind) in have:
+                continue
+            if mention is not None:
+                idx.promote(mention)
+            rec = StatementRecord(kind, agent, s, k, end, e, speaker_source="nominal", kind_source="noun")
+            rec.agent_end = end
+            rec.date = _EARLIER  # named in passing: when it was said is not told
+            out.append(rec)
+            have.add((agent, kind))
+        return out
+
+    def _nominal_agent(self, idx: DocIndex, k: int, kind: str) -> tuple[str | None, int, EntityMention | None]:
+        """The author of the act the noun at k names, where its first token ends, and its mention."""
+        m = idx.starts.get(k + 1)
+        nisba = self.lex.nisba.get(idx.norms[k + 1]) if m is None or m.source == "nisba" else None
+        if nisba is not None:
+            # "الاتهامات الأميركية": the adjective names the author, a state
+            return self.gaz.state_for_country_name(nisba), k + 2, None
+        if m is None or "ل" in idx.clitic_of(k + 1) or "ب" in idx.clitic_of(k + 1):
+            return None, k + 1, None
+        # a genitive author: only on an indefinite noun of accusing, threatening, claiming
+        # ("دعوة X" may be X's call or a call to X; "إدانة X" may condemn X)
+        if idx.norms[k].startswith("ال") or kind not in ("accuse", "threaten", "claim_responsibility", "announce"):
+            return None, k + 1, None
+        return idx.actor_of(m), m.end, m
 
     # ------------------------------------------------------------------ attribution
     def _attributions(self, idx: DocIndex, s: int, e: int) -> list[StatementRecord]:

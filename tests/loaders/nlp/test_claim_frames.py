@@ -154,3 +154,32 @@ def test_a_case_considered_is_no_condemnation(run: Callable[..., Doc]) -> None:
     text = "وقالت الحكومة العراقية إنها ستتعامل بحزم مع كل من يحاول انتهاك الدستور."
     kinds = {k for _, k in said(run(text, "2024-02-01"))}
     assert "condemn" not in kinds and "pledge" in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ووصف السوداني الاتهامات الأميركية لإيران بأنها بلا دليل.", ("united-states", "accuse")),
+        (
+            "وجاءت الغارات بعد يومين من إعلان حركة النجباء تنفيذ هجمات على قاعدة حرير.",
+            ("harakat-al-nujaba", "claim_responsibility"),
+        ),
+        ("ولم تعلق بغداد على تبني حركة النجباء للهجوم على قاعدة حرير.", ("harakat-al-nujaba", "claim_responsibility")),
+    ],
+)
+def test_an_act_of_speech_named_by_a_noun_with_its_author(run: Callable[..., Doc], text: str, expected: tuple) -> None:
+    doc = run(text, "2024-02-01")
+    assert expected in said(doc)
+    assert all(s.date is None for s in doc._.kg_statements if (s.speaker, s.kind) == expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واتهمت الحكومة العراقية إيران بالوقوف وراء الهجوم.",  # the genitive of a verb's object is no author
+        "ورحب السوداني بدعوة الولايات المتحدة إلى الحوار.",  # a call's genitive may be its addressee
+    ],
+)
+def test_a_genitive_that_is_not_the_author(run: Callable[..., Doc], text: str) -> None:
+    found = said(run(text, "2024-02-01"))
+    assert ("iran", "accuse") not in found and ("united-states", "call") not in found
