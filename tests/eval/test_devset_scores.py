@@ -14,13 +14,13 @@ from benchmarks.quality import CORPORA, evaluate
 from tests.conftest import skip_or_fail
 
 FLOORS = {
-    "overall_f1": 0.68,
-    "actors": 0.80,
+    "overall_f1": 0.73,
+    "actors": 0.82,
     "places": 0.77,
     "events": 0.54,
-    "event_roles": 0.55,
-    "statements": 0.58,
-    "claims": 0.52,
+    "event_roles": 0.60,
+    "statements": 0.78,
+    "claims": 0.92,
 }
 
 
