@@ -19,6 +19,7 @@ from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.records import EntityMention
 
 UNRESOLVED = "<unresolved>"
+FORMER_SPEAKER = "<former speaker>"  # "وأضاف البيان": whoever issued the statement reported before
 
 
 def _words(text: str) -> frozenset[str]:
@@ -457,6 +458,9 @@ class DocIndex:
                 m2 = self.starts.get(k)
                 if m2 is not None and self.actor_of(m2):
                     return Agent(self.actor_of(m2), m2.end, m2)
+                if norm.startswith("ال"):
+                    # "وأضاف البيان", "وجدد البيان تحذيراته": the statement already reported
+                    return Agent(FORMER_SPEAKER, j + 1)
                 return Agent(UNRESOLVED, j + 1)
             if norm in lex.set("unresolved_subjects"):
                 return Agent(UNRESOLVED, j + 1)

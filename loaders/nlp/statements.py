@@ -34,7 +34,16 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from loaders.nlp.clauses import ADVERBS, CONNECTIVES, PREPOSITIONS, PUNCT_SOFT, QUOTES, UNRESOLVED, DocIndex
+from loaders.nlp.clauses import (
+    ADVERBS,
+    CONNECTIVES,
+    FORMER_SPEAKER,
+    PREPOSITIONS,
+    PUNCT_SOFT,
+    QUOTES,
+    UNRESOLVED,
+    DocIndex,
+)
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.lexicon import Lexicon, SpeechVerb
 from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
@@ -278,7 +287,14 @@ class StatementExtractor:
                 agent = idx.agent_after(i, e, skip_object=verb.kind == "claim_responsibility")
                 if agent.actor == UNRESOLVED:
                     return _UNNAMED
-                if agent.actor is not None:
+                if agent.actor == FORMER_SPEAKER:
+                    speaker = (
+                        (inside.speaker if inside is not None else None)
+                        or self._inherit(out, prior, prior_sents, sent_no)
+                        or self._issuer_before(idx, s)
+                    )
+                    agent_end, source = agent.end, "inherited"
+                elif agent.actor is not None:
                     speaker = agent.actor
                     if (
                         agent.mention is not None
@@ -348,6 +364,20 @@ class StatementExtractor:
             out.append(actor)
             j = m.end
         return out, j
+
+    def _issuer_before(self, idx: DocIndex, s: int) -> str | None:
+        """Who issued the statement a text named before sentence s ("أصدرت X بيانا", "في بيان لـ X"):
+        the subject of the sentence that names it, or the name after it."""
+        for k in range(s - 1, max(-1, s - 400), -1):
+            if idx.norms[k] not in self.statement_nouns:
+                continue
+            start = next((a for a, b in idx.sents if a <= k < b), 0)
+            issuer = idx.agent_after(k, min(idx.n, k + 6)).actor if "ل" in idx.clitic_of(k + 1) else None
+            if issuer in (None, UNRESOLVED, FORMER_SPEAKER):
+                issuer = self._sentence_subject(idx, start, k)
+            if issuer is not None:
+                return issuer
+        return None
 
     def _unnamed_subject(self, idx: DocIndex, j: int, e: int) -> bool:
         """A plain indefinite noun right after the verb is its subject, one without a name

@@ -183,3 +183,17 @@ def test_an_act_of_speech_named_by_a_noun_with_its_author(run: Callable[..., Doc
 def test_a_genitive_that_is_not_the_author(run: Callable[..., Doc], text: str) -> None:
     found = said(run(text, "2024-02-01"))
     assert ("iran", "accuse") not in found and ("united-states", "call") not in found
+
+
+def test_the_statement_already_reported_goes_on_speaking_for_its_issuer(run: Callable[..., Doc]) -> None:
+    text = (
+        "أصدرت حركة النجباء بيانا مساء الأحد حول الهجوم على قاعدة حرير. "
+        'وأضاف البيان أن "الحركة ستواصل عملياتها". وجدد البيان تحذيراته للقوات الأميركية.'
+    )
+    found = said(run(text, "2024-02-01"))
+    assert ("harakat-al-nujaba", "pledge") in found and ("harakat-al-nujaba", "threaten") in found
+
+
+def test_preventing_a_terrorist_act_condemns_nothing(run: Callable[..., Doc]) -> None:
+    text = "وقالت الحكومة العراقية إن القوات اعتقلت ثلاثة أشخاص لمنع تنفيذ عمل إرهابي في بغداد."
+    assert "condemn" not in {k for _, k in said(run(text, "2024-02-01"))}
