@@ -302,6 +302,9 @@ class DocIndex:
         """The subject written after the verb at i (VSO): an actor, a spokesman or official of
         one, an anaphor ('الوكالة'), UNRESOLVED for an unnamed source ('مصدر مطلع'), or None."""
         lex = self.lex
+        bracketed = self._bracketed_name(i + 1, limit)
+        if bracketed is not None:
+            return Agent(self.actor_of(bracketed), bracketed.end + 1, bracketed)
         j = i + 1
         steps = 0
         titled = 3  # words of an office after its title ("وزير الموارد المائية"); 3: no title yet
@@ -497,6 +500,21 @@ class DocIndex:
             if self.organ_owner(j, m.end) is m:
                 return True
         return False
+
+    def _bracketed_name(self, j: int, limit: int) -> EntityMention | None:
+        """'القيادة العسكرية الأميركية الوسطى (سنتكوم)': a name in brackets closing a definite noun
+        phrase the gazetteer does not know in that word order; the bracketed name is the subject."""
+        k = j
+        while k < limit and k - j < 7 and not self.punct[k] and self.cover[k] is None:
+            if not (self.norms[k].startswith("ال") or self.norms[k] in self.lex.nisba):
+                return None
+            k += 1
+        if k == j or k + 2 >= limit or self.text(k) != "(":
+            return None
+        m = self.starts.get(k + 1)
+        if m is None or self.text(m.end) != ")" or not self.actor_of(m):
+            return None
+        return m
 
     def _apposition(self, j: int, limit: int) -> tuple[EntityMention | None, int]:
         """'، فلان الفلاني،' or '، وكالة "أعماق"،' right after a noun: the mention in it (if any)

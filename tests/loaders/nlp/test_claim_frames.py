@@ -197,3 +197,8 @@ def test_the_statement_already_reported_goes_on_speaking_for_its_issuer(run: Cal
 def test_preventing_a_terrorist_act_condemns_nothing(run: Callable[..., Doc]) -> None:
     text = "وقالت الحكومة العراقية إن القوات اعتقلت ثلاثة أشخاص لمنع تنفيذ عمل إرهابي في بغداد."
     assert "condemn" not in {k for _, k in said(run(text, "2024-02-01"))}
+
+
+def test_a_name_in_brackets_after_a_descriptive_noun_phrase_is_the_speaker(run: Callable[..., Doc]) -> None:
+    text = "وقالت القيادة العسكرية الأميركية الوسطى (القيادة المركزية الأميركية) إنها قصفت مواقع في شرق سوريا."
+    assert ("centcom", "claim_responsibility") in said(run(text, "2024-02-01"))
