@@ -198,6 +198,12 @@ def _listed(value: str | list[str] | None) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def _adjective_forms(adjective: str) -> list[str]:
+    """'سافر' -> سافر, سافرا, سافرة, السافر, السافرة, سافرين, سافرون: gender, case, article."""
+    forms = [adjective, adjective + "ا", adjective + "ة", adjective + "ين", adjective + "ون"]
+    return forms + ["ال" + f for f in forms if not f.endswith("ا")]
+
+
 def _future_cues(speech: dict, events: dict) -> dict[str, list[tuple[str, ...]]]:
     """Single-word cues made of future forms: 'سنرد' threatens, 'ستواصل' pledges, and so does
     the future of every attack verb ('سنستهدف'); 'سوف نرد' is the same future in two words."""
@@ -284,6 +290,11 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     cues = {kind: [tuple(norm_word(p).split()) for p in phrases] for kind, phrases in speech["cues"].items()}
     for kind, future in _future_cues(speech, events).items():
         cues.setdefault(kind, []).extend(future)
+    cues.setdefault("condemn", []).extend(
+        (norm_word(form),)
+        for adj in speech.get("judgement_adjectives", {}).get("words", [])
+        for form in _adjective_forms(adj)
+    )
     weapons: dict[str, str] = {}
     for weapon in events["weapon_head_precedence"]:
         for w in _norm_all(events["weapons"][weapon]):

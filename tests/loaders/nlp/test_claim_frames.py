@@ -202,3 +202,15 @@ def test_preventing_a_terrorist_act_condemns_nothing(run: Callable[..., Doc]) ->
 def test_a_name_in_brackets_after_a_descriptive_noun_phrase_is_the_speaker(run: Callable[..., Doc]) -> None:
     text = "وقالت القيادة العسكرية الأميركية الوسطى (القيادة المركزية الأميركية) إنها قصفت مواقع في شرق سوريا."
     assert ("centcom", "claim_responsibility") in said(run(text, "2024-02-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال السوداني إن القصف يشكل تعدياً سافراً على سيادة العراق.",
+        "وقال السوداني إن ما جرى في أربيل عمل عدائي وانتهاك لسيادة العراق.",
+        "وقال السوداني إن الضربة كانت غادرة وبربرية.",
+    ],
+)
+def test_judging_an_act_condemns_it_in_every_inflection(run: Callable[..., Doc], text: str) -> None:
+    assert ("mohammed-shia-al-sudani", "condemn") in said(run(text, "2024-02-01"))
