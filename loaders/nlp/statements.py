@@ -183,6 +183,8 @@ class StatementExtractor:
         prev = idx.norm(i - 1)
         if prev in self.statement_nouns or prev in self.clause_openers:
             return True
+        if self._document_subject(idx, i, inside.content_start) is not None:
+            return True  # "الخارجية: المذكرة طالبت ...": the document goes on speaking for its issuer
         if not idx.clitics[i].startswith("و"):
             return False
         clausal = (
@@ -191,6 +193,20 @@ class StatementExtractor:
             or idx.text(inside.content_start) in QUOTES
         )
         return idx.text(i - 1) in ("،", ",") or not clausal
+
+    def _document_subject(self, idx: DocIndex, i: int, start: int) -> int | None:
+        """The definite document noun ('المذكرة', 'البيان', 'الرسالة') that opens the clause of the
+        verb at i, as its subject ("المذكرة التي سلمها الوكيل إلى السفير حملت ..."), if any."""
+        k = i - 1
+        while k > start and idx.texts[k] not in (":", "،", ",", ".") and i - k < 30:
+            k -= 1
+        if idx.texts[k] in (":", "،", ",", "."):
+            k += 1
+        while k < i and (idx.space[k] or idx.punct[k] or idx.texts[k] in _BULLETS):
+            k += 1
+        if k < i and idx.norms[k] in self.statement_nouns and idx.norms[k].startswith("ال"):
+            return k
+        return None
 
     def _headline(self, idx: DocIndex, s: int, e: int) -> StatementRecord | None:
         """'تركيا: لن نسمح بتهديد حدودنا' — a name and a colon open a line of reported speech."""
@@ -275,6 +291,14 @@ class StatementExtractor:
             # "ألقى X خطابا طالب فيه بـ ...": the one who gave the speech
             speaker = self._sentence_subject(idx, s, i)
             source = "issuer"
+        elif self._document_subject(idx, i, s) is not None:
+            # "المذكرة ... حملت", "البيان طالب": the document speaks for whoever issued it
+            speaker = (
+                (inside.speaker if inside is not None else None)
+                or self._inherit(out, prior, prior_sents, sent_no)
+                or self._issuer_before(idx, s)
+            )
+            source = "inherited"
         else:
             topic = idx.topic_before(i, s)
             if topic is not None:

@@ -214,3 +214,14 @@ def test_a_name_in_brackets_after_a_descriptive_noun_phrase_is_the_speaker(run: 
 )
 def test_judging_an_act_condemns_it_in_every_inflection(run: Callable[..., Doc], text: str) -> None:
     assert ("mohammed-shia-al-sudani", "condemn") in said(run(text, "2024-02-01"))
+
+
+def test_a_document_as_subject_speaks_for_its_issuer(run: Callable[..., Doc]) -> None:
+    text = (
+        "استدعت وزارة الخارجية العراقية في بغداد السفير الإيراني.\n"
+        "* الخارجية: المذكرة التي سلمها الوكيل إلى السفير الإيراني حملت حكومته مسؤولية القصف على أربيل\n"
+        "* الخارجية: المذكرة طالبت الجانب الإيراني بوقف القصف فورا"
+    )
+    found = said(run(text, "2024-02-01"))
+    assert ("iraqi-foreign-ministry", "accuse") in found and ("iraqi-foreign-ministry", "call") in found
+    assert not any(sp == "iran" for sp, _ in found)  # the recipient named in the clause is no speaker
