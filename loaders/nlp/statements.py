@@ -278,6 +278,8 @@ class StatementExtractor:
             source = "coordinated"
         elif prev in self.relatives:
             source = "relative"
+            if verb.suffixed and verb.lemma in self.assessment_verbs:
+                return None  # "الذين تعتبرهم أنقرة جماعات إرهابية": a standing designation, no act of speech
             agent = idx.agent_after(i, e) if verb.suffixed else None
             if agent is not None and agent.actor not in (None, UNRESOLVED):
                 # "الحركة، التي تتهمها أنقرة بـ": Ankara speaks, about the antecedent

@@ -225,3 +225,8 @@ def test_a_document_as_subject_speaks_for_its_issuer(run: Callable[..., Doc]) ->
     found = said(run(text, "2024-02-01"))
     assert ("iraqi-foreign-ministry", "accuse") in found and ("iraqi-foreign-ministry", "call") in found
     assert not any(sp == "iran" for sp, _ in found)  # the recipient named in the clause is no speaker
+
+
+def test_a_standing_designation_in_a_relative_clause_is_no_statement(run: Callable[..., Doc]) -> None:
+    text = "وقصفت الطائرات مواقع لمقاتلي حركة النجباء، التي تعتبرها الولايات المتحدة جماعة إرهابية."
+    assert ("united-states", "condemn") not in said(run(text, "2024-02-01"))
