@@ -129,12 +129,20 @@ class DocIndex:
         return found.kind if found is not None else None
 
     def governed(self, m: EntityMention) -> bool:
-        """True when a preposition governs the mention (so it is no subject): 'على X', 'لإيران'."""
+        """True when a preposition governs the mention (so it is no subject): 'على X', 'لإيران'.
+        The ب of "ما يسمى بـX" names; it governs nothing."""
         clitic = self.clitic_of(m.start)
-        if "ل" in clitic or "ب" in clitic or "ك" in clitic:
+        if ("ل" in clitic or "ب" in clitic or "ك" in clitic) and not self.so_called(m.start):
             return True
         prev = self.norm(m.start - 1)
         return prev in PREPOSITIONS
+
+    def so_called(self, k: int) -> bool:
+        """Whether the name at token k follows 'ما يسمى', 'ما تعرف بـ', 'المدعو' ..."""
+        j = k - 1
+        while j >= 0 and (self.space[j] or self.texts[j] in QUOTES or self.norms[j] == "ب"):
+            j -= 1
+        return any(tuple(self.norms[j - len(p) + 1 : j + 1]) == p for p in self.naming if j - len(p) + 1 >= 0)
 
     def actor_of(self, m: EntityMention) -> str | None:
         """The actor a mention stands for: itself, or the state for a country or capital."""
@@ -554,7 +562,10 @@ class DocIndex:
         for phrase in self.naming:
             n = len(phrase)
             if j + n <= limit and tuple(self.norms[j : j + n]) == phrase:
-                return j + n
+                k = j + n
+                while k < limit and (self.space[k] or self.norms[k] == "ب" or self.texts[k] in QUOTES):
+                    k += 1  # "ما يسمى بـ«X»": the name itself
+                return k
         return None
 
     def anaphor(self, norm: str, i: int) -> str | None:

@@ -103,3 +103,16 @@ def test_a_person_after_a_title_of_two_words_and_the_body_he_serves_is_found(run
     assert "سالم عبد الكريم" in names
     speaker = next(s.speaker for s in doc._.kg_statements if s.kind == "condemn")
     assert doc._.kg_discovered[speaker].name_ar == "سالم عبد الكريم"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت ما تسمى المقاومة الإسلامية في العراق مسؤوليتها عن الهجوم على قاعدة حرير.",
+        "وقالت ما يسمى بـ«حركة النجباء» إنها استهدفت قاعدة حرير.",
+        "أعلن ما يعرف بحركة النجباء مسؤوليته عن الهجوم.",
+    ],
+)
+def test_a_so_called_prefix_leaves_the_name_the_subject(extract: Callable[..., ArticleGraph], text: str) -> None:
+    claims = [s for s in extract(text, "2024-02-01").statements if s.kind == "claim_responsibility"]
+    assert claims and claims[0].speaker in ("islamic-resistance-in-iraq", "harakat-al-nujaba")
