@@ -6,7 +6,8 @@ COPY graph ./graph
 COPY loaders ./loaders
 COPY api ./api
 COPY queries ./queries
-RUN pip install --no-cache-dir .
+# The dask extra lets the same image serve as a Dask scheduler or extraction worker (compose profile "dask").
+RUN pip install --no-cache-dir ".[dask]"
 ENV KG_BACKEND=neo4j
 EXPOSE 8000
 CMD ["kg", "serve", "--host", "0.0.0.0", "--port", "8000"]

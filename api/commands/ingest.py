@@ -20,15 +20,23 @@ from graph.model import ArticleGraph
 PathsArg = Annotated[list[Path], typer.Argument(help="article files (.txt .json .jsonl .html) or folders of them")]
 
 
-def extracted(paths: list[Path]) -> Iterator[ArticleGraph | ArticleError]:
-    """Load and extract lazily, so the first results come before the last file is read."""
+def extracted(paths: list[Path], workers: int = 1, dask: str | None = None) -> Iterator[ArticleGraph | ArticleError]:
+    """Load and extract lazily, so the first results come before the last file is read; on
+    `workers` processes, or on the Dask cluster at `dask`, results still in input order."""
     from loaders.articles import iter_articles
     from loaders.extract import extract_many
+    from loaders.parallel import extract_on_dask, extract_parallel
 
     missing = [str(p) for p in paths if not p.exists()]
     for m in missing:
         yield ArticleError(m, "no such file or folder")
-    yield from extract_many(iter_articles([p for p in paths if p.exists()]))
+    articles = iter_articles([p for p in paths if p.exists()])
+    if dask:
+        yield from extract_on_dask(articles, dask)
+    elif workers > 1:
+        yield from extract_parallel(articles, workers)
+    else:
+        yield from extract_many(articles)
 
 
 def _table_row(g: ArticleGraph) -> list[str]:
@@ -96,8 +104,17 @@ def ingest_command(
     backend: BackendOpt = None,
     db: DbPathOpt = None,
     batch: Annotated[int, typer.Option(help="articles per write transaction")] = ARTICLES_PER_BATCH,
+    workers: Annotated[
+        int, typer.Option(min=1, help="processes extracting at once (one per core pays); the graph is the same")
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="extract on this Dask cluster instead, e.g. tcp://scheduler:8786 (needs kg-news[dask])"),
+    ] = None,
 ) -> None:
     """Extract articles and write them into the graph store (idempotent: re-ingesting changes nothing)."""
+    if workers > 1 and dask:
+        raise fail("give --workers or --dask, not both: the Dask cluster has its own workers", 2)
     try:
         store = open_store(backend, db)
     except KGError as exc:
@@ -113,7 +130,12 @@ def ingest_command(
     try:
         with store, progress:
             task = progress.add_task("ingesting", total=None)
-            report = ingest(store, extracted(paths), articles_per_batch=batch, on_item=lambda _: progress.advance(task))
+            report = ingest(
+                store,
+                extracted(paths, workers, dask),
+                articles_per_batch=batch,
+                on_item=lambda _: progress.advance(task),
+            )
     except KGError as exc:
         raise fail(str(exc)) from exc
     print_ingest_report(report)
