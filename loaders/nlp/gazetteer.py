@@ -449,6 +449,7 @@ class EntityResolver:
         mentions = self._longest(doc, by_span)
         mentions, titles = self._titles(doc, mentions)
         mentions += self._nested(doc, mentions + titles, by_span)
+        mentions += self._region_countries(doc, mentions, by_span)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._nisba(doc, taken)
         mentions += self._home_government(doc, mentions, taken)
@@ -582,6 +583,29 @@ class EntityResolver:
                     continue
                 taken.update(range(start, end))
                 out.append(self._mention(doc, start, end, ids, source="gazetteer" if bare_title else "nested"))
+        return out
+
+    def _region_countries(
+        self, doc: Doc, mentions: list[EntityMention], by_span: dict[tuple[int, int], dict[str, str]]
+    ) -> list[EntityMention]:
+        """A region named after its country ("شمال العراق", "إقليم كردستان العراق", "جنوب لبنان") is
+        also a mention of that country as a place: the country its gazetteer entry lies in, when
+        the name ends with one of the country's own forms."""
+        out: list[EntityMention] = []
+        have = {(m.start, m.end) for m in mentions}
+        for m in mentions:
+            entry = self.gaz.places.get(m.place_id or "")
+            if m.end - m.start < 2 or not entry or entry.get("kind") != "site":
+                continue
+            ancestors = self.gaz.place_ancestors(m.place_id or "")
+            countries = {c for c in ancestors if self.gaz.places[c].get("kind") == "country"}
+            for k in range(m.start + 1, m.end):
+                ids = by_span.get((k, m.end))
+                if ids and ids.get("PLACE") in countries and (k, m.end) not in have:
+                    inner = self._mention(doc, k, m.end, ids, source="nested")
+                    inner.role = "place"
+                    out.append(inner)
+                    break
         return out
 
     def _linked(self, doc: Doc, start: int, outer_start: int) -> bool:

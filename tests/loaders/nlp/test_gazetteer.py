@@ -109,3 +109,9 @@ def test_a_title_before_a_name_gives_way_to_the_name(run: Callable[..., Doc]) ->
 def test_a_bare_government_in_an_iraqi_report_is_the_iraqi_government(run: Callable[..., Doc]) -> None:
     doc = run("طالب البرلمان العراقي الحكومة بتقديم تقرير عن الهجوم في بغداد.")
     assert "iraqi-government" in actors_of(doc)
+
+
+def test_a_region_named_after_its_country_is_also_that_country(run: Callable[..., Doc]) -> None:
+    doc = run("قصفت الطائرات مواقع في شرق سوريا ليلة الأحد.")
+    assert {"eastern-syria", "syria"} <= places_of(doc)
+    assert "syria" not in actors_of(doc)
