@@ -51,7 +51,7 @@ def test_claims_answer_who_claimed_denied_or_accused_what_newest_first(story: Gr
         ("2023-12-08", "claim_responsibility", IRI.id, GREEN_ZONE_ATTACK),
     ]
     assert list(rows[0]) == [
-        "id", "kind", "date", "quote", "text", "claimant_id", "claimant_name", "claimant_name_ar",
+        "id", "kind", "date", "quote", "text", "confidence", "claimant_id", "claimant_name", "claimant_name_ar",
         "claimant_kind", "accused", "event_id", "event_type", "event_date", "event_places", "sources",
     ]  # fmt: skip
     accusation = rows[1]
