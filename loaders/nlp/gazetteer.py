@@ -18,7 +18,10 @@ actor or a place follows from its `kind` (the two kind vocabularies are disjoint
 - after "إلى"/"من", a country is no place when the words before make it a party ("إسناد التفجير
   إلى تركيا", "تعليمات من إيران"), and a capital opening a clause after "أن" is its state;
 - armed groups named by their patron ("مجموعات مسلحة مرتبطة بإيران") are the gazetteer's
-  collective whose Arabic name has that form ("الفصائل الموالية لإيران").
+  collective whose Arabic name has that form ("الفصائل الموالية لإيران");
+- a region named after its country ("شمال العراق") also places the country;
+- a facility named by its kind alone ("المطار الدولي") is the one of that kind in the place named
+  just before it.
 """
 
 from __future__ import annotations
@@ -394,6 +397,11 @@ def mention_from_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
 # nouns a ministry's short name follows as part of another name ("وزارة الخارجية", "لجنة الدفاع")
 _BULLETS = frozenset({"*", "•", "●", "▪", "-", "–", "—", "·"})
 
+# A facility named by its kind alone ("المطار الدولي", "الميناء"): the head as copy writes it, the
+# word the gazetteer's names of that kind start with, and the adjectives that may follow the head.
+GENERIC_FACILITIES = {"المطار": "مطار", "الميناء": "ميناء"}
+GENERIC_FACILITY_ADJECTIVES = frozenset({"الدولي", "المدني"})
+
 _NAME_MARKS = frozenset({'"', "«", "»", "“", "”", "'", "(", ")", "[", "]"})
 
 
@@ -451,6 +459,7 @@ class EntityResolver:
         mentions += self._nested(doc, mentions + titles, by_span)
         mentions += self._region_countries(doc, mentions, by_span)
         taken = {i for m in mentions for i in range(m.start, m.end)}
+        mentions += self._generic_facilities(doc, mentions, taken)
         mentions += self._nisba(doc, taken)
         mentions += self._home_government(doc, mentions, taken)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -607,6 +616,47 @@ class EntityResolver:
                     out.append(inner)
                     break
         return out
+
+    def _generic_facilities(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> list[EntityMention]:
+        """'المطار الدولي' after 'صنعاء' is Sanaa's airport: a facility named only by its kind is the
+        one facility of that kind the gazetteer has in the nearest place named before it, in the
+        same sentence or the one before; with none or several, it names nothing."""
+        table = doc._.kg_tokens
+        norms = table.norms
+        sents = doc._.kg_sents or [(0, len(doc))]
+        places = sorted((m for m in mentions if m.place_id in self.gaz.places), key=lambda m: m.end)
+        out: list[EntityMention] = []
+        for i, norm in enumerate(norms):
+            prefix = GENERIC_FACILITIES.get(norm)
+            if prefix is None or i in taken:
+                continue
+            end = i + 1
+            if end < len(norms) and norms[end] in GENERIC_FACILITY_ADJECTIVES and end not in taken:
+                end += 1
+            n = next((k for k, (s, e) in enumerate(sents) if s <= i < e), 0)
+            floor = sents[max(0, n - 1)][0]
+            before = [m for m in places if floor <= m.start and m.end <= i]
+            found = self._facility_in(before[-1].place_id or "", prefix) if before else None
+            if found:
+                s, e, text = mention_from_tokens(doc, i, end)
+                out.append(EntityMention(i, end, s, e, text, place_id=found, role="place", source="gazetteer"))
+                taken.update(range(i, end))
+        return out
+
+    def _facility_in(self, place_id: str, prefix: str) -> str | None:
+        """The one facility or base whose Arabic name starts with `prefix` inside `place_id` (or
+        `place_id` itself: "مطار بغداد الدولي ... المطار")."""
+        entry = self.gaz.places.get(place_id, {})
+        if entry.get("kind") in ("facility", "base") and norm_word(entry.get("name_ar") or "").startswith(prefix + " "):
+            return place_id
+        found = [
+            pid
+            for pid, entry in self.gaz.places.items()
+            if entry.get("kind") in ("facility", "base")
+            and norm_word(entry.get("name_ar") or "").startswith(prefix + " ")
+            and place_id in self.gaz.place_ancestors(pid)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _linked(self, doc: Doc, start: int, outer_start: int) -> bool:
         """The inner name follows a word that links it to the outer one (التابع لـ, زعيم, باسم)."""

@@ -115,3 +115,10 @@ def test_a_region_named_after_its_country_is_also_that_country(run: Callable[...
     doc = run("قصفت الطائرات مواقع في شرق سوريا ليلة الأحد.")
     assert {"eastern-syria", "syria"} <= places_of(doc)
     assert "syria" not in actors_of(doc)
+
+
+def test_an_airport_named_by_its_kind_is_the_airport_of_the_place_named_before(run: Callable[..., Doc]) -> None:
+    doc = run("دوت انفجارات في بغداد، وسقطت الصواريخ قرب المطار الدولي.")
+    assert "baghdad-international-airport" in places_of(doc)
+    assert "baghdad-international-airport" not in places_of(run("سقطت الصواريخ قرب المطار الدولي."))
+    assert "baghdad-international-airport" not in places_of(run("دوت انفجارات في الأنبار قرب المطار."))
