@@ -37,6 +37,7 @@ from loaders.nlp.records import EventRecord, StatementRecord
 __all__ = ["extract_article", "extract_many", "graph_from_doc"]
 
 _VIOLENT = ("attack", "airstrike")
+_CLAIM_KINDS = ("claim_responsibility", "deny_responsibility")
 
 
 class ArticleLike(Protocol):
@@ -327,7 +328,39 @@ class _GraphBuilder:
                     ),
                 )
             )
+        return self.one_voice(out)
+
+    def ancestors(self, actor_id: str) -> set[str]:
+        """The bodies an actor speaks for: its gazetteer parents, or a discovered person's bodies."""
+        if actor_id in self.gaz.actors:
+            return set(self.gaz.actor_ancestors(actor_id))
+        found = (self.doc._.kg_discovered or {}).get(actor_id)
+        out: set[str] = set()
+        for body in found.member_of if found is not None else []:
+            out |= {body, *self.gaz.actor_ancestors(body)}
         return out
+
+    def one_voice(self, statements: list[Statement]) -> list[Statement]:
+        """A spokesman or official and the body he speaks for are one voice: the same kind of act
+        told once of the body and once of its spokesman ('نأت الحركة بنفسها ...', 'وقال المتحدث
+        باسم الحركة فلان إنها لا علاقة لها ...') is one claim or denial, the first told. Other
+        kinds stay apart (a minister's statements are his own as well as his ministry's), and so
+        do a faction and its umbrella, each a voice of its own."""
+        out: list[Statement] = []
+        for st in statements:
+            if st.kind not in _CLAIM_KINDS or not any(
+                o.kind == st.kind and self.same_voice(o.speaker, st.speaker) for o in out
+            ):
+                out.append(st)
+        return out
+
+    def same_voice(self, a: str | None, b: str | None) -> bool:
+        """A person and a body he belongs to; two bodies (a faction and its umbrella) stay apart."""
+        if not a or not b or a == b:
+            return False
+        if self.actor_kind(a) == "person" and b in self.ancestors(a):
+            return True
+        return self.actor_kind(b) == "person" and a in self.ancestors(b)
 
     def build(self) -> ArticleGraph:
         doc, gaz, article = self.doc, self.gaz, self.article

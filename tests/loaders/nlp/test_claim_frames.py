@@ -230,3 +230,13 @@ def test_a_document_as_subject_speaks_for_its_issuer(run: Callable[..., Doc]) ->
 def test_a_standing_designation_in_a_relative_clause_is_no_statement(run: Callable[..., Doc]) -> None:
     text = "وقصفت الطائرات مواقع لمقاتلي حركة النجباء، التي تعتبرها الولايات المتحدة جماعة إرهابية."
     assert ("united-states", "condemn") not in said(run(text, "2024-02-01"))
+
+
+def test_a_body_and_its_spokesman_denying_are_one_denial(extract) -> None:  # noqa: ANN001
+    text = (
+        "نفت كتائب حزب الله أي علاقة لها بالهجوم على قاعدة حرير. "
+        "وقال أبو علي العسكري إن الكتائب لا علاقة لها بالهجوم، وأكد أن المقاومة مستمرة."
+    )
+    g = extract(text, "2024-02-01")
+    denials = [s.speaker for s in g.statements if s.kind == "deny_responsibility"]
+    assert denials == ["kataib-hezbollah"]
