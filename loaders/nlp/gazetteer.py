@@ -20,6 +20,7 @@ actor or a place follows from its `kind` (the two kind vocabularies are disjoint
 - armed groups named by their patron ("مجموعات مسلحة مرتبطة بإيران") are the gazetteer's
   collective whose Arabic name has that form ("الفصائل الموالية لإيران");
 - a region named after its country ("شمال العراق") also places the country;
+- "البحرين" followed by a sea's adjective ("البحرين الأحمر والعربي") is the dual of "بحر", not Bahrain;
 - a facility named by its kind alone ("المطار الدولي") is the one of that kind in the place named
   just before it.
 """
@@ -397,6 +398,8 @@ def mention_from_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
 # nouns a ministry's short name follows as part of another name ("وزارة الخارجية", "لجنة الدفاع")
 _BULLETS = frozenset({"*", "•", "●", "▪", "-", "–", "—", "·"})
 
+# The dual of "بحر" ("في البحرين الأحمر والعربي"), written like Bahrain.
+SEA_DUALS = frozenset({"البحرين", "بحرين"})
 # A facility named by its kind alone ("المطار الدولي", "الميناء"): the head as copy writes it, the
 # word the gazetteer's names of that kind start with, and the adjectives that may follow the head.
 GENERIC_FACILITIES = {"المطار": "مطار", "الميناء": "ميناء"}
@@ -454,7 +457,7 @@ class EntityResolver:
             by_span.setdefault((span.start, span.end), {}).setdefault(span.label_, span.id_)
         for span, ids in self._across_quotes(doc):
             by_span.setdefault(span, ids)
-        mentions = self._longest(doc, by_span)
+        mentions = self._seas(doc, self._longest(doc, by_span))
         mentions, titles = self._titles(doc, mentions)
         mentions += self._nested(doc, mentions + titles, by_span)
         mentions += self._region_countries(doc, mentions, by_span)
@@ -615,6 +618,32 @@ class EntityResolver:
                     inner.role = "place"
                     out.append(inner)
                     break
+        return out
+
+    def _seas(self, doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+        """'في البحرين الأحمر والعربي' is the dual of 'بحر': the Red Sea and the Arabian Sea, not
+        Bahrain. Each adjective that follows, coordinated or not, names the sea 'البحر' + it."""
+        norms = doc._.kg_tokens.norms
+        out: list[EntityMention] = []
+        for m in mentions:
+            if m.end - m.start != 1 or norms[m.start] not in SEA_DUALS:
+                out.append(m)
+                continue
+            seas: list[tuple[int, str]] = []
+            k = m.end
+            while k < len(norms):
+                found = self.gaz.lookup("البحر " + norms[k], "place")
+                if not found or (seas and doc._.kg_tokens.clitics[k] != "و"):
+                    break
+                seas.append((k, found[0]))
+                k += 1
+            if not seas:
+                out.append(m)
+                continue
+            for n, (k, pid) in enumerate(seas):
+                start = m.start if n == 0 else k
+                s, e, text = mention_from_tokens(doc, start, k + 1)
+                out.append(EntityMention(start, k + 1, s, e, text, place_id=pid, role="place"))
         return out
 
     def _generic_facilities(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> list[EntityMention]:

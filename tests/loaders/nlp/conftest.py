@@ -217,6 +217,9 @@ PLACES = [
     place("al-bukamal", "Al-Bukamal", "البوكمال", "city", located_in=("deir-ez-zor-governorate",)),
     place("al-tanf", "Al-Tanf", "قاعدة التنف", "base", ("التنف",), located_in=("syria",)),
     place("eastern-syria", "Eastern Syria", "شرق سوريا", "site", located_in=("syria",)),
+    place("bahrain", "Bahrain", "البحرين", "country"),
+    place("red-sea", "Red Sea", "البحر الأحمر", "site"),
+    place("arabian-sea", "Arabian Sea", "بحر العرب", "site", ("البحر العربي",)),
     place("washington-d-c", "Washington, D.C.", "العاصمة الأميركية واشنطن", "city", ("واشنطن",)),
     place("white-house", "White House", "البيت الأبيض", "facility", located_in=("washington-d-c",)),
 ]

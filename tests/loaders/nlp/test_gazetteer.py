@@ -122,3 +122,9 @@ def test_an_airport_named_by_its_kind_is_the_airport_of_the_place_named_before(r
     assert "baghdad-international-airport" in places_of(doc)
     assert "baghdad-international-airport" not in places_of(run("سقطت الصواريخ قرب المطار الدولي."))
     assert "baghdad-international-airport" not in places_of(run("دوت انفجارات في الأنبار قرب المطار."))
+
+
+def test_the_dual_of_sea_is_the_seas_it_names_not_bahrain(run: Callable[..., Doc]) -> None:
+    doc = run("تواصل القوات منع السفن من الملاحة في البحرين الأحمر والعربي.")
+    assert places_of(doc) == {"red-sea", "arabian-sea"}
+    assert "bahrain" in places_of(run("وصل الوفد إلى البحرين صباح الأحد."))
