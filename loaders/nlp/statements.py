@@ -106,6 +106,7 @@ class StatementExtractor:
         self.designated = s("designated_nouns")
         self.hypothetical = s("hypothetical_openers")
         self.claim_nouns = s("claim_nouns")
+        self.generic_quantifiers = s("generic_quantifiers")
         self.announce_nouns = s("announce_nouns")
         self.attack_verbs = frozenset(
             form
@@ -320,6 +321,10 @@ class StatementExtractor:
                         or self._issuer_before(idx, s)
                     )
                     agent_end, source = agent.end, "inherited"
+                elif agent.actor is not None and self._addressed(idx, verb, agent.end, out):
+                    # "..., في حين دعا الولايات المتحدة إلى وقف ...": the speaker of the sentence
+                    # calls on X; X is whom the call addresses, not who makes it
+                    speaker, source = out[-1].speaker, "coordinated"
                 elif agent.actor is not None:
                     speaker = agent.actor
                     if (
@@ -457,6 +462,13 @@ class StatementExtractor:
         end = agent.end + 1 if idx.norm(agent.end) in self.reported_words else agent.end
         return agent.actor, end
 
+    def _addressed(self, idx: DocIndex, verb: SpeechVerb, end: int, out: list[StatementRecord]) -> bool:
+        """A call verb after a clause opener whose name is followed by إلى/بـ, in a sentence that
+        already has a speaker: the name is the call's addressee."""
+        if verb.kind != "call" or not out or end >= idx.n:
+            return False
+        return idx.norm(end) in ("الي", "إلى") or idx.norm(end) == "ب" or "ب" in idx.clitic_of(end)
+
     def _after_noun(self, idx: DocIndex, i: int, s: int) -> bool:
         """True when a plain content word (no name, particle, date or punctuation) precedes the
         verb: the verb then describes that word ('قرارا يدعو', 'مهمة تقول')."""
@@ -473,6 +485,7 @@ class StatementExtractor:
             or norm in self.statement_nouns
             or norm in PREPOSITIONS
             or norm in self.lex.words
+            or norm in self.clause_openers  # "في حين دعا"
         )
 
     def _inherit(
@@ -598,6 +611,10 @@ class StatementExtractor:
             return "deny_responsibility"
         if guard == "claim_object" and any(w in ("قرار", "القرار", "قرارا") for w in after):
             return None
+        if kind == "claim_responsibility" and any(
+            idx.norms[k] in self.generic_quantifiers for k in [*range(max(0, i - 8), i), *range(j, min(e, j + 3))]
+        ):
+            return None  # "غالبية الهجمات تبنتها X": a summary of many attacks, no claim of one
         if guard == "deny_object":
             # "نفى أي علاقة له", "نفى المسؤولية", "نفى الاتهامات", and denials of the act itself:
             # "نفى استخدام أراضيه لمهاجمة ...", "نأت بنفسها عن قصف السفارة", "نفى ... إطلاق صواريخ"

@@ -240,3 +240,16 @@ def test_a_body_and_its_spokesman_denying_are_one_denial(extract) -> None:  # no
     g = extract(text, "2024-02-01")
     denials = [s.speaker for s in g.statements if s.kind == "deny_responsibility"]
     assert denials == ["kataib-hezbollah"]
+
+
+def test_a_call_on_a_named_party_after_a_clause_opener_is_the_speakers(run: Callable[..., Doc]) -> None:
+    text = "ووصف السوداني القصف بأنه عدوان، في حين دعا الولايات المتحدة إلى وقف عملياتها في العراق."
+    found = said(run(text, "2024-02-01"))
+    assert ("mohammed-shia-al-sudani", "call") in found and ("united-states", "call") not in found
+    call = next(s for s in run(text, "2024-02-01")._.kg_statements if s.kind == "call")
+    assert call.addressees == ["united-states"]
+
+
+def test_a_summary_of_many_claimed_attacks_is_no_claim(run: Callable[..., Doc]) -> None:
+    text = "وقالت الحكومة العراقية إن غالبية الهجمات على القواعد الأميركية تبنتها حركة النجباء."
+    assert ("harakat-al-nujaba", "claim_responsibility") not in said(run(text, "2024-02-01"))
