@@ -201,6 +201,8 @@ class ArticleGraph(Model):
     statements: list[Statement] = []
     context_actors: list[Actor] = []
     context_places: list[Place] = []
+    #: what the reader must know about this article's extraction (a language it cannot read)
+    warnings: list[str] = []
 
     def check_references(self) -> list[str]:
         """Every id an event or statement uses must be an actor, place or event of this graph."""
@@ -230,5 +232,5 @@ class ArticleGraph(Model):
         """The object DESIGN.md's "Extraction output" describes, one per article."""
         return self.model_dump(
             mode="json",
-            exclude={"body", "ingested_at", "context_actors", "context_places", "outlet_actor"},
+            exclude={"body", "ingested_at", "context_actors", "context_places", "outlet_actor", "warnings"},
         )

@@ -24,6 +24,7 @@ from graph.errors import ArticleError
 from loaders.arabic import ARABIC_LETTER, normalise
 from loaders.boilerplate import block_rule, clean, line_rule, split_lines
 from loaders.dates import find_dates, parse_date
+from loaders.language import detect_language
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -324,13 +325,6 @@ def _source_outlet(value: str) -> str | None:
     if not value or normalise(value) in _GENERIC_SOURCES:
         return None
     return canonical_outlet(value) or (value if len(value.split()) <= 4 else None)
-
-
-def detect_language(text: str) -> str:
-    """'en' when most letters are Latin, else 'ar' (the project's default language)."""
-    arabic = len(ARABIC_LETTER.findall(text))
-    latin = len(re.findall(r"[A-Za-z]", text))
-    return "en" if latin > arabic else "ar"
 
 
 def _language_code(value: str, source: str) -> str:

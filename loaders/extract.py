@@ -29,12 +29,13 @@ from graph.model import (
     precision_of,
 )
 from loaders.dates import reference_date
+from loaders.language import SUPPORTED_LANGUAGES, detect_language, is_supported
 from loaders.nlp.confidence import confidence_model, event_features, role_features, statement_features
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.pipeline import get_nlp
 from loaders.nlp.records import EventRecord, StatementRecord
 
-__all__ = ["extract_article", "extract_many", "graph_from_doc"]
+__all__ = ["extract_article", "extract_many", "graph_from_doc", "pipeline_for"]
 
 _VIOLENT = ("attack", "airstrike")
 _CLAIM_KINDS = ("claim_responsibility", "deny_responsibility")
@@ -52,24 +53,61 @@ class ArticleLike(Protocol):
     text: str
 
 
+def pipeline_for(language: str) -> Language:
+    """The cached pipeline of a supported language ('ar' or 'en')."""
+    if language == "en":
+        from loaders.nlp.english import get_english_nlp
+
+        return get_english_nlp()
+    return get_nlp()
+
+
 def extract_article(article: ArticleLike, nlp: Language | None = None, features: dict | None = None) -> ArticleGraph:
-    """The graph of one article (the cached default pipeline unless `nlp` is given). `features`,
-    when given, receives the confidence features of every assertion (for calibration)."""
-    nlp = nlp or get_nlp()
-    doc = nlp.make_doc(article.text or "")
-    doc._.kg_source = article.text or ""
+    """The graph of one article: the pipeline of its language (detected when not given), or
+    `nlp` when given. A language no pipeline reads gives the article alone, with a warning.
+    `features`, when given, receives the confidence features of every assertion (for calibration)."""
+    text = article.text or ""
+    language = article.language or detect_language(text)
+    if nlp is None:
+        if not is_supported(language):
+            return _unread(article, language)
+        nlp = pipeline_for(language)
+    doc = nlp.make_doc(text)
+    doc._.kg_source = text
     # relative dates are resolved against the publication date, or, when the report has none,
     # against the date its own text fixes (its dateline, else the latest full date it writes)
-    doc._.kg_published = str(article.published)[:10] if article.published else reference_date(article.text or "")
+    doc._.kg_published = str(article.published)[:10] if article.published else reference_date(text)
     doc = nlp(doc)
-    return graph_from_doc(doc, article, _gazetteer(nlp), text=article.text or "", features=features)
+    return graph_from_doc(doc, article, _gazetteer(nlp), text=text, features=features)
+
+
+def _unread(article: ArticleLike, language: str) -> ArticleGraph:
+    """An article in a language without a pipeline: stored as it is, nothing extracted, and a
+    warning that says so (never a silent empty result)."""
+    text = article.text or ""
+    file = getattr(article, "file", None)
+    meta = ArticleMeta(
+        file=Path(file).name if file and "#" not in file else file,
+        id=article_id(text),
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        url=article.url,
+        language=language,
+    )
+    supported = ", ".join(SUPPORTED_LANGUAGES)
+    warning = (
+        f"{file or meta.id}: the text is in {language!r}, which the extractor does not read "
+        f"(it reads {supported}); the article is kept without actors, places, events or statements"
+    )
+    return ArticleGraph(article=meta, body=text, warnings=[warning])
 
 
 def extract_many(
     articles: Iterable[ArticleLike | ArticleError], nlp: Language | None = None
 ) -> Iterator[ArticleGraph | ArticleError]:
-    """One graph per article; an article that fails becomes an `ArticleError` and the batch goes on."""
-    nlp = nlp or get_nlp()
+    """One graph per article, each through the pipeline of its language unless `nlp` is given;
+    an article that fails becomes an `ArticleError` and the batch goes on."""
     for item in articles:
         if isinstance(item, ArticleError):
             yield item
@@ -164,8 +202,8 @@ class _GraphBuilder:
             return None
         return Actor(
             id=actor_id,
-            name=found.name_ar,
-            name_ar=found.name_ar,
+            name=found.name or found.name_ar,
+            name_ar=found.name_ar or None,
             kind=found.kind,
             discovered=True,
             member_of=list(found.member_of),
@@ -272,7 +310,7 @@ class _GraphBuilder:
         if entry is not None:
             return entry.get("name") or entity_id
         found = (self.doc._.kg_discovered or {}).get(entity_id)
-        return found.name_ar if found is not None else entity_id
+        return (found.name or found.name_ar) if found is not None else entity_id
 
     def summary(self, ev: EventRecord) -> str:
         """One line for lists and graph labels: 'attack by X on Y at Z (2 rocket)'."""
@@ -319,7 +357,7 @@ class _GraphBuilder:
                     addressees=[a for a in dict.fromkeys(st.addressees) if a != st.speaker],
                     accused=[a for a in dict.fromkeys(st.accused) if a != st.speaker],
                     quote=st.quote.strip() if st.quote else st.quote,
-                    language="ar",
+                    language=self.article.language or "ar",
                     evidence=evidence,
                     confidence=self.score(
                         "statement",

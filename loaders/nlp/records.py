@@ -80,6 +80,7 @@ class DiscoveredActor:
     name_ar: str
     kind: str
     member_of: list[str] = field(default_factory=list)  # "قائد كتائب X فلان": the body of his office
+    name: str | None = None  # the name in the report's own script, when it is not Arabic
 
 
 @dataclass

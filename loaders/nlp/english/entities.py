@@ -1,0 +1,328 @@
+"""English names of the gazetteer: span-ruler patterns, and `kg_en_entity_resolver`, which turns
+the ruler's matches into actor and place mentions.
+
+Patterns are every English form of an entry (`name`, `aliases`) plus the spellings English copy
+alternates between: "al-Qaim"/"al Qaim", "the Pentagon"/"Pentagon", "US forces"/"American
+forces". They match on `token.norm_` (see `normalizer`), so case, curly quotes and the full stops
+of "U.S." do not matter. A name is a proper noun: a match must hold a capitalised word or an
+acronym ("hit" is no mention of the town of Hit; "Hit" opening a sentence is none either when the
+lower-case word is ordinary English).
+
+The resolver decides, per mention:
+- longest match wins ("Kataib Hezbollah" is not "Hezbollah");
+- a name that is both a state and a country plays a place after a locative ("in Iraq", "across
+  Iraq", "BAGHDAD, Iraq", "Iraq's Camp Taji") and the state otherwise ("Iraq condemned");
+- armed groups named by their patron ("Iran-backed militias", "pro-Iran Shia factions",
+  "Iranian-sponsored groups") are the gazetteer's collective named "<State>-aligned militias";
+- a country adjective before an agent noun names the state ("Israeli air strike" -> Israel),
+  before a territorial noun the country ("Iraqi airspace" -> Iraq);
+- a person named after a title ("Major General Yehia Rasool", "Secretary of Defense Mark Esper")
+  who is not in the gazetteer is a discovered person, and the surname alone later is that person.
+"""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.ids import slugify
+from loaders.nlp.english.lexicon import EnglishLexicon
+from loaders.nlp.gazetteer import RULER_KEY, Gazetteer
+from loaders.nlp.records import DiscoveredActor, EntityMention
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_CAPITALISED = re.compile(r"^[A-Z][a-zA-Z'’.\-]*$")
+
+
+def english_surfaces(entry: dict) -> list[str]:
+    """The English written forms of a gazetteer entry and their usual alternations."""
+    base = [entry.get("name") or "", *(entry.get("aliases") or [])]
+    out: list[str] = []
+
+    def add(s: str) -> None:
+        s = " ".join(s.split())
+        if s and not _ARABIC.search(s) and s not in out:
+            out.append(s)
+
+    for s in base:
+        add(s)
+        if s.lower().startswith("the "):
+            add(s[4:])
+        if re.search(r"\b(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]r)-", s):
+            add(re.sub(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]r)-", r"\1 ", s))
+        if s.startswith("US "):
+            add("American " + s[3:])
+    return out
+
+
+@spacy.registry.misc("kg.en_gazetteer_patterns.v1")
+def english_gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """Phrase patterns for the span ruler: every English form of every actor and place."""
+    out: list[dict] = []
+    for label, table in (("ACTOR", gazetteer.actors), ("PLACE", gazetteer.places)):
+        for eid, entry in table.items():
+            for surface in english_surfaces(entry):
+                out.append({"label": label, "pattern": surface, "id": eid})
+    return out
+
+
+def _span(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    return doc._.kg_tokens.span_text(start, end)
+
+
+class EnglishEntityResolver:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, lexicon: EnglishLexicon) -> None:
+        self.name = name
+        self.gaz = gazetteer
+        self.lex = lexicon
+        s = lexicon.set
+        self.locatives = s("locatives")
+        self.not_locative_to = s("non_locative_before_to")
+        self.agent_nouns = s("agent_nouns")
+        self.place_nouns = s("place_nouns")
+        self.alignment = s("alignment_words")
+        self.collectives = s("collective_nouns")
+        self.fillers = s("collective_fillers")
+        self.titles = lexicon.phrase_list("person_titles_before_name")
+        self.not_names = s("not_names")
+        self.particles = s("name_particles")
+        self.suffixes = s("name_suffixes")
+        self.aligned = self._aligned_groups()
+        self.common_words = s("common_words")
+
+    def _aligned_groups(self) -> dict[str, str]:
+        """State id -> the collective of armed groups aligned with it, read from gazetteer names of
+        the form "<State>-aligned militias" (a new entry of that form needs no code)."""
+        out: dict[str, str] = {}
+        for eid, entry in self.gaz.actors.items():
+            m = re.fullmatch(r"(.+)-aligned (?:militias|groups|factions)", entry.get("name") or "")
+            if entry.get("kind") == "armed_group" and m:
+                state = self._state_named(m.group(1))
+                if state:
+                    out.setdefault(state, eid)
+        return out
+
+    def _state_named(self, name: str) -> str | None:
+        for eid, entry in self.gaz.actors.items():
+            if entry.get("kind") == "state" and name in english_surfaces(entry):
+                return eid
+        return None
+
+    # ------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        table = doc._.kg_tokens
+        matches = doc.spans[RULER_KEY] if RULER_KEY in doc.spans else []
+        by_span: dict[tuple[int, int], dict[str, str]] = {}
+        for span in matches:
+            by_span.setdefault((span.start, span.end), {}).setdefault(span.label_, span.id_)
+        sent_starts = {s for s, _ in (doc._.kg_sents or [(0, len(doc))])}
+        mentions: list[EntityMention] = []
+        taken: set[int] = set()
+        for (start, end), ids in sorted(by_span.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+            if any(i in taken for i in range(start, end)) or not self._proper(table, start, end, sent_starts):
+                continue
+            taken.update(range(start, end))
+            s, e, text = _span(doc, start, end)
+            actor, place = ids.get("ACTOR"), ids.get("PLACE")
+            mentions.append(
+                EntityMention(start, end, s, e, text, actor_id=actor, place_id=place, role="actor" if actor else "place")
+            )
+        mentions += self._aligned(doc, mentions, taken)
+        mentions += self._demonyms(doc, taken)
+        discovered = self._discover(doc, mentions, taken)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        self._roles(doc, mentions)
+        doc._.kg_entities = mentions
+        doc._.kg_discovered = discovered
+        doc._.kg_discovered_places = {}
+        return doc
+
+    def _proper(self, table, start: int, end: int, sent_starts: set[int]) -> bool:  # noqa: ANN001
+        """A name holds a capitalised word or an acronym; a lone capitalised word opening a
+        sentence is a name only when its lower-case form is no ordinary word of the lexicon."""
+        texts = table.texts[start:end]
+        if not any(t[:1].isupper() or t[:1].isdigit() for t in texts):
+            return False
+        if end - start == 1 and start in sent_starts and table.norms[start] in self.common_words:
+            return False
+        return True
+
+    def _aligned(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> list[EntityMention]:
+        """'Iran-backed militias', 'Iranian-sponsored armed groups', 'pro-Iran Shia factions'."""
+        if not self.aligned:
+            return []
+        table = doc._.kg_tokens
+        norms, n = table.norms, len(doc)
+        patrons: dict[int, str] = {}
+        for m in mentions:
+            if m.end - m.start == 1 and m.actor_id in self.aligned:
+                patrons[m.start] = m.actor_id
+        for i, norm in enumerate(norms):
+            state = self.lex.demonyms.get(norm)
+            if i not in taken and state in self.aligned:
+                patrons[i] = state
+        out: list[EntityMention] = []
+        for i, state in sorted(patrons.items()):
+            start = i
+            k = i + 1
+            if i >= 2 and norms[i - 1] == "-" and norms[i - 2] == "pro":
+                start = i - 2
+            else:
+                if k < n and norms[k] == "-":
+                    k += 1
+                if k >= n or norms[k] not in self.alignment:
+                    continue
+                k += 1
+            j = k
+            while j < n and j - k < 4 and (norms[j] in self.fillers or norms[j] == "-" or table.space[j]):
+                j += 1
+            if j >= n or norms[j] not in self.collectives or any(x in taken for x in range(k, j + 1)):
+                continue
+            after = j + 1
+            while after < n and table.space[after]:
+                after += 1
+            if after in taken:  # "Iran-backed Palestinian group Hamas": the name that follows is the group
+                continue
+            s, e, text = _span(doc, start, j + 1)
+            out.append(EntityMention(start, j + 1, s, e, text, actor_id=self.aligned[state], role="actor"))
+            taken.update(range(start, j + 1))
+        return out
+
+    def _demonyms(self, doc: Doc, taken: set[int]) -> list[EntityMention]:
+        """'Israeli air strike' -> Israel (actor); 'Iraqi airspace' -> Iraq (place)."""
+        table = doc._.kg_tokens
+        norms, n = table.norms, len(doc)
+        out: list[EntityMention] = []
+        for i, norm in enumerate(norms):
+            country = self.lex.demonyms.get(norm)
+            if country is None or i in taken or not table.texts[i][:1].isupper():
+                continue
+            k = i + 1
+            while k < n and k - i <= 2 and (norms[k] in ("-", "led") or norms[k] in self.fillers):
+                k += 1  # "US-led coalition" is handled by the gazetteer; skip one adjective
+            head = norms[k] if k < n else ""
+            s, e, text = _span(doc, i, i + 1)
+            state = self.gaz.state_actor(country) if country in self.gaz.places else None
+            if head in self.agent_nouns and (state or country in self.gaz.actors):
+                out.append(EntityMention(i, i + 1, s, e, text, actor_id=state or country, role="actor", source="nisba"))
+                taken.add(i)
+            elif head in self.place_nouns and country in self.gaz.places:
+                out.append(EntityMention(i, i + 1, s, e, text, place_id=country, role="place", source="nisba"))
+                taken.add(i)
+        return out
+
+    def _discover(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> dict[str, DiscoveredActor]:
+        """Persons not in the gazetteer, named after a title; later the surname alone."""
+        table = doc._.kg_tokens
+        norms, texts, n = table.norms, table.texts, len(doc)
+        found: dict[str, DiscoveredActor] = {}
+        surnames: dict[str, str] = {}
+        new: list[EntityMention] = []
+        line_starts = {0} | {i + 1 for i in range(n) if "\n" in texts[i]}
+        for i in range(n):
+            if i in taken:
+                continue
+            title_end = self._title_at(norms, i, n)
+            if title_end is None:
+                continue
+            if norms[i] == "by" and i not in line_starts and not (i > 0 and norms[i - 1] == "photo"):
+                continue
+            j = title_end
+            while j < n and table.space[j]:
+                j += 1
+            k = j
+            words: list[int] = []
+            while k < n and k not in taken and (self._name_word(texts, norms, k) or (words and norms[k] in self.particles)):
+                words.append(k)
+                k += 1
+                if k < n and norms[k] == "-" and k + 1 < n and self._name_word(texts, norms, k + 1):
+                    words.append(k)
+                    k += 1
+            while words and (norms[words[-1]] in self.particles or norms[words[-1]] == "-"):
+                words.pop()
+            if sum(1 for w in words if texts[w][:1].isupper()) < 2:
+                continue
+            start, end = words[0], words[-1] + 1
+            s, e, text = _span(doc, start, end)
+            pid = slugify(text.replace("’", "").replace("'", ""))
+            if pid in self.gaz.actors:
+                mention = EntityMention(start, end, s, e, text, actor_id=pid, role="actor")
+            else:
+                found.setdefault(pid, DiscoveredActor(pid, "", "person", name=text))
+                mention = EntityMention(start, end, s, e, text, actor_id=pid, role="actor", source="discovered")
+            new.append(mention)
+            taken.update(range(start, end))
+            surnames.setdefault(norms[end - 1], pid)
+        if surnames:
+            for i in range(n):
+                if i not in taken and norms[i] in surnames and texts[i][:1].isupper():
+                    s, e, text = _span(doc, i, i + 1)
+                    pid = surnames[norms[i]]
+                    new.append(EntityMention(i, i + 1, s, e, text, actor_id=pid, role="actor", source="discovered"))
+                    taken.add(i)
+        mentions.extend(new)
+        return found
+
+    def _title_at(self, norms: list[str], i: int, n: int) -> int | None:
+        for phrase in self.titles:
+            if tuple(norms[i : i + len(phrase)]) == phrase:
+                return i + len(phrase)
+        return None
+
+    def _name_word(self, texts: list[str], norms: list[str], k: int) -> bool:
+        """A capitalised word that is no title, month, weekday or institution word."""
+        text = texts[k]
+        return bool(_CAPITALISED.match(text)) and norms[k] not in self.not_names and not text.isupper()
+
+    # ------------------------------------------------------------------------------------
+    def _roles(self, doc: Doc, mentions: list[EntityMention]) -> None:
+        table = doc._.kg_tokens
+        norms, texts = table.norms, table.texts
+        prev: EntityMention | None = None
+        for m in mentions:
+            if m.actor_id and m.place_id and m.source == "gazetteer":
+                m.role = "place" if self._locative(table, m, prev) else "actor"
+            prev = m
+        del norms, texts
+
+    def _locative(self, table, m: EntityMention, prev: EntityMention | None) -> bool:  # noqa: ANN001
+        norms, texts = table.norms, table.texts
+        k = m.start - 1
+        while k >= 0 and (table.space[k] or norms[k] in ("the", "neighboring", "neighbouring")):
+            k -= 1
+        before = norms[k] if k >= 0 else ""
+        nxt = m.end
+        while nxt < len(norms) and table.space[nxt]:
+            nxt += 1
+        after = nxt + 1
+        while after < len(norms) and table.space[after]:
+            after += 1
+        if nxt < len(norms) and norms[nxt] in ("'s", "s") and after < len(norms) and texts[after][:1].isupper():
+            return True  # "Iraq's Camp Taji": the country of a place named next
+        if before in ("and", ",", "or") and prev is not None and prev.end >= k - 1:
+            return prev.role == "place"
+        if before == "," and prev is not None and prev.role == "place":
+            return True  # a dateline: "BAGHDAD, Iraq"
+        if before == "to":
+            j = k - 1
+            while j >= 0 and table.space[j]:
+                j -= 1
+            if j >= 0 and norms[j] in self.not_locative_to:
+                return False
+        del texts
+        return before in self.locatives
+
+
+@Language.factory(
+    "kg_en_entity_resolver",
+    assigns=["doc._.kg_entities", "doc._.kg_discovered"],
+    requires=["token.norm", "doc.spans"],
+    default_config={"gazetteer": {"@misc": "kg.gazetteer.v1"}, "lexicon": {"@misc": "kg.en_lexicon.v1"}},
+)
+def make_english_entity_resolver(
+    nlp: Language, name: str, gazetteer: Gazetteer, lexicon: EnglishLexicon
+) -> EnglishEntityResolver:
+    return EnglishEntityResolver(nlp, name, gazetteer, lexicon)

@@ -1,0 +1,492 @@
+"""`kg_en_events`: events in English copy, and `kg_en_statement_linker`, which ties statements to
+the event they are about.
+
+A trigger is an event noun ("attack", "airstrike", "air strike", "visit", "meeting") or verb
+("attacked", "struck", "visited", "met") of `events.json`, in any inflection; a weak verb
+("launched", "fired", "hit", "targeted") only with a weapon or an attack noun in its clause. Not a
+trigger: a noun modifying another noun ("attack drone"), a verb after "to" or a modal ("preparing
+to launch", "will strike"), a negated one ("has never carried out any attack").
+
+Each trigger's clause (cut at "in response to", "after", "since", ...; see `clause_breaks`) gives:
+- the place: the most specific place named there, but not a launch site ("launched from Dora");
+  coordinated places finer than a country ("in Jurf al-Nasr and Al-Qaim", "against Ain al-Asad
+  and three bases in Syria") make one event each; with no place, a country that is the target
+  ("attack on Israel") is the place;
+- the date: a date of the clause that is not the date of the speech reporting it ("X on Tuesday
+  said ...") nor the start of a period ("since Oct. 17"); else, weakly, the reporting statement's
+  date; else the date of the event told in the sentence before (an elaboration);
+- perpetrators: the subject of the trigger verb or of its light verb ("The U.S. military
+  conducted a drone strike"), an agent after "by", a possessor ("Iran's attack"), a state as
+  modifier ("US strikes", "Israeli air strike"); the claimant of a claim about it. Never from an
+  accusation: "the attacks were initiated by X, a spokesperson said" makes X accused, not
+  perpetrator (DESIGN.md);
+- targets: actors after "on", "against", "at", "targeting", or the object of a trigger verb;
+- weapon, count (the number before the weapon), killed and injured.
+An 'attack' by a state, its government or military with no ground weapon is an 'airstrike'.
+Plural triggers in background phrasing ("a series of attacks", "dozens of attacks since Oct. 17")
+with no date of their own are background, not events. Reports of one event in several sentences
+merge: same type, compatible places (one inside the other, or two sites of one district) and
+compatible dates (equal, or one missing or only weakly known).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from loaders.nlp.english.lexicon import EnglishLexicon, Trigger
+from loaders.nlp.english.text import DocView, actor_kind
+from loaders.nlp.gazetteer import Gazetteer
+from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
+
+_STATE_KINDS = frozenset({"state", "government", "military", "coalition"})
+_PASSIVE_AUX = frozenset("was were been be is are being".split())
+_MODIFIER_WORDS = frozenset(
+    "air drone missile rocket precision defensive retaliatory recent latest deadly - self defense self-defense "
+    "military naval artillery ballistic unprecedented direct first second further new".split()
+)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+class EnglishEvents:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, lexicon: EnglishLexicon) -> None:
+        self.name = name
+        self.gaz = gazetteer
+        self.lex = lexicon
+        s = lexicon.set
+        self.modifier_heads = s("modifier_heads")
+        self.modal = s("modal_words")
+        self.weak_context = s("weak_verb_context")
+        self.light = s("light_verbs")
+        self.people = s("people_nouns")
+        self.kill = s("kill_words")
+        self.injure = s("injure_words")
+        self.background = s("background_words")
+        self.target_preps = s("target_preps")
+        self.negations = lexicon.set("negations")
+        self.breaks = lexicon.phrase_list("clause_breaks")
+        self.ground = s("ground_weapons")
+        self.air = s("air_weapons")
+        self.number_mods = s("number_modifiers")
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = DocView.of(doc)
+        statements: list[StatementRecord] = doc._.kg_statements or []
+        records: list[EventRecord] = []
+        previous_dates: list[str | None] = []
+        for s, e in view.sents:
+            dated_here: list[str | None] = []
+            for found in self._triggers(view, s, e):
+                made = self._events(view, doc, s, e, found, statements)
+                for rec in made:
+                    if rec.date is None and not rec.background and previous_dates and rec.type in ("attack", "airstrike"):
+                        rec.date, rec.date_precision, rec.date_strength = previous_dates[-1], "day", 1
+                    records.append(rec)
+                    if rec.date_strength == 2 and rec.date_precision == "day":
+                        dated_here.append(rec.date)
+            previous_dates = dated_here
+        records = [r for r in records if not (r.background and r.date_strength < 2)]
+        records = [r for r in records if r.date is not None or r.place is not None]
+        self._merge(records)
+        doc._.kg_events = records
+        return doc
+
+    # ------------------------------------------------------------------ triggers
+    def _triggers(self, view: DocView, s: int, e: int) -> list[_Found]:
+        norms = view.norms
+        out: list[_Found] = []
+        taken: set[int] = set()
+        words = view.words(s, e)
+        for k in words:
+            if k in taken:
+                continue
+            found: _Found | None = None
+            for phrase, trig in self.lex.trigger_phrases.get(norms[k], ()):
+                if view.phrase_at(k, phrase):
+                    found = _Found(k, view.phrase_end(k, phrase), trig)
+                    break
+            if found is None and norms[k] in self.lex.triggers:
+                found = _Found(k, k + 1, self.lex.triggers[norms[k]])
+            if found is None or not self._real(view, s, e, found):
+                continue
+            taken.update(range(found.start, found.end))
+            out.append(found)
+        return out
+
+    def _real(self, view: DocView, s: int, e: int, f: _Found) -> bool:
+        norms = view.norms
+        trig = f.trigger
+        nxt = view.next_word(f.end - 1)
+        prev = view.prev_word(f.start)
+        before = norms[prev] if prev is not None and prev >= s else ""
+        if trig.cls == "noun" and nxt is not None and nxt < e and norms[nxt] in self.modifier_heads:
+            return False  # "attack drone"
+        if trig.cls == "noun" and not view.texts[f.start][:1].islower() and f.start != s:
+            return False  # part of a name ("Operation Inherent Resolve", "Strike Group")
+        if trig.cls != "noun" and (before in self.modal or trig.form == "base" and before not in ("and", ",")):
+            return False
+        if trig.cls != "noun" and trig.form == "gerund" and before not in (",", "and", "by", "after", "while"):
+            return False  # "the attacking force"
+        k: int | None = f.start
+        for _ in range(4):
+            k = view.prev_word(k) if k is not None else None
+            if k is None or k < s or view.table.punct[k]:
+                break
+            if norms[k] in self.negations:
+                return False
+        if trig.cls == "weak_verb":
+            lo, hi = self._clause(view, s, e, f)
+            context = {norms[i] for i in view.words(lo, hi)}
+            return bool(context & self.weak_context)
+        return True
+
+    # ------------------------------------------------------------------ one trigger
+    def _clause(self, view: DocView, s: int, e: int, f: _Found) -> tuple[int, int]:
+        norms = view.norms
+        lo, hi = s, e
+        for k in view.words(s, e):
+            if norms[k] == ";":
+                if k < f.start:
+                    lo = k + 1
+                elif k >= f.end:
+                    hi = min(hi, k)
+                continue
+            for phrase in self.breaks:
+                if norms[k] == phrase[0] and view.phrase_at(k, phrase):
+                    if k < f.start:
+                        lo = max(lo, k)
+                    elif k >= f.end:
+                        hi = min(hi, k)
+                    break
+        return lo, hi
+
+    def _events(
+        self, view: DocView, doc: Doc, s: int, e: int, f: _Found, statements: list[StatementRecord]
+    ) -> list[EventRecord]:
+        lo, hi = self._clause(view, s, e, f)
+        norms = view.norms
+        rec = EventRecord(f.trigger.type, s, e, f.start)
+        reported = [st for st in statements if st.sent_start == s and st.content_start <= f.start < st.content_end]
+        accused = any(st.kind == "accuse" for st in reported)
+        mentions = view.mentions_in(lo, hi)
+        # roles
+        if not accused:
+            rec.perpetrators = self._perpetrators(view, doc, lo, hi, f)
+        for st in reported:
+            if st.kind == "claim_responsibility" and st.speaker and not rec.perpetrators:
+                rec.perpetrators = [st.speaker]
+        rec.targets = [t for t in self._targets(view, lo, hi, f) if t not in rec.perpetrators]
+        rec.weapon, rec.count = self._weapon(view, lo, hi, f)
+        rec.killed, rec.injured = self._casualties(view, lo, hi, f)
+        if rec.type == "attack" and rec.perpetrators and rec.weapon not in self.ground:
+            if all(actor_kind(self.gaz, doc, p) in _STATE_KINDS for p in rec.perpetrators):
+                rec.type = "airstrike"
+        if rec.type == "attack" and rec.weapon in self.air:
+            rec.type = "airstrike"
+        # date
+        speech_spans = [(st.sent_start, st.content_start) for st in reported] + [
+            (st.content_end, e) for st in reported
+        ]
+        best = None
+        for ref in doc._.kg_dates or []:
+            if not (lo <= ref.start < hi):
+                continue
+            if any(a <= ref.start < b for a, b in speech_spans):
+                continue
+            prev = view.prev_word(ref.start)
+            if prev is not None and norms[prev] in ("since", "until", "between", "from"):
+                continue
+            gap = abs(ref.start - f.start)
+            if best is None or gap < best[0]:
+                best = (gap, ref)
+        if best is not None:
+            rec.date, rec.date_precision, rec.date_strength = best[1].date, best[1].precision, 2
+        else:
+            dated = [st for st in reported if st.date]
+            if dated and any(r.start < dated[0].content_start or r.start >= dated[0].content_end for r in doc._.kg_dates or [] if r.date == dated[0].date and r.start >= s and r.start < e):
+                rec.date, rec.date_precision, rec.date_strength = dated[0].date, dated[0].date_precision, 1
+        # background
+        words = [norms[k] for k in view.words(lo, hi)]
+        rec.group = f.trigger.plural
+        rec.background = f.trigger.plural and bool(set(words) & self.background) or (
+            f.trigger.plural and (rec.count or 0) >= 3 and rec.weapon is None
+        )
+        # places
+        groups = self._places(view, lo, hi, f, mentions)
+        if not groups:
+            country = [t for t in rec.targets if t in self.gaz.places]
+            groups = [country[:1]] if country else [[]]
+        out = []
+        for group in groups:
+            copy = replace(rec, perpetrators=list(rec.perpetrators), targets=list(rec.targets))
+            copy.place = group[0] if group else None
+            out.append(copy)
+        return out
+
+    def _places(
+        self, view: DocView, lo: int, hi: int, f: _Found, mentions: list[EntityMention]
+    ) -> list[list[str]]:
+        norms = view.norms
+        cands: list[EntityMention] = []
+        for m in mentions:
+            pid = m.place_id if m.place_id in self.gaz.places else None
+            if pid is None and m.actor_id in self.gaz.places and self.gaz.places[m.actor_id].get("kind") != "country":
+                pid = m.actor_id  # an embassy named as the actor it houses
+            if pid is None or (m.role != "place" and self.gaz.places[pid].get("kind") == "country"):
+                continue
+            prev = view.prev_word(m.start)
+            if prev is not None and norms[prev] == "from" and m.start > f.start:
+                continue  # "launched from the Dora neighborhood": where they came from
+            cands.append(m)
+        if not cands:
+            return []
+        ids = [m.place_id if m.place_id in self.gaz.places else m.actor_id for m in cands]
+        best = min(range(len(ids)), key=lambda n: (self.gaz.place_rank(ids[n]), abs(cands[n].start - f.start)))
+        chosen = ids[best]
+        groups = [[chosen]]
+        if self.gaz.place_rank(chosen) >= 4:
+            return groups
+        for n, pid in enumerate(ids):
+            if pid == chosen or self._related(pid, chosen) or any(self._related(pid, g[0]) for g in groups):
+                continue
+            between = [norms[k] for k in view.words(cands[n - 1].end, cands[n].start)] if n else []
+            if "and" in between or "," in between:
+                groups.append([pid])
+        return groups
+
+    def _related(self, a: str, b: str) -> bool:
+        return a == b or self.gaz.place_contains(a, b) or self.gaz.place_contains(b, a)
+
+    def _perpetrators(self, view: DocView, doc: Doc, lo: int, hi: int, f: _Found) -> list[str]:
+        norms = view.norms
+        out: list[str] = []
+
+        def actor(m: EntityMention | None) -> str | None:
+            return m.actor_id if m is not None and m.actor_id and m.role == "actor" else None
+
+        # "by X" after the trigger (passive or a noun's agent)
+        k = view.next_word(f.end - 1)
+        steps = 0
+        while k is not None and k < hi and steps < 4:
+            if norms[k] == "by":
+                m = view.mention_at(view.next_word(k) or k)
+                if actor(m):
+                    out.append(actor(m))  # type: ignore[arg-type]
+                break
+            if view.table.punct[k]:
+                break
+            k, steps = view.next_word(k), steps + 1
+        prev = view.prev_word(f.start)
+        passive = prev is not None and norms[prev] in _PASSIVE_AUX
+        if f.trigger.cls == "noun":
+            # a modifier or a possessor right before the noun: "US strikes", "Iran's attack"
+            k = prev
+            hops = 0
+            while k is not None and k >= lo and hops < 6 and (norms[k] in _MODIFIER_WORDS or norms[k] in ("'s", "and", "or")):
+                if norms[k] == "'s":
+                    m = view.mention_at(view.prev_word(k) or k)
+                    if actor(m):
+                        out.append(actor(m))  # type: ignore[arg-type]
+                        return list(dict.fromkeys(out))
+                k, hops = view.prev_word(k), hops + 1
+            m = view.mention_at(k) if k is not None and k >= lo else None
+            if actor(m) and m is not None and m.end > (k or 0):
+                out.append(actor(m))  # type: ignore[arg-type]
+            # a light verb before the noun: its subject
+            j = prev
+            for _ in range(5):
+                if j is None or j < lo:
+                    break
+                if norms[j] in self.light:
+                    subject = self._subject_before(view, lo, j)
+                    if subject:
+                        out.append(subject)
+                    break
+                j = view.prev_word(j)
+        elif not passive:
+            subject = self._subject_before(view, lo, f.start)
+            if subject:
+                out.append(subject)
+        return list(dict.fromkeys(out))
+
+    def _subject_before(self, view: DocView, lo: int, i: int) -> str | None:
+        """The nearest actor before a verb in its clause, across dates and adverbs."""
+        for m in reversed(view.mentions_in(lo, i)):
+            between = [view.norms[k] for k in view.words(m.end, i)]
+            if any(w in (",", ";", "that", "which", "who", '"') for w in between[:1]) or len(between) > 6:
+                return None
+            if any(w in ("to", "on", "against", "at", "for", "with", "of") for w in between) and not any(
+                w in ("on",) and view.norms[k2][:1].isalpha() for w, k2 in zip(between, view.words(m.end, i), strict=False)
+            ):
+                if any(w in ("to", "against", "at", "for", "with", "of") for w in between):
+                    return None
+            if m.actor_id and m.role == "actor":
+                return m.actor_id
+            return None
+        return None
+
+    def _targets(self, view: DocView, lo: int, hi: int, f: _Found) -> list[str]:
+        norms = view.norms
+        out: list[str] = []
+        after = view.words(f.end, hi)
+        for n, k in enumerate(after[:10]):
+            if norms[k] in (".", ";") or (norms[k] == "," and n > 0):
+                break
+            if norms[k] in self.target_preps or (n == 0 and f.trigger.cls != "noun"):
+                start = k + 1 if norms[k] in self.target_preps else k
+                for m in view.mentions_in(start, hi):
+                    gap = [norms[x] for x in view.words(start, m.start)]
+                    if len(gap) > 5 or any(w in (",", ";", "in", "near", "from", "by") for w in gap):
+                        break
+                    if m.actor_id:
+                        out.append(m.actor_id)
+                        nxt = [norms[x] for x in view.words(m.end, m.end + 3)][:1]
+                        if nxt != ["and"]:
+                            break
+                        start = m.end
+                if out:
+                    break
+        return list(dict.fromkeys(out))
+
+    def _weapon(self, view: DocView, lo: int, hi: int, f: _Found) -> tuple[str | None, int | None]:
+        norms = view.norms
+        best: tuple[int, str, int | None] | None = None
+        words = view.words(lo, hi)
+        for n, k in enumerate(words):
+            for phrase, weapon in self._weapon_phrases(norms[k]):
+                if tuple(norms[x] for x in words[n : n + len(phrase)]) == phrase:
+                    count = self._number_before(view, words, n)
+                    gap = abs(k - f.start)
+                    if best is None or gap < best[0]:
+                        best = (gap, weapon, count)
+        return (best[1], best[2]) if best else (None, None)
+
+    def _weapon_phrases(self, first: str) -> list[tuple[tuple[str, ...], str]]:
+        return [(p, w) for p, w in self.lex.weapons.items() if p[0] == first]
+
+    def _number_before(self, view: DocView, words: list[int], n: int) -> int | None:
+        for back in range(1, 5):
+            if n - back < 0:
+                return None
+            w = view.norms[words[n - back]]
+            if w.isdigit():
+                return int(w)
+            if w in self.lex.numbers and w not in ("a", "an"):
+                return self.lex.numbers[w]
+            if w not in self.number_mods and w not in _MODIFIER_WORDS and not w.isalpha():
+                return None
+        return None
+
+    def _casualties(self, view: DocView, lo: int, hi: int, f: _Found) -> tuple[int | None, int | None]:
+        norms = view.norms
+        words = view.words(lo, hi)
+        killed = injured = None
+        for n, k in enumerate(words):
+            w = norms[k]
+            if w not in self.kill and w not in self.injure:
+                continue
+            total = 0
+            for m in range(n + 1, min(len(words), n + 12)):
+                x = norms[words[m]]
+                if x in (".", ";") or x in self.kill or x in self.injure:
+                    break
+                value = int(x) if x.isdigit() else self.lex.numbers.get(x) if x not in ("a", "an") else None
+                if value is not None:
+                    ahead = {norms[words[j]] for j in range(m + 1, min(len(words), m + 5))}
+                    if ahead & self.people:
+                        total += value
+            for m in range(max(0, n - 6), n):
+                x = norms[words[m]]
+                if x.isdigit() and {norms[words[j]] for j in range(m + 1, n)} & self.people:
+                    total += int(x)
+            if total:
+                if w in self.kill:
+                    killed = killed or total
+                else:
+                    injured = injured or total
+        return killed, injured
+
+    # ------------------------------------------------------------------ merging
+    def _merge(self, records: list[EventRecord]) -> None:
+        kept: list[int] = []
+        for n, rec in enumerate(records):
+            target = None
+            for m in reversed(kept):
+                if self._compatible(records[m], rec):
+                    target = m
+                    break
+            if target is None:
+                kept.append(n)
+                continue
+            self._absorb(records[target], rec)
+            rec.merged_into = target
+
+    def _compatible(self, a: EventRecord, b: EventRecord) -> bool:
+        if a.type != b.type:
+            return False
+        if a.place and b.place and not (self._related(a.place, b.place) or self._siblings(a.place, b.place)):
+            return False
+        if a.date and b.date and a.date != b.date and min(a.date_strength, b.date_strength) >= 2:
+            return False
+        return not (a.date and b.date and a.date != b.date and a.date_strength == b.date_strength)
+
+    def _siblings(self, a: str, b: str) -> bool:
+        """Two sites of one district or base ("Union III" and the embassy, both in the Green Zone)."""
+        pa = set(self.gaz.places.get(a, {}).get("located_in") or [])
+        pb = set(self.gaz.places.get(b, {}).get("located_in") or [])
+        shared = pa & pb
+        return any(self.gaz.places.get(p, {}).get("kind") in ("district", "base", "facility", "site") for p in shared)
+
+    def _absorb(self, a: EventRecord, b: EventRecord) -> None:
+        if b.place and (a.place is None or self.gaz.place_rank(b.place) < self.gaz.place_rank(a.place)):
+            a.place = b.place
+        if b.date and (a.date is None or b.date_strength > a.date_strength):
+            a.date, a.date_precision, a.date_strength = b.date, b.date_precision, b.date_strength
+        a.perpetrators = list(dict.fromkeys(a.perpetrators + b.perpetrators))
+        a.targets = list(dict.fromkeys(a.targets + [t for t in b.targets if t not in a.perpetrators]))
+        a.weapon = a.weapon or b.weapon
+        a.count = a.count or b.count
+        a.killed = a.killed or b.killed
+        a.injured = a.injured or b.injured
+        a.background = a.background and b.background
+
+
+class EnglishStatementLinker:
+    """Each statement is about the event named in what was said, else one in its sentence."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[EventRecord] = doc._.kg_events or []
+        for st in doc._.kg_statements or []:
+            inside = [n for n, ev in enumerate(events) if st.content_start <= ev.trigger < st.content_end]
+            same = [n for n, ev in enumerate(events) if ev.sent_start == st.sent_start]
+            pick = (inside or same or [None])[0]
+            while pick is not None and events[pick].merged_into is not None:
+                pick = events[pick].merged_into
+            st.about_event = pick
+        return doc
+
+
+@Language.factory(
+    "kg_en_events",
+    assigns=["doc._.kg_events"],
+    requires=["doc._.kg_entities", "doc._.kg_dates", "doc._.kg_statements"],
+    default_config={"gazetteer": {"@misc": "kg.gazetteer.v1"}, "lexicon": {"@misc": "kg.en_lexicon.v1"}},
+)
+def make_english_events(nlp: Language, name: str, gazetteer: Gazetteer, lexicon: EnglishLexicon) -> EnglishEvents:
+    return EnglishEvents(nlp, name, gazetteer, lexicon)
+
+
+@Language.factory("kg_en_statement_linker", requires=["doc._.kg_events", "doc._.kg_statements"])
+def make_english_statement_linker(nlp: Language, name: str) -> EnglishStatementLinker:
+    return EnglishStatementLinker(nlp, name)

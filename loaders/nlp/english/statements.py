@@ -1,0 +1,611 @@
+"""`kg_en_statements`: reported speech in English copy — who said what, of which kind, when.
+
+A statement is anchored on a reporting verb of `speech.json` in any inflection ("said", "says",
+"told", "condemned", "calls on", "urging"), or on an attribution ("according to X"). Not an anchor:
+a verb inside a quotation (those are the speaker's own words), a noun use after a determiner
+("any reports", "the claims"), a passive ("was reported"), "to" + base form, a negated verb ("did
+not specify", "no group has claimed"), and a verb whose required words are missing ("called" with
+no "on"/"for" is naming, not calling).
+
+The speaker is, in order: the person or else the first actor named before the verb in its clause
+(a leading "In a statement, ..." or "On Friday, ..." is skipped; so are brackets and quotations);
+after the verb when the clause before it is a quotation ('"...," said a US spokesperson'); for a
+participle (", saying that") the speaker of the clause it continues; for a pronoun or an anaphor
+("he", "the spokesperson", "the statement") the previous speaker; for "the mission"/"the
+ministry" the last actor of that kind named before. A state or body named with an official noun
+("a US official", "Pentagon officials", "Iraqi officials") is that state or body.
+
+What was said is the quotation the verb attributes, the clause after it ("said that ..."), or,
+for a trailing attribution ("Rockets were fired at the embassy, the mission said."), the clause
+before it. A quotation that opens the next sentence with no verb of its own goes on with the same
+speaker.
+
+The kind comes from the verb (condemn, deny, accuse, call, threaten, pledge) with checks where a
+verb has other senses (rejecting an accusation is a denial; "claimed that X was responsible" is an
+accusation by the speaker, "claimed responsibility" a claim; "directed X to" a call). A neutral
+verb ("said", "stated", "confirmed") takes, per sentence of what was said, the kind its words
+carry: a denial (a negated attack or involvement of the speaker's own side: "Iran has never carried
+out any action against", "no missiles were launched from Iraq"), a claim (the speaker's own side
+as the agent of an attack: "the United States conducted strikes"), an accusation (an attack
+attributed to another actor: "initiated by X", "X was responsible", "attacks by X"), then the cue
+phrases of `speech.json` in their order (threaten, condemn, call, pledge), else "statement".
+
+The date is a date in the clause of the verb ("on Tuesday said", "said Wednesday", "In a Monday
+press release"), else the publication date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from loaders.nlp.english.lexicon import EnglishLexicon, SpeechVerb
+from loaders.nlp.english.text import DocView, SentenceIndex, actor_kind, same_side
+from loaders.nlp.gazetteer import Gazetteer
+from loaders.nlp.records import EntityMention, StatementRecord
+
+_ANCHOR_ACCORDING = SpeechVerb("statement", "according", "base")
+_ATTACK_WORDS = frozenset(
+    "attack attacks attacked attacking strike strikes struck striking airstrike airstrikes launched launch "
+    "launches launching fired fire firing targeted target targeting targets bombed bombing shelled shelling "
+    "hit conducted carried conduct carry action actions operation operations involved involvement "
+    "responsibility responsible behind role".split()
+)
+_AGENT_ATTACK = frozenset(
+    "attacked struck conducted carried launched fired targeted bombed shelled hit strikes airstrikes strike "
+    "airstrike attack attacks striking conducting carrying launching targeting".split()
+)
+_AUX_PASSIVE = frozenset("was were been be is are being".split())
+_MODALS_BEFORE_BASE = frozenset("to".split())
+
+
+@dataclass
+class _Anchor:
+    i: int  # token of the verb (or "according")
+    end: int  # first token after the verb and the words it needs
+    verb: SpeechVerb
+    kind: str
+
+
+class EnglishStatements:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, lexicon: EnglishLexicon) -> None:
+        self.name = name
+        self.gaz = gazetteer
+        self.lex = lexicon
+        s = lexicon.set
+        self.determiners = s("determiners")
+        self.negations = s("negations")
+        self.official_nouns = s("official_nouns")
+        self.statement_nouns = s("statement_nouns")
+        self.person_pronouns = s("person_pronouns")
+        self.group_pronouns = s("group_pronouns")
+        self.anaphor_speakers = s("anaphor_speakers")
+        self.org_anaphors = s("organisation_anaphors")
+        self.responsibility = s("responsibility_words")
+        self.accusation_nouns = s("accusation_nouns")
+        self.attribution = s("attribution_words")
+        self.first_person = s("first_person")
+        self.leading = s("leading_prepositions")
+
+    # ------------------------------------------------------------------ per document
+    def __call__(self, doc: Doc) -> Doc:
+        view = DocView.of(doc)
+        doc._.kg_index = SentenceIndex(view.sents)
+        records: list[StatementRecord] = []
+        last_speaker: str | None = None
+        last_quoted = False
+        for s, e in view.sents:
+            anchors = self._anchors(view, s, e)
+            found: list[StatementRecord] = []
+            for n, anchor in enumerate(anchors):
+                nxt = anchors[n + 1].i if n + 1 < len(anchors) else e
+                found += self._statement(view, doc, s, e, anchor, nxt, found, records, last_speaker)
+            if not anchors and last_speaker and last_quoted:
+                found += self._continuation(view, doc, s, e, last_speaker, records)
+            if found:
+                last_speaker = found[-1].speaker or last_speaker
+                last_quoted = bool(found[-1].quote) and any(q[1] >= found[-1].content_end - 1 for q in view.quotes)
+            else:
+                last_quoted = False
+            records += found
+        doc._.kg_statements = records
+        return doc
+
+    # ------------------------------------------------------------------ anchors
+    def _anchors(self, view: DocView, s: int, e: int) -> list[_Anchor]:
+        norms = view.norms
+        out: list[_Anchor] = []
+        for i in view.words(s, e):
+            if norms[i] == "according" and view.next_word(i) is not None and norms[view.next_word(i)] == "to":
+                out.append(_Anchor(i, view.next_word(i) + 1, _ANCHOR_ACCORDING, "statement"))
+                continue
+            verb = self.lex.speech_verbs.get(norms[i])
+            if verb is None or view.in_quote(i) or not view.texts[i][:1].islower():
+                continue
+            prev = view.prev_word(i)
+            before = norms[prev] if prev is not None and prev >= s else ""
+            if verb.form in ("base", "third") and before in self.determiners:
+                continue  # a noun: "any reports", "the claims"
+            if verb.form == "base" and before in _MODALS_BEFORE_BASE:
+                continue
+            if verb.form in ("past", "participle") and before in _AUX_PASSIVE and verb.lemma not in ("quote",):
+                continue
+            if self._negated(view, s, i):
+                continue
+            end = i + 1
+            if verb.needs:
+                hit = self._needs(view, i, e, verb)
+                if hit is None:
+                    continue
+                end = hit + 1 if verb.window <= 1 else end
+            kind = self._verb_kind(view, i, e, verb)
+            if kind is None:
+                continue
+            out.append(_Anchor(i, end, verb, kind))
+        return out
+
+    def _needs(self, view: DocView, i: int, e: int, verb: SpeechVerb) -> int | None:
+        k: int | None = i
+        for _ in range(max(verb.window, 1)):
+            k = view.next_word(k) if k is not None else None
+            if k is None or k >= e:
+                return None
+            if view.norms[k] in verb.needs:
+                return k
+        return None
+
+    def _negated(self, view: DocView, s: int, i: int) -> bool:
+        k: int | None = i
+        for _ in range(3):
+            k = view.prev_word(k) if k is not None else None
+            if k is None or k < s:
+                return False
+            if view.norms[k] in self.negations or view.norms[k] in ("did", "does") and False:
+                return True
+            if view.table.punct[k]:
+                return False
+        return False
+
+    def _verb_kind(self, view: DocView, i: int, e: int, verb: SpeechVerb) -> str | None:
+        """The kind the verb gives; None when a guard says it reports no speech here."""
+        norms = view.norms
+        after = [norms[k] for k in view.words(i + 1, min(e, i + 14))]
+        if verb.guard == "reject":
+            return "deny_responsibility" if any(w in self.accusation_nouns for w in after[:6]) else "condemn"
+        if verb.guard == "claim":
+            if any(w in ("responsibility", "credit") for w in after[:4]):
+                return "claim_responsibility"
+            return "statement"  # "claimed that ...": its words decide (often an accusation)
+        if verb.guard == "directive":
+            return "call" if "to" in after[1:10] and after[:1] != ["to"] else None
+        if verb.guard == "vow":
+            return "threaten" if any(w.startswith(("reveng", "retaliat", "respond", "punish")) for w in after) else "pledge"
+        if verb.guard == "needs_as":
+            return "statement" if "as" in after else None
+        return verb.kind
+
+    # ------------------------------------------------------------------ one statement
+    def _statement(
+        self,
+        view: DocView,
+        doc: Doc,
+        s: int,
+        e: int,
+        anchor: _Anchor,
+        next_anchor: int,
+        same_sentence: list[StatementRecord],
+        earlier: list[StatementRecord],
+        last_speaker: str | None,
+    ) -> list[StatementRecord]:
+        i = anchor.i
+        quote = self._quote_before(view, s, i)
+        seg_start = self._clause_start(view, s, i, quote)
+        speaker: str | None
+        if anchor.verb is _ANCHOR_ACCORDING:
+            speaker = self._according_speaker(view, doc, anchor.end, e, s, same_sentence, last_speaker)
+            content = (s, i) if i > s else (anchor.end, e)
+        else:
+            speaker = self._subject(view, doc, seg_start, i, same_sentence, earlier, last_speaker)
+            if speaker is None and (quote is not None or seg_start >= i):
+                speaker = self._after_verb(view, anchor.end, e)
+            content = self._content(view, s, e, anchor, seg_start, quote, next_anchor)
+        if speaker is None:
+            return []
+        kinds = self._kinds(view, doc, anchor, speaker, content)
+        date = self._date(view, doc, s, e, seg_start, i, anchor.end, content)
+        out = []
+        for kind, (cs, ce) in kinds:
+            rec = StatementRecord(kind, speaker, s, i, cs, ce, date=date[0], date_precision=date[1])
+            rec.quote = view.table.span_text(cs, ce)[2] if ce > cs else None
+            rec.addressees = self._addressees(view, anchor, kind, speaker, (cs, ce), e)
+            rec.accused = self._accused(view, doc, speaker, (cs, ce)) if kind == "accuse" else []
+            out.append(rec)
+        return out
+
+    def _continuation(
+        self, view: DocView, doc: Doc, s: int, e: int, speaker: str, earlier: list[StatementRecord]
+    ) -> list[StatementRecord]:
+        """A sentence that is one more quotation of the previous speaker."""
+        words = view.words(s, e)
+        if not words or view.texts[words[0]] not in ('"', "“", "«"):
+            return []
+        anchor = _Anchor(words[0], words[0] + 1, SpeechVerb("statement", "continue", "base"), "statement")
+        kinds = self._kinds(view, doc, anchor, speaker, (words[0] + 1, e))
+        prev = earlier[-1] if earlier else None
+        out = []
+        for kind, (cs, ce) in kinds:
+            rec = StatementRecord(
+                kind, speaker, s, words[0], cs, ce, date=prev.date if prev else None,
+                date_precision=prev.date_precision if prev else None,
+            )
+            rec.quote = view.table.span_text(cs, ce)[2] if ce > cs else None
+            rec.participle = True
+            rec.addressees = self._addressees(view, anchor, kind, speaker, (cs, ce), e)
+            rec.accused = self._accused(view, doc, speaker, (cs, ce)) if kind == "accuse" else []
+            out.append(rec)
+        return out
+
+    # ------------------------------------------------------------------ speaker
+    def _quote_before(self, view: DocView, s: int, i: int) -> tuple[int, int] | None:
+        """The quotation a verb attributes from after it: '"...," X said' / '"...," said X'."""
+        best = None
+        for a, b in view.quotes:
+            if s <= a and b < i and len(view.words(b + 1, i)) <= 12:
+                best = (a, b)
+        return best
+
+    def _clause_start(self, view: DocView, s: int, i: int, quote: tuple[int, int] | None) -> int:
+        norms = view.norms
+        start = quote[1] + 1 if quote is not None else s
+        words = view.words(start, i)
+        while words and (view.table.punct[words[0]] or norms[words[0]] in ("--", "-")):
+            words = words[1:]
+        if not words:
+            return i
+        start = words[0]
+        first = norms[words[0]]
+        if first in self.leading or (first == "in" and len(words) > 1):
+            commas = [k for k in words if norms[k] == ","]
+            if commas:
+                start = commas[0] + 1
+        # a dateline "BAGHDAD, Iraq --" or "Nov. 8 (UPI) --" opens the first sentence
+        dashes = [k for k in words if norms[k] in ("--", "-", "—", "–") and k > start]
+        for k in dashes:
+            if view.table.texts[k] in ("--", "—", "–") or (k + 1 < len(norms) and norms[k + 1] == "-"):
+                start = max(start, k + 1)
+        return start
+
+    def _subject(
+        self,
+        view: DocView,
+        doc: Doc,
+        a: int,
+        i: int,
+        same_sentence: list[StatementRecord],
+        earlier: list[StatementRecord],
+        last_speaker: str | None,
+    ) -> str | None:
+        norms = view.norms
+        verb_form = self.lex.speech_verbs.get(norms[i])
+        if verb_form is not None and verb_form.form == "gerund":
+            prev = view.prev_word(i)
+            if prev is not None and norms[prev] in (",", "and"):
+                if same_sentence:
+                    return same_sentence[-1].speaker
+        paren = self._bracketed(view, a, i)
+        cands = [
+            m
+            for m in view.mentions_in(a, i)
+            if m.actor_id and m.start not in paren and not view.in_quote(m.start)
+        ]
+        persons = [m for m in cands if actor_kind(self.gaz, doc, m.actor_id) == "person"]
+        if persons:
+            return persons[0].actor_id
+        if cands:
+            return cands[0].actor_id
+        words = [k for k in view.words(a, i) if k not in paren and not view.in_quote(k)]
+        wnorms = [norms[k] for k in words]
+        if any(w in self.person_pronouns for w in wnorms):
+            return self._last_person(doc, earlier + same_sentence) or last_speaker
+        if any(w in self.anaphor_speakers or w in self.group_pronouns for w in wnorms):
+            org = [w for w in wnorms if w in self.org_anaphors]
+            if org and not any(w in ("spokesperson", "spokesman", "spokeswoman", "statement") for w in wnorms):
+                return self._last_org(view, doc, a, org[-1]) or last_speaker
+            return last_speaker
+        org = [w for w in wnorms if w in self.org_anaphors]
+        if org and "the" in wnorms:
+            return self._last_org(view, doc, a, org[-1]) or last_speaker
+        return None
+
+    def _bracketed(self, view: DocView, a: int, b: int) -> set[int]:
+        out: set[int] = set()
+        depth = 0
+        for k in range(a, b):
+            t = view.texts[k]
+            if t == "(":
+                depth += 1
+            if depth:
+                out.add(k)
+            if t == ")":
+                depth = max(0, depth - 1)
+        return out
+
+    def _last_person(self, doc: Doc, records: list[StatementRecord]) -> str | None:
+        for rec in reversed(records):
+            if actor_kind(self.gaz, doc, rec.speaker) == "person":
+                return rec.speaker
+        return None
+
+    _ORG_KINDS = {
+        "mission": ("diplomatic_mission",),
+        "embassy": ("diplomatic_mission",),
+        "ministry": ("government",),
+        "department": ("government",),
+        "government": ("government",),
+        "office": ("government",),
+        "council": ("government", "international_org"),
+        "pentagon": ("government",),
+        "command": ("military",),
+        "army": ("military",),
+        "coalition": ("coalition",),
+        "group": ("armed_group",),
+        "movement": ("armed_group", "political_party"),
+        "militia": ("armed_group",),
+        "agency": ("media", "government"),
+    }
+
+    def _last_org(self, view: DocView, doc: Doc, before: int, noun: str) -> str | None:
+        kinds = self._ORG_KINDS.get(noun, ())
+        for m in reversed(view.mentions_in(0, before)):
+            if m.actor_id and actor_kind(self.gaz, doc, m.actor_id) in kinds:
+                return m.actor_id
+        return None
+
+    def _after_verb(self, view: DocView, a: int, e: int) -> str | None:
+        stop = a
+        for k in view.words(a, e):
+            if view.norms[k] in (".", ";", '"', "“", "”") or (view.norms[k] == "," and k > a + 1):
+                break
+            stop = k + 1
+        cands = [m for m in view.mentions_in(a, stop) if m.actor_id]
+        persons = [m for m in cands if actor_kind(self.gaz, view.doc, m.actor_id) == "person"]
+        return (persons or cands)[0].actor_id if (persons or cands) else None
+
+    def _according_speaker(
+        self,
+        view: DocView,
+        doc: Doc,
+        a: int,
+        e: int,
+        s: int,
+        same_sentence: list[StatementRecord],
+        last_speaker: str | None,
+    ) -> str | None:
+        stop = a
+        for k in view.words(a, e):
+            if view.norms[k] in (".", ";", ",") and k > a:
+                break
+            stop = k + 1
+        cands = [m for m in view.mentions_in(a, stop) if m.actor_id]
+        if cands:
+            persons = [m for m in cands if actor_kind(self.gaz, doc, m.actor_id) == "person"]
+            return (persons or cands)[0].actor_id
+        words = {view.norms[k] for k in view.words(a, stop)}
+        if words & {"his", "her", "its", "their"}:
+            subject = [m for m in view.mentions_in(s, a) if m.actor_id and not view.in_quote(m.start)]
+            if subject:
+                return subject[0].actor_id
+        if words & (self.statement_nouns | self.anaphor_speakers) and "the" in words:
+            return same_sentence[-1].speaker if same_sentence else last_speaker
+        return None
+
+    # ------------------------------------------------------------------ content and kind
+    def _content(
+        self,
+        view: DocView,
+        s: int,
+        e: int,
+        anchor: _Anchor,
+        seg_start: int,
+        quote: tuple[int, int] | None,
+        next_anchor: int,
+    ) -> tuple[int, int]:
+        if quote is not None:
+            return quote[0] + 1, quote[1]
+        after = [k for k in view.words(anchor.end, next_anchor) if not view.table.punct[k]]
+        rest = [view.norms[k] for k in after]
+        trailing = len(rest) <= 5 and not any(w == "that" for w in rest) and not any(
+            view.texts[k] in ('"', "“") for k in view.words(anchor.end, next_anchor)
+        )
+        if trailing and seg_start > s:
+            comma = view.prev_word(seg_start)
+            end = comma if comma is not None and view.norms[comma] == "," else seg_start
+            return s, end
+        start = anchor.end
+        for k in view.words(anchor.end, next_anchor):
+            if view.norms[k] in ("that", ",", ":", '"', "“") or view.table.punct[k]:
+                start = k + 1
+                continue
+            break
+        end = next_anchor
+        if next_anchor < e:
+            end = self._clause_start_before(view, start, next_anchor)
+        return start, max(start, end)
+
+    def _clause_start_before(self, view: DocView, a: int, i: int) -> int:
+        """Where the subject of a later verb starts: the last comma or quote before it."""
+        for k in range(i - 1, a, -1):
+            if view.norms[k] in (",", '"', "“", "”", ";"):
+                return k
+        return i
+
+    def _units(self, view: DocView, a: int, b: int) -> list[tuple[int, int]]:
+        """The sentences inside a quotation, and clauses joined by 'and that'."""
+        out: list[tuple[int, int]] = []
+        start = a
+        words = view.words(a, b)
+        for n, k in enumerate(words):
+            nk = words[n + 1] if n + 1 < len(words) else None
+            split = view.norms[k] in (".", "!", "?") and nk is not None and view.texts[nk][:1].isupper()
+            split = split or (view.norms[k] == "and" and nk is not None and view.norms[nk] == "that")
+            split = split or view.norms[k] == ";"
+            if split:
+                if k > start:
+                    out.append((start, k))
+                start = k + 1
+        if b > start:
+            out.append((start, b))
+        return out or [(a, b)]
+
+    def _kinds(
+        self, view: DocView, doc: Doc, anchor: _Anchor, speaker: str, content: tuple[int, int]
+    ) -> list[tuple[str, tuple[int, int]]]:
+        if anchor.kind != "statement":
+            return [(anchor.kind, content)]
+        found: list[tuple[str, tuple[int, int]]] = []
+        for unit in self._units(view, *content):
+            kind = self._unit_kind(view, doc, speaker, unit, anchor.verb.guard == "needs_as")
+            if kind is not None and kind not in [k for k, _ in found]:
+                found.append((kind, unit))
+        strong = [(k, u) for k, u in found if k != "statement"]
+        if strong:
+            return strong
+        if anchor.verb.guard == "needs_as":
+            return []
+        return [("statement", content)]
+
+    def _unit_kind(self, view: DocView, doc: Doc, speaker: str, unit: tuple[int, int], cue_only: bool) -> str:
+        a, b = unit
+        words = view.words(a, b)
+        norms = [view.norms[k] for k in words]
+        nset = set(norms)
+        mentions = [m for m in view.mentions_in(a, b) if m.id]
+        own = [m for m in mentions if same_side(self.gaz, speaker, m.actor_id or m.place_id)]
+        own_country = self._own_country(speaker)
+        own_place = [m for m in mentions if m.place_id and own_country and m.place_id == own_country]
+        first_person = bool(nset & self.first_person)
+        negated = bool(nset & self.negations)
+        attack = bool(nset & _ATTACK_WORDS) or any(w in self.lex.triggers and self.lex.triggers[w].type in ("attack", "airstrike") for w in norms)
+        if not cue_only:
+            if negated and attack and (own or own_place or first_person):
+                return "deny_responsibility"
+            if not negated and self._own_agent(view, words, own, first_person):
+                return "claim_responsibility"
+            if self._attributed(view, doc, speaker, words):
+                return "accuse"
+        best: tuple[int, str] | None = None
+        for n, k in enumerate(words):
+            for phrase, kind, rank in self.lex.cues.get(view.norms[k], ()):
+                if tuple(norms[n : n + len(phrase)]) == phrase and (best is None or rank < best[0]):
+                    best = (rank, kind)
+        return best[1] if best else "statement"
+
+    def _own_country(self, speaker: str) -> str | None:
+        entry = self.gaz.actors.get(speaker)
+        if entry is None:
+            return None
+        if entry.get("kind") == "state":
+            return speaker if speaker in self.gaz.places else None
+        return entry.get("country")
+
+    def _own_agent(self, view: DocView, words: list[int], own: list[EntityMention], first_person: bool) -> bool:
+        """The speaker's side acting: 'the United States conducted strikes', 'our forces struck',
+        'U.S. warplanes struck', 'the recent US strikes'."""
+        norms = view.norms
+        positions = {k: n for n, k in enumerate(words)}
+        agents = [positions[m.start] for m in own if m.start in positions and m.actor_id]
+        if first_person:
+            agents += [n for n, k in enumerate(words) if norms[k] in ("we", "our")]
+        for n in agents:
+            window = [norms[k] for k in words[n + 1 : n + 6]]
+            if any(w in _AGENT_ATTACK for w in window[:4]) and not any(w in ("on", "against", "by") for w in window[:1]):
+                if not any(w in ("to", "will", "would", "could") for w in window[:2]):
+                    return True
+        return False
+
+    def _attributed(self, view: DocView, doc: Doc, speaker: str, words: list[int]) -> bool:
+        return bool(self._accused_in(view, doc, speaker, words))
+
+    def _accused_in(self, view: DocView, doc: Doc, speaker: str, words: list[int]) -> list[str]:
+        """Actors an attack is put on: 'initiated by X', 'attacks by X', 'X was responsible',
+        'X is behind'."""
+        norms = view.norms
+        out: list[str] = []
+        positions = {k: n for n, k in enumerate(words)}
+        for m in view.mentions_in(words[0], words[-1] + 1) if words else []:
+            if not m.actor_id or same_side(self.gaz, speaker, m.actor_id) or m.start not in positions:
+                continue
+            n = positions[m.start]
+            before = [norms[k] for k in words[max(0, n - 3) : n]]
+            after_n = positions.get(m.end - 1, n) + 1
+            after = [norms[k] for k in words[after_n : after_n + 4]]
+            by_attack = "by" in before[-1:] and any(
+                w in _ATTACK_WORDS or w in self.attribution for w in before[:-1] + [norms[k] for k in words[max(0, n - 6) : n]]
+            )
+            responsible = any(w in self.attribution for w in after[:3]) and not any(w in self.negations for w in after[:2])
+            if by_attack or responsible:
+                out.append(m.actor_id)
+        return out
+
+    def _accused(self, view: DocView, doc: Doc, speaker: str, content: tuple[int, int]) -> list[str]:
+        words = view.words(*content)
+        found = self._accused_in(view, doc, speaker, words)
+        if found:
+            return found
+        return [
+            m.actor_id
+            for m in view.mentions_in(*content)
+            if m.actor_id and m.role == "actor" and not same_side(self.gaz, speaker, m.actor_id)
+        ][:2]
+
+    def _addressees(
+        self, view: DocView, anchor: _Anchor, kind: str, speaker: str, content: tuple[int, int], e: int
+    ) -> list[str]:
+        if kind != "call":
+            return []
+        norms = view.norms
+        start = anchor.end if anchor.kind == "call" else content[0]
+        stop = e
+        for k in view.words(start, e):
+            if norms[k] in ("to", ".", ";") and k > start:
+                stop = k
+                break
+        if anchor.kind != "call":
+            for k in view.words(content[0], content[1]):
+                if norms[k] in ("on", "upon", "urge", "urges"):
+                    start = k + 1
+                    break
+            else:
+                return []
+        return [m.actor_id for m in view.mentions_in(start, stop) if m.actor_id and m.actor_id != speaker][:3]
+
+    # ------------------------------------------------------------------ date
+    def _date(
+        self, view: DocView, doc: Doc, s: int, e: int, seg_start: int, i: int, end: int, content: tuple[int, int]
+    ) -> tuple[str | None, str | None]:
+        """A date in the verb's clause (before the verb, or right after it), else publication."""
+        refs = doc._.kg_dates or []
+        after_end = end
+        for k in view.words(end, e)[:4]:
+            after_end = k + 1
+        for ref in refs:
+            in_clause = s <= ref.start < i and not (content[0] <= ref.start < content[1])
+            right_after = end <= ref.start < after_end and not (content[0] <= ref.start < content[1])
+            if in_clause or right_after:
+                return ref.date, ref.precision
+        published = doc._.kg_published
+        return (published, "day") if published else (None, None)
+
+
+@Language.factory(
+    "kg_en_statements",
+    assigns=["doc._.kg_statements", "doc._.kg_index"],
+    requires=["doc._.kg_entities", "doc._.kg_dates"],
+    default_config={"gazetteer": {"@misc": "kg.gazetteer.v1"}, "lexicon": {"@misc": "kg.en_lexicon.v1"}},
+)
+def make_english_statements(
+    nlp: Language, name: str, gazetteer: Gazetteer, lexicon: EnglishLexicon
+) -> EnglishStatements:
+    return EnglishStatements(nlp, name, gazetteer, lexicon)
