@@ -90,8 +90,17 @@ class EnglishEntityResolver:
         self.not_names = s("not_names")
         self.particles = s("name_particles")
         self.suffixes = s("name_suffixes")
+        self._surface_index: dict[str, str] = {}
+        for eid, entry in self.gaz.actors.items():
+            for surface in english_surfaces(entry):
+                self._surface_index.setdefault(surface.lower(), eid)
         self.aligned = self._aligned_groups()
         self.common_words = s("common_words")
+        self.directions = s("directions")
+        self.adjectival = s("adjectival_heads") | s("agent_nouns") | s("collective_nouns") | s("alignment_words")
+        self.speech_forms = frozenset(
+            form for form, verb in lexicon.speech_verbs.items() if verb.form in ("past", "third") and verb.kind
+        )
 
     def _aligned_groups(self) -> dict[str, str]:
         """State id -> the collective of armed groups aligned with it, read from gazetteer names of
@@ -130,15 +139,54 @@ class EnglishEntityResolver:
             mentions.append(
                 EntityMention(start, end, s, e, text, actor_id=actor, place_id=place, role="actor" if actor else "place")
             )
-        mentions += self._aligned(doc, mentions, taken)
+        mentions = self._without_datelines(doc, mentions)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        aligned = self._aligned(doc, mentions, taken)
+        inside = {(a.start, a.end) for a in aligned}
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in inside)] + aligned
         mentions += self._demonyms(doc, taken)
         discovered = self._discover(doc, mentions, taken)
+        mentions += self._surnames(doc, mentions, taken)
         mentions.sort(key=lambda m: (m.start, -m.end))
         self._roles(doc, mentions)
         doc._.kg_entities = mentions
         doc._.kg_discovered = discovered
         doc._.kg_discovered_places = {}
         return doc
+
+    @staticmethod
+    def _without_datelines(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+        """'BAGHDAD, Iraq —', 'ERBIL (Kurdistan24) –': where the copy was filed, not what it is about."""
+        table = doc._.kg_tokens
+        texts, n = table.texts, len(table.texts)
+        drop: set[int] = set()
+        for k, m in enumerate(mentions):
+            line_start = m.start == 0 or "\n" in texts[m.start - 1]
+            if not (line_start and texts[m.start].isupper() and len(texts[m.start]) > 3):
+                continue
+            drop.add(k)
+            nxt = m.end
+            while nxt < n and texts[nxt] in (",", " "):
+                nxt += 1
+            if k + 1 < len(mentions) and mentions[k + 1].start == nxt:
+                drop.add(k + 1)  # "BAGHDAD, Iraq"
+        return [m for k, m in enumerate(mentions) if k not in drop]
+
+    def _surnames(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> list[EntityMention]:
+        """A person named in full earlier is later named by surname alone ("Rasool said")."""
+        table = doc._.kg_tokens
+        surnames: dict[str, str] = {}
+        for m in mentions:
+            if m.end - m.start >= 2 and m.actor_id and self.gaz.actors.get(m.actor_id, {}).get("kind") == "person":
+                surnames.setdefault(table.norms[m.end - 1], m.actor_id)
+        first = min((m.start for m in mentions if m.actor_id in surnames.values()), default=len(table.norms))
+        out: list[EntityMention] = []
+        for i in range(first, len(table.norms)):
+            if i not in taken and table.norms[i] in surnames and table.texts[i][:1].isupper():
+                s, e, text = _span(doc, i, i + 1)
+                out.append(EntityMention(i, i + 1, s, e, text, actor_id=surnames[table.norms[i]], role="actor"))
+                taken.add(i)
+        return out
 
     def _proper(self, table, start: int, end: int, sent_starts: set[int]) -> bool:  # noqa: ANN001
         """A name holds a capitalised word or an acronym; a lone capitalised word opening a
@@ -206,13 +254,32 @@ class EnglishEntityResolver:
             head = norms[k] if k < n else ""
             s, e, text = _span(doc, i, i + 1)
             state = self.gaz.state_actor(country) if country in self.gaz.places else None
-            if head in self.agent_nouns and (state or country in self.gaz.actors):
+            forces = self._forces(table.texts[i], head) if head in ("security", "military", "army", "armed") else None
+            if forces:
+                out.append(EntityMention(i, i + 1, s, e, text, actor_id=forces, role="actor", source="nisba"))
+                taken.add(i)
+            elif head in self.agent_nouns and (state or country in self.gaz.actors):
                 out.append(EntityMention(i, i + 1, s, e, text, actor_id=state or country, role="actor", source="nisba"))
                 taken.add(i)
             elif head in self.place_nouns and country in self.gaz.places:
                 out.append(EntityMention(i, i + 1, s, e, text, place_id=country, role="place", source="nisba"))
                 taken.add(i)
         return out
+
+    def _forces(self, demonym: str, head: str) -> str | None:
+        """'Iraqi security officials' -> the gazetteer's "Iraqi security forces"; 'an Iraqi military
+        statement' -> the actor the gazetteer calls "Iraqi military" or "Iraqi armed forces"."""
+        forms = [f"{demonym} security forces"] if head == "security" else [
+            f"{demonym} military", f"{demonym} armed forces", f"{demonym} army", f"{demonym} forces"
+        ]
+        for form in forms:
+            found = self._by_surface(form)
+            if found:
+                return found
+        return None
+
+    def _by_surface(self, form: str) -> str | None:
+        return self._surface_index.get(form.lower())
 
     def _discover(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> dict[str, DiscoveredActor]:
         """Persons not in the gazetteer, named after a title; later the surname alone."""
@@ -226,6 +293,15 @@ class EnglishEntityResolver:
             if i in taken:
                 continue
             title_end = self._title_at(norms, i, n)
+            if title_end is None and self._name_word(texts, norms, i) and (i == 0 or not self._name_word(texts, norms, i - 1)):
+                k = i
+                while k < n and k - i < 4 and (self._name_word(texts, norms, k) or norms[k] in self.particles):
+                    k += 1
+                after = k
+                while after < n and table.space[after]:
+                    after += 1
+                if k - i >= 2 and after < n and norms[after] in self.speech_forms:
+                    title_end = i  # "Amir Saeed Iravani said": a name the verb makes a speaker
             if title_end is None:
                 continue
             if norms[i] == "by" and i not in line_starts and not (i > 0 and norms[i - 1] == "photo"):
@@ -282,14 +358,20 @@ class EnglishEntityResolver:
         table = doc._.kg_tokens
         norms, texts = table.norms, table.texts
         prev: EntityMention | None = None
-        for m in mentions:
+        for n, m in enumerate(mentions):
             if m.actor_id and m.place_id and m.source == "gazetteer":
-                m.role = "place" if self._locative(table, m, prev) else "actor"
+                nxt_m = mentions[n + 1] if n + 1 < len(mentions) else None
+                m.role = "place" if self._locative(table, m, prev, nxt_m) else "actor"
             prev = m
         del norms, texts
 
-    def _locative(self, table, m: EntityMention, prev: EntityMention | None) -> bool:  # noqa: ANN001
+    def _locative(self, table, m: EntityMention, prev: EntityMention | None, nxt_m: EntityMention | None = None) -> bool:  # noqa: ANN001
         norms, texts = table.norms, table.texts
+        follow = m.end
+        while follow < len(norms) and table.space[follow]:
+            follow += 1
+        if follow < len(norms) and norms[follow] in self.adjectival:
+            return False  # "US forces", "Iran-backed", "the U.S. attack": the state
         k = m.start - 1
         while k >= 0 and (table.space[k] or norms[k] in ("the", "neighboring", "neighbouring")):
             k -= 1
@@ -301,7 +383,12 @@ class EnglishEntityResolver:
         while after < len(norms) and table.space[after]:
             after += 1
         if nxt < len(norms) and norms[nxt] in ("'s", "s") and after < len(norms) and texts[after][:1].isupper():
-            return True  # "Iraq's Camp Taji": the country of a place named next
+            return nxt_m is not None and nxt_m.start == after and nxt_m.role == "place"  # "Iraq's Camp Taji"
+        if before == "of":
+            j = k - 1
+            while j >= 0 and table.space[j]:
+                j -= 1
+            return j >= 0 and norms[j] in self.directions  # "north of Baghdad"
         if before in ("and", ",", "or") and prev is not None and prev.end >= k - 1:
             return prev.role == "place"
         if before == "," and prev is not None and prev.role == "place":

@@ -43,6 +43,8 @@ from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
 
 _STATE_KINDS = frozenset({"state", "government", "military", "coalition"})
 _PASSIVE_AUX = frozenset("was were been be is are being".split())
+#: Trigger words that name a strike of either kind: with no perpetrator they may join an airstrike.
+_EITHER = frozenset({"strike", "hit"})
 _MODIFIER_WORDS = frozenset(
     "air drone missile rocket precision defensive retaliatory recent latest deadly - self defense self-defense "
     "military naval artillery ballistic unprecedented direct first second further new".split()
@@ -76,6 +78,7 @@ class EnglishEvents:
         self.ground = s("ground_weapons")
         self.air = s("air_weapons")
         self.number_mods = s("number_modifiers")
+        self._either_forms = frozenset(f for f, t in lexicon.triggers.items() if t.lemma in _EITHER)
 
     def __call__(self, doc: Doc) -> Doc:
         view = DocView.of(doc)
@@ -95,7 +98,7 @@ class EnglishEvents:
             previous_dates = dated_here
         records = [r for r in records if not (r.background and r.date_strength < 2)]
         records = [r for r in records if r.date is not None or r.place is not None]
-        self._merge(records)
+        self._merge(records, doc)
         doc._.kg_events = records
         return doc
 
@@ -195,30 +198,35 @@ class EnglishEvents:
         speech_spans = [(st.sent_start, st.content_start) for st in reported] + [
             (st.content_end, e) for st in reported
         ]
+        words = [norms[k] for k in view.words(lo, hi)]
+        rec.group = f.trigger.plural
+        rec.background = bool(set(words) & self.background) or (
+            f.trigger.plural and (rec.count or 0) >= 3 and rec.weapon is None
+        )
         best = None
         for ref in doc._.kg_dates or []:
             if not (lo <= ref.start < hi):
                 continue
+            if rec.background and len(view.words(min(ref.end, f.start), max(ref.start, f.end))) > 4:
+                continue  # a date far from a background mention belongs to something else
             if any(a <= ref.start < b for a, b in speech_spans):
                 continue
             prev = view.prev_word(ref.start)
             if prev is not None and norms[prev] in ("since", "until", "between", "from"):
                 continue
+            if prev is not None and norms[prev] == "and" and "between" in {norms[k] for k in view.words(ref.start - 12, ref.start)}:
+                continue  # "between Oct. 17 and Nov. 7": a period
             gap = abs(ref.start - f.start)
             if best is None or gap < best[0]:
                 best = (gap, ref)
         if best is not None:
             rec.date, rec.date_precision, rec.date_strength = best[1].date, best[1].precision, 2
         else:
-            dated = [st for st in reported if st.date]
-            if dated and any(r.start < dated[0].content_start or r.start >= dated[0].content_end for r in doc._.kg_dates or [] if r.date == dated[0].date and r.start >= s and r.start < e):
+            # the date the reporting statement gives in its own clause ("..., the Pentagon said Wednesday")
+            spoken = {r.date for r in doc._.kg_dates or [] if s <= r.start < e and any(a <= r.start < b for a, b in speech_spans)}
+            dated = [st for st in reported if st.date in spoken]
+            if dated and not rec.background:
                 rec.date, rec.date_precision, rec.date_strength = dated[0].date, dated[0].date_precision, 1
-        # background
-        words = [norms[k] for k in view.words(lo, hi)]
-        rec.group = f.trigger.plural
-        rec.background = f.trigger.plural and bool(set(words) & self.background) or (
-            f.trigger.plural and (rec.count or 0) >= 3 and rec.weapon is None
-        )
         # places
         groups = self._places(view, lo, hi, f, mentions)
         if not groups:
@@ -243,8 +251,14 @@ class EnglishEvents:
             if pid is None or (m.role != "place" and self.gaz.places[pid].get("kind") == "country"):
                 continue
             prev = view.prev_word(m.start)
+            while prev is not None and norms[prev] in ("the", "a", "an"):
+                prev = view.prev_word(prev)
             if prev is not None and norms[prev] == "from" and m.start > f.start:
                 continue  # "launched from the Dora neighborhood": where they came from
+            if f.trigger.type not in ("attack", "airstrike") and (
+                m.start < f.start or len(view.words(f.end, m.start)) > 6
+            ):
+                continue  # a visit or meeting takes the place named right after it ("visit to Baghdad")
             cands.append(m)
         if not cands:
             return []
@@ -258,7 +272,10 @@ class EnglishEvents:
             if pid == chosen or self._related(pid, chosen) or any(self._related(pid, g[0]) for g in groups):
                 continue
             between = [norms[k] for k in view.words(cands[n - 1].end, cands[n].start)] if n else []
-            if "and" in between or "," in between:
+            if not ("and" in between or "," in between):
+                continue
+            counted = any(w.isdigit() or w in self.lex.numbers for w in between if w not in ("a", "an"))
+            if self.gaz.place_rank(pid) < 4 or counted:  # "... and three bases in Syria"
                 groups.append([pid])
         return groups
 
@@ -415,28 +432,35 @@ class EnglishEvents:
         return killed, injured
 
     # ------------------------------------------------------------------ merging
-    def _merge(self, records: list[EventRecord]) -> None:
+    def _merge(self, records: list[EventRecord], doc: Doc) -> None:
+        norms = doc._.kg_tokens.norms
+        either = {n for n, r in enumerate(records) if not r.perpetrators and norms[r.trigger] in self._either_forms}
         kept: list[int] = []
         for n, rec in enumerate(records):
             target = None
             for m in reversed(kept):
-                if self._compatible(records[m], rec):
+                if self._compatible(records[m], rec, m in either or n in either):
                     target = m
                     break
             if target is None:
                 kept.append(n)
                 continue
+            if records[target].type != rec.type and target in either:
+                records[target].type = rec.type  # an unattributed "strike" is the airstrike it joins
             self._absorb(records[target], rec)
             rec.merged_into = target
 
-    def _compatible(self, a: EventRecord, b: EventRecord) -> bool:
-        if a.type != b.type:
+    def _compatible(self, a: EventRecord, b: EventRecord, either: bool = False) -> bool:
+        violent = {"attack", "airstrike"}
+        if a.type != b.type and not (either and {a.type, b.type} <= violent):
             return False
         if a.place and b.place and not (self._related(a.place, b.place) or self._siblings(a.place, b.place)):
             return False
-        if a.date and b.date and a.date != b.date and min(a.date_strength, b.date_strength) >= 2:
-            return False
-        return not (a.date and b.date and a.date != b.date and a.date_strength == b.date_strength)
+        if a.date and b.date and a.date != b.date:
+            weak = min(a.date_strength, b.date_strength) < 2
+            if not weak and not _one_day(a.date, b.date):
+                return False
+        return True
 
     def _siblings(self, a: str, b: str) -> bool:
         """Two sites of one district or base ("Union III" and the embassy, both in the Green Zone)."""
@@ -457,6 +481,15 @@ class EnglishEvents:
         a.killed = a.killed or b.killed
         a.injured = a.injured or b.injured
         a.background = a.background and b.background
+
+
+def _one_day(a: str, b: str) -> bool:
+    """Two day dates at most one day apart (a night strike is reported on either day)."""
+    from datetime import date
+
+    if a.count("-") != 2 or b.count("-") != 2:
+        return False
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
 
 
 class EnglishStatementLinker:

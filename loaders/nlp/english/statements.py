@@ -62,6 +62,15 @@ _MODALS_BEFORE_BASE = frozenset("to".split())
 
 
 @dataclass
+class _State:
+    """What the statements so far leave for the next: the last speaker (None after an unnamed
+    one, "a security source"), and who issued the last statement introduced as "a statement"."""
+
+    speaker: str | None = None
+    issuer: str | None = None
+
+
+@dataclass
 class _Anchor:
     i: int  # token of the verb (or "according")
     end: int  # first token after the verb and the words it needs
@@ -88,24 +97,28 @@ class EnglishStatements:
         self.attribution = s("attribution_words")
         self.first_person = s("first_person")
         self.leading = s("leading_prepositions")
+        self.indefinite = s("indefinite")
+        self.evidence_nouns = s("evidence_nouns")
+        self.involvement = s("involvement_words")
 
     # ------------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
         view = DocView.of(doc)
         doc._.kg_index = SentenceIndex(view.sents)
         records: list[StatementRecord] = []
-        last_speaker: str | None = None
+        state = _State()
         last_quoted = False
         for s, e in view.sents:
             anchors = self._anchors(view, s, e)
             found: list[StatementRecord] = []
             for n, anchor in enumerate(anchors):
                 nxt = anchors[n + 1].i if n + 1 < len(anchors) else e
-                found += self._statement(view, doc, s, e, anchor, nxt, found, records, last_speaker)
+                alone = len(anchors) == 1
+                found += self._statement(view, doc, s, e, anchor, nxt, found, records, state, alone)
+            last_speaker = state.speaker
             if not anchors and last_speaker and last_quoted:
                 found += self._continuation(view, doc, s, e, last_speaker, records)
             if found:
-                last_speaker = found[-1].speaker or last_speaker
                 last_quoted = bool(found[-1].quote) and any(q[1] >= found[-1].content_end - 1 for q in view.quotes)
             else:
                 last_quoted = False
@@ -130,6 +143,8 @@ class EnglishStatements:
                 continue  # a noun: "any reports", "the claims"
             if verb.form == "base" and before in _MODALS_BEFORE_BASE:
                 continue
+            if verb.form == "gerund" and before in ("by", "of", "for", "in", "without"):
+                continue  # "responded by directing", "in announcing": an act, not its report
             if verb.form in ("past", "participle") and before in _AUX_PASSIVE and verb.lemma not in ("quote",):
                 continue
             if self._negated(view, s, i):
@@ -162,7 +177,7 @@ class EnglishStatements:
             k = view.prev_word(k) if k is not None else None
             if k is None or k < s:
                 return False
-            if view.norms[k] in self.negations or view.norms[k] in ("did", "does") and False:
+            if view.norms[k] in self.negations:
                 return True
             if view.table.punct[k]:
                 return False
@@ -179,7 +194,11 @@ class EnglishStatements:
                 return "claim_responsibility"
             return "statement"  # "claimed that ...": its words decide (often an accusation)
         if verb.guard == "directive":
-            return "call" if "to" in after[1:10] and after[:1] != ["to"] else None
+            # "directed all security leaders to pursue": an order to someone to do something
+            if "to" not in after[1:10] or after[:1] == ["to"]:
+                return None
+            nxt = after[after.index("to", 1) + 1 : after.index("to", 1) + 2]
+            return "call" if nxt and nxt[0] not in self.determiners and not nxt[0].isdigit() else None
         if verb.guard == "vow":
             return "threaten" if any(w.startswith(("reveng", "retaliat", "respond", "punish")) for w in after) else "pledge"
         if verb.guard == "needs_as":
@@ -197,22 +216,39 @@ class EnglishStatements:
         next_anchor: int,
         same_sentence: list[StatementRecord],
         earlier: list[StatementRecord],
-        last_speaker: str | None,
+        state: _State,
+        alone: bool,
     ) -> list[StatementRecord]:
         i = anchor.i
         quote = self._quote_before(view, s, i)
         seg_start = self._clause_start(view, s, i, quote)
+        trailing = quote is None and self._trailing(view, anchor, next_anchor, e)
+        if trailing:
+            seg_start = self._trailing_subject(view, seg_start, i)
         speaker: str | None
+        unnamed = False
         if anchor.verb is _ANCHOR_ACCORDING:
-            speaker = self._according_speaker(view, doc, anchor.end, e, s, same_sentence, last_speaker)
+            speaker = self._according_speaker(view, doc, anchor.end, e, s, same_sentence, state)
             content = (s, i) if i > s else (anchor.end, e)
+            if not alone:
+                anchor = _Anchor(anchor.i, anchor.end, SpeechVerb("statement", "according", "base", guard="plain"), "statement")
         else:
-            speaker = self._subject(view, doc, seg_start, i, same_sentence, earlier, last_speaker)
-            if speaker is None and (quote is not None or seg_start >= i):
+            speaker, unnamed = self._subject(view, doc, seg_start, i, same_sentence, earlier, state)
+            if speaker is None and not unnamed and (quote is not None or seg_start >= i):
                 speaker = self._after_verb(view, anchor.end, e)
-            content = self._content(view, s, e, anchor, seg_start, quote, next_anchor)
+            if trailing and seg_start > s:
+                comma = view.prev_word(seg_start)
+                content = (s, comma if comma is not None else seg_start)
+            else:
+                content = self._content(view, s, e, anchor, quote, next_anchor)
         if speaker is None:
+            if unnamed:
+                state.speaker = None
             return []
+        state.speaker = speaker
+        clause = {view.norms[k] for k in view.words(seg_start, content[0] if content[0] > i else e)}
+        if clause & {"a", "an"} and clause & self.statement_nouns:
+            state.issuer = speaker  # "X said in a statement": later "the statement" is X's
         kinds = self._kinds(view, doc, anchor, speaker, content)
         date = self._date(view, doc, s, e, seg_start, i, anchor.end, content)
         out = []
@@ -223,6 +259,22 @@ class EnglishStatements:
             rec.accused = self._accused(view, doc, speaker, (cs, ce)) if kind == "accuse" else []
             out.append(rec)
         return out
+
+    def _trailing(self, view: DocView, anchor: _Anchor, next_anchor: int, e: int) -> bool:
+        """'Rockets were fired at the embassy, the mission said.': nothing but a date or 'in a
+        statement' follows the verb."""
+        rest = [view.norms[k] for k in view.words(anchor.end, next_anchor) if not view.table.punct[k]]
+        if any(w == "that" for w in rest[:2]) or any(view.texts[k] in ('"', "“") for k in view.words(anchor.end, next_anchor)):
+            return False
+        first = view.next_word(anchor.end - 1)
+        return len(rest) <= 5 or (first is not None and view.norms[first] in (",", "."))
+
+    def _trailing_subject(self, view: DocView, seg_start: int, i: int) -> int:
+        """The speaker of a trailing attribution starts after the last comma before the verb."""
+        for k in range(i - 1, seg_start, -1):
+            if view.norms[k] == "," and not view.in_quote(k):
+                return k + 1
+        return seg_start
 
     def _continuation(
         self, view: DocView, doc: Doc, s: int, e: int, speaker: str, earlier: list[StatementRecord]
@@ -259,6 +311,9 @@ class EnglishStatements:
     def _clause_start(self, view: DocView, s: int, i: int, quote: tuple[int, int] | None) -> int:
         norms = view.norms
         start = quote[1] + 1 if quote is not None else s
+        for k in view.words(start, i):
+            if norms[k] == ";" and not view.in_quote(k):
+                start = k + 1
         words = view.words(start, i)
         while words and (view.table.punct[words[0]] or norms[words[0]] in ("--", "-")):
             words = words[1:]
@@ -285,39 +340,52 @@ class EnglishStatements:
         i: int,
         same_sentence: list[StatementRecord],
         earlier: list[StatementRecord],
-        last_speaker: str | None,
-    ) -> str | None:
+        state: _State,
+    ) -> tuple[str | None, bool]:
+        """(speaker, unnamed): the speaker before the verb, or True for an unnamed one."""
         norms = view.norms
         verb_form = self.lex.speech_verbs.get(norms[i])
         if verb_form is not None and verb_form.form == "gerund":
             prev = view.prev_word(i)
-            if prev is not None and norms[prev] in (",", "and"):
-                if same_sentence:
-                    return same_sentence[-1].speaker
+            if prev is not None and norms[prev] in (",", "and") and same_sentence:
+                return same_sentence[-1].speaker, False
+        # the clause after the last comma first (", and Iraqi officials say"), then the whole one
+        last_comma = max((k for k in view.words(a, i) if norms[k] == "," and not view.in_quote(k)), default=None)
+        spans = [(last_comma + 1, i), (a, i)] if last_comma is not None else [(a, i)]
+        for lo, hi in spans:
+            found = self._named_subject(view, doc, lo, hi, earlier + same_sentence, state)
+            if found != (None, False):
+                return found
+        return None, False
+
+    def _named_subject(
+        self, view: DocView, doc: Doc, a: int, i: int, earlier: list[StatementRecord], state: _State
+    ) -> tuple[str | None, bool]:
+        norms = view.norms
         paren = self._bracketed(view, a, i)
-        cands = [
-            m
-            for m in view.mentions_in(a, i)
-            if m.actor_id and m.start not in paren and not view.in_quote(m.start)
-        ]
+        cands = [m for m in view.mentions_in(a, i) if m.actor_id and m.start not in paren and not view.in_quote(m.start)]
         persons = [m for m in cands if actor_kind(self.gaz, doc, m.actor_id) == "person"]
         if persons:
-            return persons[0].actor_id
+            return persons[0].actor_id, False
         if cands:
-            return cands[0].actor_id
+            return cands[0].actor_id, False
         words = [k for k in view.words(a, i) if k not in paren and not view.in_quote(k)]
         wnorms = [norms[k] for k in words]
+        if not wnorms:
+            return None, False
+        official = [w for w in wnorms if w in self.anaphor_speakers or w in self.official_nouns]
+        if official and set(wnorms[:2]) & self.indefinite:
+            return None, True  # "a reliable security source", "two officials": someone unnamed
         if any(w in self.person_pronouns for w in wnorms):
-            return self._last_person(doc, earlier + same_sentence) or last_speaker
-        if any(w in self.anaphor_speakers or w in self.group_pronouns for w in wnorms):
-            org = [w for w in wnorms if w in self.org_anaphors]
-            if org and not any(w in ("spokesperson", "spokesman", "spokeswoman", "statement") for w in wnorms):
-                return self._last_org(view, doc, a, org[-1]) or last_speaker
-            return last_speaker
+            return self._last_person(doc, earlier) or state.speaker, False
+        if wnorms[0] in ("the", "this") and set(wnorms) & self.statement_nouns and state.issuer:
+            return state.issuer, False  # "The statement noted that ..."
         org = [w for w in wnorms if w in self.org_anaphors]
-        if org and "the" in wnorms:
-            return self._last_org(view, doc, a, org[-1]) or last_speaker
-        return None
+        if org and "the" in wnorms and not set(wnorms) & {"spokesperson", "spokesman", "spokeswoman", "statement"}:
+            return self._last_org(view, doc, a, org[-1]) or state.speaker, False
+        if official or any(w in self.group_pronouns for w in wnorms):
+            return state.speaker, False
+        return None, False
 
     def _bracketed(self, view: DocView, a: int, b: int) -> set[int]:
         out: set[int] = set()
@@ -381,7 +449,7 @@ class EnglishStatements:
         e: int,
         s: int,
         same_sentence: list[StatementRecord],
-        last_speaker: str | None,
+        state: _State,
     ) -> str | None:
         stop = a
         for k in view.words(a, e):
@@ -397,8 +465,10 @@ class EnglishStatements:
             subject = [m for m in view.mentions_in(s, a) if m.actor_id and not view.in_quote(m.start)]
             if subject:
                 return subject[0].actor_id
+        if words & self.statement_nouns and "the" in words and state.issuer:
+            return state.issuer
         if words & (self.statement_nouns | self.anaphor_speakers) and "the" in words:
-            return same_sentence[-1].speaker if same_sentence else last_speaker
+            return same_sentence[-1].speaker if same_sentence else state.speaker
         return None
 
     # ------------------------------------------------------------------ content and kind
@@ -408,24 +478,15 @@ class EnglishStatements:
         s: int,
         e: int,
         anchor: _Anchor,
-        seg_start: int,
         quote: tuple[int, int] | None,
         next_anchor: int,
     ) -> tuple[int, int]:
         if quote is not None:
             return quote[0] + 1, quote[1]
-        after = [k for k in view.words(anchor.end, next_anchor) if not view.table.punct[k]]
-        rest = [view.norms[k] for k in after]
-        trailing = len(rest) <= 5 and not any(w == "that" for w in rest) and not any(
-            view.texts[k] in ('"', "“") for k in view.words(anchor.end, next_anchor)
-        )
-        if trailing and seg_start > s:
-            comma = view.prev_word(seg_start)
-            end = comma if comma is not None and view.norms[comma] == "," else seg_start
-            return s, end
+        dated = {k for ref in view.doc._.kg_dates or [] for k in range(ref.start, ref.end)}
         start = anchor.end
         for k in view.words(anchor.end, next_anchor):
-            if view.norms[k] in ("that", ",", ":", '"', "“") or view.table.punct[k]:
+            if view.norms[k] in ("that", ",", ":", '"', "“", "on", "in", "a", "statement") or view.table.punct[k] or k in dated:
                 start = k + 1
                 continue
             break
@@ -464,6 +525,8 @@ class EnglishStatements:
     ) -> list[tuple[str, tuple[int, int]]]:
         if anchor.kind != "statement":
             return [(anchor.kind, content)]
+        if anchor.verb.guard == "plain":
+            return [("statement", content)]
         found: list[tuple[str, tuple[int, int]]] = []
         for unit in self._units(view, *content):
             kind = self._unit_kind(view, doc, speaker, unit, anchor.verb.guard == "needs_as")
@@ -487,9 +550,8 @@ class EnglishStatements:
         own_place = [m for m in mentions if m.place_id and own_country and m.place_id == own_country]
         first_person = bool(nset & self.first_person)
         negated = bool(nset & self.negations)
-        attack = bool(nset & _ATTACK_WORDS) or any(w in self.lex.triggers and self.lex.triggers[w].type in ("attack", "airstrike") for w in norms)
         if not cue_only:
-            if negated and attack and (own or own_place or first_person):
+            if negated and self._denied(view, words, own, own_place, first_person):
                 return "deny_responsibility"
             if not negated and self._own_agent(view, words, own, first_person):
                 return "claim_responsibility"
@@ -501,6 +563,28 @@ class EnglishStatements:
                 if tuple(norms[n : n + len(phrase)]) == phrase and (best is None or rank < best[0]):
                     best = (rank, kind)
         return best[1] if best else "statement"
+
+    def _denied(
+        self, view: DocView, words: list[int], own: list[EntityMention], own_place: list[EntityMention], first_person: bool
+    ) -> bool:
+        """'Iran has never carried out any action', 'we had nothing to do with it', 'no reports or
+        indications that missiles were launched from Iraq'."""
+        norms = view.norms
+        positions = {k: n for n, k in enumerate(words)}
+        agents = [positions[m.start] for m in own if m.start in positions and m.actor_id]
+        if first_person:
+            agents += [n for n, k in enumerate(words) if norms[k] in ("we", "i")]
+        for n in agents:
+            ahead = [norms[k] for k in words[n + 1 : n + 9]]
+            neg = next((x for x, w in enumerate(ahead[:5]) if w in self.negations or w == "nothing"), None)
+            if neg is not None and any(w in self.involvement for w in ahead[neg:]):
+                return True
+        for n, k in enumerate(words):
+            if norms[k] in self.evidence_nouns and any(norms[x] in self.negations for x in words[max(0, n - 4) : n]):
+                rest = words[n + 1 :]
+                if any(norms[x] in _AGENT_ATTACK for x in rest) and any(m.start in rest for m in own_place):
+                    return True
+        return False
 
     def _own_country(self, speaker: str) -> str | None:
         entry = self.gaz.actors.get(speaker)
