@@ -97,6 +97,7 @@ class EnglishEntityResolver:
         self.aligned = self._aligned_groups()
         self.common_words = s("common_words")
         self.directions = s("directions")
+        self.force_nouns = s("force_nouns")
         self.adjectival = s("adjectival_heads") | s("agent_nouns") | s("collective_nouns") | s("alignment_words")
         self.speech_forms = frozenset(
             form for form, verb in lexicon.speech_verbs.items() if verb.form in ("past", "third") and verb.kind
@@ -254,7 +255,12 @@ class EnglishEntityResolver:
             head = norms[k] if k < n else ""
             s, e, text = _span(doc, i, i + 1)
             state = self.gaz.state_actor(country) if country in self.gaz.places else None
-            forces = self._forces(table.texts[i], head) if head in ("security", "military", "army", "armed") else None
+            after_head = norms[k + 1] if k + 1 < n else ""
+            forces = None
+            if head in ("security", "military", "army", "armed") and (
+                after_head in self.force_nouns or not after_head[:1].isalpha()
+            ):
+                forces = self._forces(table.texts[i], head)  # "Iraqi security officials", "an Iraqi military statement"
             if forces:
                 out.append(EntityMention(i, i + 1, s, e, text, actor_id=forces, role="actor", source="nisba"))
                 taken.add(i)
@@ -370,6 +376,12 @@ class EnglishEntityResolver:
         follow = m.end
         while follow < len(norms) and table.space[follow]:
             follow += 1
+        if follow < len(norms) and norms[follow] in ("and", "or"):
+            k2 = follow + 1  # "US and Coalition forces": look past the other name
+            while k2 < len(norms) and k2 - follow < 5 and (table.space[k2] or texts[k2][:1].isupper()):
+                k2 += 1
+            if k2 < len(norms) and norms[k2] in self.adjectival:
+                return False
         if follow < len(norms) and norms[follow] in self.adjectival:
             return False  # "US forces", "Iran-backed", "the U.S. attack": the state
         k = m.start - 1

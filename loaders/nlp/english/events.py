@@ -87,9 +87,13 @@ class EnglishEvents:
         previous_dates: list[str | None] = []
         for s, e in view.sents:
             dated_here: list[str | None] = []
+            placed: str | None = None
             for found in self._triggers(view, s, e):
                 made = self._events(view, doc, s, e, found, statements)
                 for rec in made:
+                    if rec.place is None and placed and rec.type not in ("attack", "airstrike"):
+                        rec.place = placed  # "visited Baghdad ... and met with X": the same place
+                    placed = placed or rec.place
                     if rec.date is None and not rec.background and previous_dates and rec.type in ("attack", "airstrike"):
                         rec.date, rec.date_precision, rec.date_strength = previous_dates[-1], "day", 1
                     records.append(rec)
@@ -184,7 +188,10 @@ class EnglishEvents:
         if not accused:
             rec.perpetrators = self._perpetrators(view, doc, lo, hi, f)
         for st in reported:
-            if st.kind == "claim_responsibility" and st.speaker and not rec.perpetrators:
+            own_clause = lo <= st.content_start or not any(
+                view.phrase_at(lo, p) for p in self.breaks if norms[lo] == p[0]
+            )
+            if st.kind == "claim_responsibility" and st.speaker and not rec.perpetrators and own_clause:
                 rec.perpetrators = [st.speaker]
         rec.targets = [t for t in self._targets(view, lo, hi, f) if t not in rec.perpetrators]
         rec.weapon, rec.count = self._weapon(view, lo, hi, f)
@@ -198,16 +205,21 @@ class EnglishEvents:
         speech_spans = [(st.sent_start, st.content_start) for st in reported] + [
             (st.content_end, e) for st in reported
         ]
-        words = [norms[k] for k in view.words(lo, hi)]
+        before = [norms[k] for k in view.words(max(lo, f.start - 12), f.start)][-5:]
+        clause_words = {norms[k] for k in view.words(lo, hi)}
+        counted = self._number_before(view, view.words(lo, f.start + 1), len(view.words(lo, f.start)))
         rec.group = f.trigger.plural
-        rec.background = bool(set(words) & self.background) or (
-            f.trigger.plural and (rec.count or 0) >= 3 and rec.weapon is None
+        rec.background = (
+            bool(set(before) & self.background)
+            or bool(clause_words & {"since"})
+            or (f.trigger.plural and (counted or 0) >= 3 and rec.weapon is None)
         )
         best = None
         for ref in doc._.kg_dates or []:
             if not (lo <= ref.start < hi):
                 continue
-            if rec.background and len(view.words(min(ref.end, f.start), max(ref.start, f.end))) > 4:
+            gap = view.words(ref.end, f.start) if ref.end <= f.start else view.words(f.end, ref.start)
+            if rec.background and len(gap) > 5:
                 continue  # a date far from a background mention belongs to something else
             if any(a <= ref.start < b for a, b in speech_spans):
                 continue
@@ -253,7 +265,7 @@ class EnglishEvents:
             prev = view.prev_word(m.start)
             while prev is not None and norms[prev] in ("the", "a", "an"):
                 prev = view.prev_word(prev)
-            if prev is not None and norms[prev] == "from" and m.start > f.start:
+            if prev is not None and norms[prev] == "from" and f.trigger.type in ("attack", "airstrike"):
                 continue  # "launched from the Dora neighborhood": where they came from
             if f.trigger.type not in ("attack", "airstrike") and (
                 m.start < f.start or len(view.words(f.end, m.start)) > 6
@@ -272,8 +284,8 @@ class EnglishEvents:
             if pid == chosen or self._related(pid, chosen) or any(self._related(pid, g[0]) for g in groups):
                 continue
             between = [norms[k] for k in view.words(cands[n - 1].end, cands[n].start)] if n else []
-            if not ("and" in between or "," in between):
-                continue
+            if not ({"and", "or"} & set(between)) or {"of", "near", "outside"} & set(between):
+                continue  # a coordination ("X and Y"), not an apposition ("X, north of Y")
             counted = any(w.isdigit() or w in self.lex.numbers for w in between if w not in ("a", "an"))
             if self.gaz.place_rank(pid) < 4 or counted:  # "... and three bases in Syria"
                 groups.append([pid])
@@ -363,7 +375,8 @@ class EnglishEvents:
                     gap = [norms[x] for x in view.words(start, m.start)]
                     if len(gap) > 5 or any(w in (",", ";", "in", "near", "from", "by") for w in gap):
                         break
-                    if m.actor_id:
+                    broad = self.gaz.places.get(m.place_id or "", {}).get("kind") in ("country", "governorate", "city")
+                    if m.actor_id and not (m.role == "place" and broad):
                         out.append(m.actor_id)
                         nxt = [norms[x] for x in view.words(m.end, m.end + 3)][:1]
                         if nxt != ["and"]:
@@ -434,7 +447,11 @@ class EnglishEvents:
     # ------------------------------------------------------------------ merging
     def _merge(self, records: list[EventRecord], doc: Doc) -> None:
         norms = doc._.kg_tokens.norms
-        either = {n for n, r in enumerate(records) if not r.perpetrators and norms[r.trigger] in self._either_forms}
+        either = {
+            n
+            for n, r in enumerate(records)
+            if not r.perpetrators and (norms[r.trigger] in self._either_forms or r.weapon not in (None, *self.ground))
+        }
         kept: list[int] = []
         for n, rec in enumerate(records):
             target = None

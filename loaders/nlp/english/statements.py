@@ -557,6 +557,11 @@ class EnglishStatements:
                 return "claim_responsibility"
             if self._attributed(view, doc, speaker, words):
                 return "accuse"
+        for n, k in enumerate(words[:-1]):
+            verb = self.lex.speech_verbs.get(norms[n + 1])
+            if norms[n] in ("we", "i") and verb is not None and verb.kind != "statement" and verb.form in ("base", "past"):
+                if not verb.needs or (n + 2 < len(norms) and norms[n + 2] in verb.needs):
+                    return verb.kind  # "We call on ...", "We condemn ...": the act itself
         best: tuple[int, str] | None = None
         for n, k in enumerate(words):
             for phrase, kind, rank in self.lex.cues.get(view.norms[k], ()):
