@@ -98,6 +98,7 @@ class EnglishEntityResolver:
         self.common_words = s("common_words")
         self.directions = s("directions")
         self.force_nouns = s("force_nouns")
+        self.territorial = s("territorial_nouns")
         self.adjectival = s("adjectival_heads") | s("agent_nouns") | s("collective_nouns") | s("alignment_words")
         self.speech_forms = frozenset(
             form for form, verb in lexicon.speech_verbs.items() if verb.form in ("past", "third") and verb.kind
@@ -394,6 +395,8 @@ class EnglishEntityResolver:
         after = nxt + 1
         while after < len(norms) and table.space[after]:
             after += 1
+        if nxt < len(norms) and norms[nxt] in ("'s", "s") and after < len(norms) and norms[after] in self.territorial:
+            return True  # "Iraq's sovereignty": the country
         if nxt < len(norms) and norms[nxt] in ("'s", "s") and after < len(norms) and texts[after][:1].isupper():
             return nxt_m is not None and nxt_m.start == after and nxt_m.role == "place"  # "Iraq's Camp Taji"
         if before == "of":

@@ -72,6 +72,7 @@ class EnglishEvents:
         self.kill = s("kill_words")
         self.injure = s("injure_words")
         self.background = s("background_words")
+        self.period = s("period_words")
         self.target_preps = s("target_preps")
         self.negations = lexicon.set("negations")
         self.breaks = lexicon.phrase_list("clause_breaks")
@@ -206,14 +207,9 @@ class EnglishEvents:
             (st.content_end, e) for st in reported
         ]
         before = [norms[k] for k in view.words(max(lo, f.start - 12), f.start)][-5:]
-        clause_words = {norms[k] for k in view.words(lo, hi)}
-        counted = self._number_before(view, view.words(lo, f.start + 1), len(view.words(lo, f.start)))
+        following = {norms[k] for k in view.words(f.end, e)[:14]}
         rec.group = f.trigger.plural
-        rec.background = (
-            bool(set(before) & self.background)
-            or bool(clause_words & {"since"})
-            or (f.trigger.plural and (counted or 0) >= 3 and rec.weapon is None)
-        )
+        rec.background = bool(set(before) & self.background) or bool(following & self.period)
         best = None
         for ref in doc._.kg_dates or []:
             if not (lo <= ref.start < hi):
@@ -267,6 +263,8 @@ class EnglishEvents:
                 prev = view.prev_word(prev)
             if prev is not None and norms[prev] == "from" and f.trigger.type in ("attack", "airstrike"):
                 continue  # "launched from the Dora neighborhood": where they came from
+            if m.source == "nisba" and m.start < f.start:
+                continue  # "Iraqi airspace was a route for the attack": not where it struck
             if f.trigger.type not in ("attack", "airstrike") and (
                 m.start < f.start or len(view.words(f.end, m.start)) > 6
             ):

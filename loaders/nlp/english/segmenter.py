@@ -38,7 +38,15 @@ class EnglishSentencizer(Sentencizer):
                 k -= 1
             lower = sum(1 for w in line if w[:1].islower())
             running = len(line) >= _RUNNING_WORDS and lower * 2 >= len(line) and texts[before] not in _ENDERS
-            return running and texts[after][:1].isalnum()
+            if not running:
+                return False
+            if norms[before] in _CONTINUERS or texts[after][:1].islower():
+                return True
+            # a name cut in two ("the Iranian-backed Popular / Mobilization Forces"), not a new
+            # paragraph opening on a dateline ("Nov. 8 (UPI) --")
+            following = next((k for k in range(after + 1, len(texts)) if not spaces[k]), None)
+            dateline = following is not None and (texts[following][:1].isdigit() or texts[following] == "(")
+            return texts[before][:1].isupper() and texts[after][:1].isupper() and not dateline
         return Sentencizer._soft_break(i, texts, spaces, norms, wrapped)
 
 
