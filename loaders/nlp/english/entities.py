@@ -99,6 +99,7 @@ class EnglishEntityResolver:
         self.directions = s("directions")
         self.force_nouns = s("force_nouns")
         self.territorial = s("territorial_nouns")
+        self.military_people = s("military_people")
         self.adjectival = s("adjectival_heads") | s("agent_nouns") | s("collective_nouns") | s("alignment_words")
         self.speech_forms = frozenset(
             form for form, verb in lexicon.speech_verbs.items() if verb.form in ("past", "third") and verb.kind
@@ -262,6 +263,8 @@ class EnglishEntityResolver:
                 after_head in self.force_nouns or not after_head[:1].isalpha()
             ):
                 forces = self._forces(table.texts[i], head)  # "Iraqi security officials", "an Iraqi military statement"
+            elif head in self.military_people:
+                forces = self._forces(table.texts[i], "military")  # "an Iraqi service member was wounded"
             if forces:
                 out.append(EntityMention(i, i + 1, s, e, text, actor_id=forces, role="actor", source="nisba"))
                 taken.add(i)
@@ -368,23 +371,28 @@ class EnglishEntityResolver:
         for n, m in enumerate(mentions):
             if m.actor_id and m.place_id and m.source == "gazetteer":
                 nxt_m = mentions[n + 1] if n + 1 < len(mentions) else None
-                m.role = "place" if self._locative(table, m, prev, nxt_m) else "actor"
+                if self._modifier(table, m):
+                    m.role, m.source = "actor", "modifier"  # "US forces", "Iran-backed": the state
+                else:
+                    m.role = "place" if self._locative(table, m, prev, nxt_m) else "actor"
             prev = m
         del norms, texts
 
-    def _locative(self, table, m: EntityMention, prev: EntityMention | None, nxt_m: EntityMention | None = None) -> bool:  # noqa: ANN001
+    def _modifier(self, table, m: EntityMention) -> bool:  # noqa: ANN001
+        """A state's name modifying a noun: "US forces", "Iran-backed", "US and Coalition forces"."""
         norms, texts = table.norms, table.texts
         follow = m.end
         while follow < len(norms) and table.space[follow]:
             follow += 1
         if follow < len(norms) and norms[follow] in ("and", "or"):
-            k2 = follow + 1  # "US and Coalition forces": look past the other name
+            k2 = follow + 1  # look past the other name
             while k2 < len(norms) and k2 - follow < 5 and (table.space[k2] or texts[k2][:1].isupper()):
                 k2 += 1
-            if k2 < len(norms) and norms[k2] in self.adjectival:
-                return False
-        if follow < len(norms) and norms[follow] in self.adjectival:
-            return False  # "US forces", "Iran-backed", "the U.S. attack": the state
+            return k2 < len(norms) and norms[k2] in self.adjectival
+        return follow < len(norms) and norms[follow] in self.adjectival
+
+    def _locative(self, table, m: EntityMention, prev: EntityMention | None, nxt_m: EntityMention | None = None) -> bool:  # noqa: ANN001
+        norms, texts = table.norms, table.texts
         k = m.start - 1
         while k >= 0 and (table.space[k] or norms[k] in ("the", "neighboring", "neighbouring")):
             k -= 1

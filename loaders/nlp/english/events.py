@@ -238,7 +238,10 @@ class EnglishEvents:
         # places
         groups = self._places(view, lo, hi, f, mentions)
         if not groups:
-            country = [t for t in rec.targets if t in self.gaz.places]
+            # "an attack on Israel": a country that is the target is where it struck, unless
+            # named only as a modifier ("strikes against US troops", "an Iranian commander")
+            named = {m.actor_id for m in mentions if m.source not in ("modifier", "nisba")}
+            country = [t for t in rec.targets if t in self.gaz.places and t in named]
             groups = [country[:1]] if country else [[]]
         out = []
         for group in groups:
