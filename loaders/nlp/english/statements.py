@@ -579,6 +579,7 @@ class EnglishStatements:
         agents = [positions[m.start] for m in own if m.start in positions and m.actor_id]
         if first_person:
             agents += [n for n, k in enumerate(words) if norms[k] in ("we", "i")]
+        agents += self._self_pronouns(view, words)
         for n in agents:
             ahead = [norms[k] for k in words[n + 1 : n + 9]]
             neg = next((x for x, w in enumerate(ahead[:5]) if w in self.negations or w == "nothing"), None)
@@ -590,6 +591,14 @@ class EnglishStatements:
                 if any(norms[x] in _AGENT_ATTACK for x in rest) and any(m.start in rest for m in own_place):
                     return True
         return False
+
+    @staticmethod
+    def _self_pronouns(view: DocView, words: list[int]) -> list[int]:
+        """'X said it targeted ...', 'X said they had nothing to do with ...': a pronoun opening
+        what was said is the speaker itself."""
+        if words and view.norms[words[0]] in ("it", "they", "he", "she"):
+            return [0]
+        return []
 
     def _own_country(self, speaker: str) -> str | None:
         entry = self.gaz.actors.get(speaker)
@@ -607,6 +616,7 @@ class EnglishStatements:
         agents = [positions[m.start] for m in own if m.start in positions and m.actor_id]
         if first_person:
             agents += [n for n, k in enumerate(words) if norms[k] in ("we", "our")]
+        agents += self._self_pronouns(view, words)
         for n in agents:
             window = [norms[k] for k in words[n + 1 : n + 6]]
             if any(w in _AGENT_ATTACK for w in window[:4]) and not any(w in ("on", "against", "by") for w in window[:1]):
