@@ -167,8 +167,12 @@ class EnglishEntityResolver:
             line_start = m.start == 0 or "\n" in texts[m.start - 1]
             if not (line_start and texts[m.start].isupper() and len(texts[m.start]) > 3):
                 continue
-            drop.add(k)
             nxt = m.end
+            while nxt < n and texts[nxt].isspace():
+                nxt += 1
+            if nxt >= n or texts[nxt] not in (",", "-", "--", "—", "–", "("):
+                continue  # "CENTCOM said ...": a subject, not a dateline
+            drop.add(k)
             while nxt < n and texts[nxt] in (",", " "):
                 nxt += 1
             if k + 1 < len(mentions) and mentions[k + 1].start == nxt:

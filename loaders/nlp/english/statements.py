@@ -57,6 +57,12 @@ _AGENT_ATTACK = frozenset(
     "attacked struck conducted carried launched fired targeted bombed shelled hit strikes airstrikes strike "
     "airstrike attack attacks striking conducting carrying launching targeting".split()
 )
+#: What may follow the verb of a trailing attribution: "..., the mission said in a statement on Friday."
+_ATTRIBUTION_TAIL = frozenset(
+    "in a an the its his her their on late early earlier later statement release briefing interview "
+    "told reporters today tonight".split()
+)
+_ATTACK_NOUNS = frozenset("strikes strike airstrike airstrikes attack attacks".split())
 _AUX_PASSIVE = frozenset("was were been be is are being".split())
 _MODALS_BEFORE_BASE = frozenset("to".split())
 
@@ -263,11 +269,15 @@ class EnglishStatements:
     def _trailing(self, view: DocView, anchor: _Anchor, next_anchor: int, e: int) -> bool:
         """'Rockets were fired at the embassy, the mission said.': nothing but a date or 'in a
         statement' follows the verb."""
-        rest = [view.norms[k] for k in view.words(anchor.end, next_anchor) if not view.table.punct[k]]
-        if any(w == "that" for w in rest[:2]) or any(view.texts[k] in ('"', "“") for k in view.words(anchor.end, next_anchor)):
-            return False
         first = view.next_word(anchor.end - 1)
-        return len(rest) <= 5 or (first is not None and view.norms[first] in (",", "."))
+        if first is None or first >= e or view.norms[first] in (".", ";"):
+            return True
+        if view.norms[first] == ",":
+            after = view.next_word(first)
+            return after is None or view.texts[after] not in ('"', "“", "«")  # not 'said, "..."' 
+        dated = {k for ref in view.doc._.kg_dates or [] for k in range(ref.start, ref.end)}
+        rest = [k for k in view.words(anchor.end, next_anchor) if not view.table.punct[k]]
+        return all(k in dated or view.norms[k] in _ATTRIBUTION_TAIL for k in rest[:6])
 
     def _trailing_subject(self, view: DocView, seg_start: int, i: int) -> int:
         """The speaker of a trailing attribution starts after the last comma before the verb."""
@@ -550,6 +560,11 @@ class EnglishStatements:
         own_place = [m for m in mentions if m.place_id and own_country and m.place_id == own_country]
         first_person = bool(nset & self.first_person)
         negated = bool(nset & self.negations)
+        for n, k in enumerate(words[:-1]):
+            verb = self.lex.speech_verbs.get(norms[n + 1])
+            if norms[n] in ("we", "i") and verb is not None and verb.kind != "statement" and verb.form in ("base", "past"):
+                if not verb.needs or (n + 2 < len(norms) and norms[n + 2] in verb.needs):
+                    return verb.kind  # "We call on ...", "We condemn ...": the act itself
         if not cue_only:
             if negated and self._denied(view, words, own, own_place, first_person):
                 return "deny_responsibility"
@@ -557,11 +572,6 @@ class EnglishStatements:
                 return "claim_responsibility"
             if self._attributed(view, doc, speaker, words):
                 return "accuse"
-        for n, k in enumerate(words[:-1]):
-            verb = self.lex.speech_verbs.get(norms[n + 1])
-            if norms[n] in ("we", "i") and verb is not None and verb.kind != "statement" and verb.form in ("base", "past"):
-                if not verb.needs or (n + 2 < len(norms) and norms[n + 2] in verb.needs):
-                    return verb.kind  # "We call on ...", "We condemn ...": the act itself
         best: tuple[int, str] | None = None
         for n, k in enumerate(words):
             for phrase, kind, rank in self.lex.cues.get(view.norms[k], ()):
@@ -576,7 +586,7 @@ class EnglishStatements:
         indications that missiles were launched from Iraq'."""
         norms = view.norms
         positions = {k: n for n, k in enumerate(words)}
-        agents = [positions[m.start] for m in own if m.start in positions and m.actor_id]
+        agents = [positions[m.end - 1] for m in own if m.end - 1 in positions and m.actor_id]
         if first_person:
             agents += [n for n, k in enumerate(words) if norms[k] in ("we", "i")]
         agents += self._self_pronouns(view, words)
@@ -613,15 +623,21 @@ class EnglishStatements:
         'U.S. warplanes struck', 'the recent US strikes'."""
         norms = view.norms
         positions = {k: n for n, k in enumerate(words)}
-        agents = [positions[m.start] for m in own if m.start in positions and m.actor_id]
+        agents = [positions[m.end - 1] for m in own if m.end - 1 in positions and m.actor_id]
         if first_person:
             agents += [n for n, k in enumerate(words) if norms[k] in ("we", "our")]
         agents += self._self_pronouns(view, words)
         for n in agents:
             window = [norms[k] for k in words[n + 1 : n + 6]]
-            if any(w in _AGENT_ATTACK for w in window[:4]) and not any(w in ("on", "against", "by") for w in window[:1]):
-                if not any(w in ("to", "will", "would", "could") for w in window[:2]):
-                    return True
+            if any(w in ("on", "against", "by", "to", "will", "would", "could") for w in window[:2]):
+                continue
+            # a verb of attack soon after the agent ("we struck", "the United States conducted"), or
+            # the agent modifying an attack noun ("the recent US strikes", "U.S. warplanes struck")
+            verbs = [x for x, w in enumerate(window[:4]) if w in _AGENT_ATTACK and w not in _ATTACK_NOUNS]
+            nouns = [x for x, w in enumerate(window[:2]) if w in _ATTACK_NOUNS]
+            other_verb = any(w in self.lex.speech_verbs for w in window[:3])
+            if (verbs or nouns) and not other_verb:
+                return True
         return False
 
     def _attributed(self, view: DocView, doc: Doc, speaker: str, words: list[int]) -> bool:

@@ -1,0 +1,161 @@
+"""English reported speech: who said what, of which kind. Every sentence here is written for the
+test; each stands for a construction, not for a sentence of any article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+
+def said(doc: Doc) -> list[tuple[str | None, str]]:
+    return [(s.speaker, s.kind) for s in doc._.kg_statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # claim frames
+        ("The Islamic Resistance in Iraq claimed responsibility for a drone attack on Erbil airport.",
+         ("islamic-resistance-in-iraq", "claim_responsibility")),
+        ("Kataeb Hezbollah claims responsibility for the rocket fire on Ain al-Asad.",
+         ("kataib-hezbollah", "claim_responsibility")),
+        ("In a statement on Telegram, Kata'ib Hizballah said it targeted the Harir base with two drones.",
+         ("kataib-hezbollah", "claim_responsibility")),
+        ("Harakat Hezbollah al-Nujaba said it had carried out the attack on the Victory base.",
+         ("harakat-al-nujaba", "claim_responsibility")),
+        ("CENTCOM said US forces conducted a strike on a militia depot near al-Qaim.",
+         ("centcom", "claim_responsibility")),
+        ("“We struck the occupation base with a drone,” the IRI said.",
+         ("islamic-resistance-in-iraq", "claim_responsibility")),
+        # denials
+        ("Kataib Hezbollah denied any involvement in the attack on the embassy.",
+         ("kataib-hezbollah", "deny_responsibility")),
+        ("Asaib Ahl al-Haq said it had nothing to do with the rocket fire.",
+         ("asaib-ahl-al-haq", "deny_responsibility")),
+        ("Iran rejected the accusations, saying it has never attacked American forces.",
+         ("iran", "deny_responsibility")),
+        ("The Iraqi government said it had no indications that drones were launched from Iraq.",
+         ("iraqi-government", "deny_responsibility")),
+        # accusations
+        ("Washington blamed Kataib Hezbollah for the attack on the Harir base.", ("united-states", "accuse")),
+        ("The Pentagon accused Iran-backed militias of staging the rocket attack.",
+         ("us-department-of-defense", "accuse")),
+        ("The United States claimed that KH was responsible for the rocket attack.", ("united-states", "accuse")),
+        ("The Iraqi government held the United States responsible for the strike.", ("iraqi-government", "accuse")),
+        ("“The attack was carried out by Asaib Ahl al-Haq,” a US official said.", ("united-states", "accuse")),
+        # condemnation, call, threat, pledge
+        ("The Iraqi foreign ministry condemned the Turkish strike as a violation of sovereignty.",
+         ("iraqi-ministry-of-foreign-affairs", "condemn")),
+        ("Iraqi Prime Minister Mohammed Shia al-Sudani denounced the attack.", ("mohammed-shia-al-sudani", "condemn")),
+        ("The Arab League called on all parties to show restraint.", ("arab-league", "call")),
+        ("The US embassy urged Iraq to protect diplomatic missions.", ("us-embassy-in-baghdad", "call")),
+        ("Kataib Hezbollah threatened to target American bases.", ("kataib-hezbollah", "threaten")),
+        ("Harakat al-Nujaba warned Washington against any escalation.", ("harakat-al-nujaba", "threaten")),
+        ("The Iraqi government pledged to protect foreign missions.", ("iraqi-government", "pledge")),
+        ("“We will not tolerate attacks on our forces,” the Pentagon said.", ("us-department-of-defense", "threaten")),
+        ("“These strikes are a flagrant aggression,” the Iraqi government said.", ("iraqi-government", "condemn")),
+        ("“We will continue to protect the embassies,” the Iraqi government said.", ("iraqi-government", "pledge")),
+        # plain statements
+        ("The Pentagon said the drones were shot down before they reached the base.",
+         ("us-department-of-defense", "statement")),
+    ],
+)
+def test_statement_kind(run_en: Callable[..., Doc], text: str, expected: tuple[str, str]) -> None:
+    assert expected in said(run_en(text)), said(run_en(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed the attack on the base.",
+        "There was no immediate claim of responsibility for the blast.",
+        "Nobody has claimed responsibility so far, the Pentagon did not say who was behind it",
+        "Kataib Hezbollah did not claim the attack.",
+        "The claims of the militias could not be verified.",
+        "Officials refused to comment.",
+    ],
+)
+def test_no_claim_without_a_claimant(run_en: Callable[..., Doc], text: str) -> None:
+    assert not [k for _, k in said(run_en(text)) if k == "claim_responsibility"], said(run_en(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # speaker before the verb, after a quotation, after the verb, in a trailing attribution
+        ("“The strike hit a weapons depot,” Lloyd Austin said.", "lloyd-austin"),
+        ("“The strike hit a weapons depot,” said Secretary of Defense Lloyd Austin.", "lloyd-austin"),
+        ("The drones were intercepted near Erbil, the Kurdistan Region Security Council said.",
+         "kurdistan-region-security-council"),
+        # a leading prepositional phrase is not the subject
+        ("In a statement on Monday, the US embassy said the compound was not damaged.", "us-embassy-in-baghdad"),
+        # a body named with an official noun
+        ("A US official said the rockets landed near the runway.", "united-states"),
+        ("Pentagon officials said the base was on alert.", "us-department-of-defense"),
+        ("Two Iraqi security officials said the rockets were fired from a truck.", "iraqi-security-forces"),
+        # according to
+        ("Three rockets hit the airport, according to the Iraqi Security Media Cell.", "iraqi-security-media-cell"),
+    ],
+)
+def test_who_speaks(run_en: Callable[..., Doc], text: str, speaker: str) -> None:
+    assert [s for s, _ in said(run_en(text))][:1] == [speaker], said(run_en(text))
+
+
+def test_pronouns_and_anaphors_take_up_the_previous_speaker(run_en: Callable[..., Doc]) -> None:
+    doc = run_en(
+        "The US embassy said two rockets hit the compound. The spokesperson called on the Iraqi government "
+        "to find the attackers. He added that nobody was hurt."
+    )
+    assert said(doc) == [
+        ("us-embassy-in-baghdad", "statement"),
+        ("us-embassy-in-baghdad", "call"),
+        ("us-embassy-in-baghdad", "statement"),
+    ]
+    assert doc._.kg_statements[1].addressees == ["iraqi-government"]
+
+
+def test_an_unnamed_source_is_nobody_not_the_previous_speaker(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("CENTCOM said the strike killed two fighters. A security source said the fighters were civilians.")
+    assert said(doc) == [("centcom", "statement")]
+
+
+def test_a_quotation_goes_on_with_its_speaker(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("“We condemn this attack,” Sudani said. “We call on all parties to show restraint.”")
+    assert said(doc) == [("mohammed-shia-al-sudani", "condemn"), ("mohammed-shia-al-sudani", "call")]
+
+
+def test_each_clause_of_what_was_said_keeps_its_kind(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("Blinken said the attacks were unacceptable and that Washington will protect its personnel.")
+    assert said(doc) == [("antony-blinken", "condemn"), ("antony-blinken", "pledge")]
+
+
+def test_the_accused_are_the_actors_the_attack_is_put_on(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("“Indications are the attack was initiated by Iran-aligned militias,” a US spokesperson said.")
+    (st,) = doc._.kg_statements
+    assert (st.kind, st.accused) == ("accuse", ["iran-aligned-militias"])
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Iraq's prime minister on Tuesday said the attack was a crime.", "2024-01-09"),
+        ("The Pentagon said Wednesday that the strikes were over.", "2024-01-10"),
+        ("In a Monday press release, CENTCOM said the strike was successful.", "2024-01-08"),
+        ("CENTCOM said the strike was successful.", "2024-01-12"),  # no date of its own: publication day
+    ],
+)
+def test_the_date_of_the_statement(run_en: Callable[..., Doc], text: str, date: str) -> None:
+    assert [s.date for s in run_en(text)._.kg_statements][:1] == [date]
+
+
+@pytest.mark.parametrize("form", ["said", "says", "say", "saying"])
+def test_every_inflection_of_a_speech_verb_reports(run_en: Callable[..., Doc], form: str) -> None:
+    text = {
+        "said": "The Pentagon said the base was safe.",
+        "says": "The Pentagon says the base is safe.",
+        "say": "Pentagon officials say the base is safe.",
+        "saying": "The Pentagon issued a statement on Friday, saying the base was safe.",
+    }[form]
+    assert ("us-department-of-defense", "statement") in said(run_en(text))
