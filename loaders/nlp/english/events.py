@@ -42,6 +42,7 @@ from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
 
 _STATE_KINDS = frozenset({"state", "government", "military", "coalition"})
+_MODAL_VERBS = frozenset("will would could may might must can should to".split())
 _PASSIVE_AUX = frozenset("was were been be is are being".split())
 #: Trigger words that name a strike of either kind: with no perpetrator they may join an airstrike.
 _EITHER = frozenset({"strike", "hit"})
@@ -66,6 +67,7 @@ class EnglishEvents:
         s = lexicon.set
         self.modifier_heads = s("modifier_heads")
         self.modal = s("modal_words")
+        self.conditional = s("conditional_words")
         self.weak_context = s("weak_verb_context")
         self.light = s("light_verbs")
         self.people = s("people_nouns")
@@ -139,8 +141,11 @@ class EnglishEvents:
             return False  # "attack drone"
         if trig.cls == "noun" and not view.texts[f.start][:1].islower() and f.start != s:
             return False  # part of a name ("Operation Inherent Resolve", "Strike Group")
-        if trig.cls != "noun" and (before in self.modal or trig.form == "base" and before not in ("and", ",")):
-            return False
+        if before in self.modal and (trig.cls != "noun" or before in _MODAL_VERBS and not trig.plural):
+            return False  # "to launch", "will strike"
+        near = {norms[k] for k in view.words(max(s, f.start - 10), f.start)}
+        if near & self.conditional:
+            return False  # "if the attacks continue": no event took place
         if trig.cls != "noun" and trig.form == "gerund" and before not in (",", "and", "by", "after", "while"):
             return False  # "the attacking force"
         k: int | None = f.start
@@ -305,13 +310,13 @@ class EnglishEvents:
         # "by X" after the trigger (passive or a noun's agent)
         k = view.next_word(f.end - 1)
         steps = 0
-        while k is not None and k < hi and steps < 4:
+        while k is not None and k < hi and steps < 9:
             if norms[k] == "by":
                 m = view.mention_at(view.next_word(k) or k)
                 if actor(m):
                     out.append(actor(m))  # type: ignore[arg-type]
                 break
-            if view.table.punct[k]:
+            if norms[k] in (",", ";", ".", '"', "(", ")"):
                 break
             k, steps = view.next_word(k), steps + 1
         prev = view.prev_word(f.start)

@@ -97,7 +97,10 @@ class DocView:
         return [m for m in self.mentions[lo:] if m.start < b and m.end <= b]
 
     def mention_at(self, i: int) -> EntityMention | None:
-        for m in self.mentions_in(max(0, i - 8), i + 1):
+        lo = bisect.bisect_left(self._starts, max(0, i - 12))
+        for m in self.mentions[lo:]:
+            if m.start > i:
+                break
             if m.start <= i < m.end:
                 return m
         return None

@@ -1,0 +1,125 @@
+"""English events: type, place, date, roles. Sentences written for the test, one construction each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+
+def events(doc: Doc) -> list[tuple]:
+    return [(e.type, e.place, e.date) for e in doc._.kg_events if e.merged_into is None]
+
+
+def event(doc: Doc):  # noqa: ANN201 - an EventRecord
+    found = [e for e in doc._.kg_events if e.merged_into is None]
+    assert len(found) == 1, events(doc)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three rockets struck Ain al-Asad air base on Tuesday.", ("attack", "ain-al-asad-air-base", "2024-01-09")),
+        ("A drone attack targeted the Harir base in Erbil on Wednesday.", ("attack", "al-harir-air-base", "2024-01-10")),
+        # a state's attack with no ground weapon is an airstrike
+        ("The U.S. military conducted an air strike near al-Qaim on Thursday.", ("airstrike", "al-qaim", "2024-01-11")),
+        ("Turkish warplanes struck positions near Duhok on Monday.", ("airstrike", "duhok", "2024-01-08")),
+        ("Israel carried out a strike on Damascus on Tuesday.", ("airstrike", "damascus", "2024-01-09")),
+        # other types
+        ("Antony Blinken visited Baghdad on Sunday.", ("visit", "baghdad", "2024-01-07")),
+        ("Iraqi forces arrested three suspects in Kirkuk on Monday.", ("arrest", "kirkuk", "2024-01-08")),
+        # explicit dates
+        ("Rockets hit the Green Zone on December 8, 2023.", ("attack", "green-zone", "2023-12-08")),
+        ("A rocket attack on the K1 base in late December 2019 wounded four soldiers.", ("attack", "k-1-air-base", "2019-12")),
+        ("Rockets hit the Green Zone on Dec. 3.", ("attack", "green-zone", "2023-12-03")),
+    ],
+)
+def test_one_event(run_en: Callable[..., Doc], text: str, expected: tuple) -> None:
+    assert events(run_en(text)) == [expected]
+
+
+def test_the_launch_site_is_not_where_it_struck(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("Rockets launched from the Dora neighborhood hit the Green Zone on Tuesday.")
+    assert events(doc) == [("attack", "green-zone", "2024-01-09")]
+
+
+def test_coordinated_places_make_one_event_each(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("US aircraft struck militia sites in Jurf al-Sakhar and al-Qaim on Tuesday.")
+    assert events(doc) == [("airstrike", "jurf-al-sakhar", "2024-01-09"), ("airstrike", "al-qaim", "2024-01-09")]
+
+
+def test_two_countries_named_together_are_one_event(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("Drones attacked US troops in Iraq and Syria on Thursday.")
+    assert len(events(doc)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bases hosting US troops have come under a series of rocket attacks since October.",
+        "Militias have carried out dozens of attacks on US forces in Iraq.",
+        "Kataib Hezbollah has never carried out any attack on the Green Zone.",
+        "The militias are preparing to launch a drone at the base in Erbil.",
+        "The Pentagon will strike militia sites in Iraq if the attacks continue.",
+    ],
+)
+def test_background_negated_and_future_attacks_are_no_events(run_en: Callable[..., Doc], text: str) -> None:
+    assert events(run_en(text)) == []
+
+
+def test_perpetrators_subject_agent_possessor_and_modifier(run_en: Callable[..., Doc]) -> None:
+    assert event(run_en("The U.S. military conducted a drone strike near Kirkuk on Sunday.")).perpetrators == [
+        "us-military"
+    ]
+    assert event(run_en("Iran's missile attack on Erbil on Monday killed four people.")).perpetrators == ["iran"]
+    assert event(run_en("The rocket attack on Ain al-Asad by Kataib Hezbollah on Monday")).perpetrators == [
+        "kataib-hezbollah"
+    ]
+    assert event(run_en("A US airstrike hit a militia depot in al-Qaim on Monday.")).perpetrators == [
+        "united-states"
+    ]
+
+
+def test_a_claimant_is_the_perpetrator_an_accused_is_not(run_en: Callable[..., Doc]) -> None:
+    claimed = event(run_en("Kataib Hezbollah claimed responsibility for the drone attack on the Harir base on Monday."))
+    assert claimed.perpetrators == ["kataib-hezbollah"]
+    accused = event(
+        run_en("“The attack on the Green Zone on Friday was initiated by Iran-aligned militias,” a US official said.")
+    )
+    assert accused.perpetrators == []
+
+
+def test_targets_weapon_count_and_casualties(run_en: Callable[..., Doc]) -> None:
+    e = event(run_en("At least four rockets targeted the US embassy in Baghdad on Thursday, wounding two guards."))
+    assert (e.place, e.targets, e.weapon, e.count, e.injured) == (
+        "us-embassy-in-baghdad",
+        ["us-embassy-in-baghdad"],
+        "rocket",
+        4,
+        2,
+    )
+    e = event(run_en("A drone strike on Monday killed two fighters and one commander near Kirkuk."))
+    assert e.killed == 3
+
+
+def test_reports_of_one_event_in_several_sentences_merge(run_en: Callable[..., Doc]) -> None:
+    doc = run_en(
+        "Rockets hit the Green Zone in Baghdad on Friday. The attack caused no casualties. "
+        "The rockets struck near the US embassy, officials said."
+    )
+    assert events(doc) == [("attack", "us-embassy-in-baghdad", "2024-01-12")]
+
+
+def test_an_elaboration_takes_the_date_of_the_sentence_before(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("On Wednesday, militias launched several attacks on US troops. Drones struck the Harir base in Erbil.")
+    assert ("attack", "al-harir-air-base", "2024-01-10") in events(doc)
+
+
+def test_the_date_of_the_report_is_not_the_date_of_the_event(run_en: Callable[..., Doc]) -> None:
+    doc = run_en(
+        "Sudani on Tuesday said no drones were launched from Iraq during Iran's attack on Israel. "
+        "Iran on Saturday launched 300 drones and missiles at Israel."
+    )
+    assert [(e[0] in ("attack", "airstrike"), e[1], e[2]) for e in events(doc)] == [(True, "israel", "2024-01-06")]
