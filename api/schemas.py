@@ -148,6 +148,7 @@ class TimelineEventOut(EventOut):
 class ReportOut(Source):
     """What one source said about an event: its own figures, side by side with the others'."""
 
+    language: str | None = Field(None, description="the language the source is written in (ar, en)")
     weapon: str | None = None
     count: int | None = None
     killed: int | None = None

@@ -21,6 +21,7 @@ class IngestReport:
     statements: int = 0
     merged_events: int = 0  # reports that joined an event another source had already reported
     errors: list[ArticleError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # stored, but with something the reader must know
     nodes_before: dict[str, int] = field(default_factory=dict)
     nodes_after: dict[str, int] = field(default_factory=dict)
     rels_before: dict[str, int] = field(default_factory=dict)
@@ -84,6 +85,7 @@ def ingest(
         if isinstance(item, ArticleError):
             report.errors.append(item)
             continue
+        report.warnings.extend(item.warnings)
         batch.append(item)
         if len(batch) >= articles_per_batch:
             flush()

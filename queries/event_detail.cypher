@@ -31,16 +31,16 @@ RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_prec
 
 // name: event_sources
 // part of: graph.analyst.event_detail
-// Every source's report of one event side by side, earliest published first: the article and
-// that source's own weapon, count, killed and injured, the sentence it said it in, and how far
-// the extraction of that report is trusted (confidence).
+// Every source's report of one event side by side, earliest published first: the article (and
+// the language it is written in) and that source's own weapon, count, killed and injured, the
+// sentence it said it in, and how far the extraction of that report is trusted (confidence).
 // params: id, as_of=null, as_of_ingested=null
 MATCH (e:Event {id: $id})-[r:REPORTED_IN]->(a:Article)
 WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
       AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
 RETURN a.id AS article, a.outlet AS outlet, a.published AS published, a.url AS url, a.title AS title,
-       r.weapon AS weapon, r.count AS count, r.killed AS killed, r.injured AS injured, r.sentence AS sentence,
-       r.confidence AS confidence
+       a.language AS language, r.weapon AS weapon, r.count AS count, r.killed AS killed, r.injured AS injured,
+       r.sentence AS sentence, r.confidence AS confidence
 ORDER BY coalesce(published, ''), outlet, article
 
 // name: event_statements

@@ -69,6 +69,8 @@ def extract(
             errors += 1
             err_console.print(f"[red]skipped[/] {item}", highlight=False)
             continue
+        for warning in item.warnings:
+            err_console.print(f"[yellow]warning[/] {warning}", highlight=False)
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(item.to_extraction(), ensure_ascii=False) + "\n")
         else:
@@ -84,7 +86,7 @@ def print_ingest_report(report: IngestReport) -> None:
     console.print(
         f"[bold]{report.articles}[/] article(s) stored, {report.events} event report(s), "
         f"{report.statements} statement(s); {report.merged_events} report(s) joined an event "
-        f"already in the graph; {len(report.errors)} error(s)",
+        f"already in the graph; {len(report.errors)} error(s), {len(report.warnings)} warning(s)",
         highlight=False,
     )
     if added:
@@ -94,6 +96,8 @@ def print_ingest_report(report: IngestReport) -> None:
         console.print(table)
     elif report.articles:
         console.print("nothing new: these articles were already in the graph")
+    for warning in report.warnings:
+        err_console.print(f"[yellow]warning[/] {warning}", highlight=False)
     for err in report.errors:
         err_console.print(f"[red]error[/] {err}", highlight=False)
 

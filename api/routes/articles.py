@@ -27,7 +27,7 @@ class ArticleIn(BaseModel):
     published: str | None = Field(None, description="ISO date, YYYY-MM-DD")
     outlet: str | None = None
     url: str | None = None
-    language: str | None = Field(None, description="ar (default) or en")
+    language: str | None = Field(None, description="ar or en; detected from the text when not given")
     file: str | None = Field(None, description="a name for the article in reports")
 
 
@@ -40,6 +40,8 @@ class IngestedOut(BaseModel):
     events: list[str]
     statements: int
     merged_events: int
+    language: str
+    warnings: list[str] = Field(default_factory=list, description="e.g. a language the extractor does not read")
 
 
 @router.get(".json", response_model=ListPage[ArticleOut], include_in_schema=False)
@@ -103,6 +105,8 @@ def post_article(article: Annotated[ArticleIn, Body()], store: StoreDep) -> Inge
         events=[e.id for e in graph.events],
         statements=len(graph.statements),
         merged_events=result.merged_events,
+        language=graph.article.language,
+        warnings=graph.warnings,
     )
 
 

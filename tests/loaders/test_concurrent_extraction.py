@@ -33,3 +33,19 @@ def test_eight_threads_give_the_serial_output() -> None:
     expected = serial * 4
     differing = [work[n].file for n in range(len(work)) if parallel[n] != expected[n]]
     assert not differing, f"threads changed the output of {sorted(set(differing))}"
+
+
+def test_eight_threads_give_the_serial_output_in_english() -> None:
+    from loaders.nlp.english import get_english_nlp
+
+    corpus = CORPORA["devset-en"]
+    if not corpus.available():
+        skip_or_fail(f"the English development set is not at {corpus.articles}")
+    articles = read_corpus(corpus)
+    nlp = get_english_nlp()
+    serial = [_dump(extract_article(a, nlp)) for a in articles]
+    work = articles * 4
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        parallel = list(pool.map(lambda a: _dump(extract_article(a, nlp)), work))
+    differing = [work[n].file for n in range(len(work)) if parallel[n] != (serial * 4)[n]]
+    assert not differing, f"threads changed the output of {sorted(set(differing))}"

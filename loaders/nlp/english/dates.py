@@ -79,8 +79,13 @@ class EnglishDates:
                 if not self._capitalised(m):
                     continue
                 resolved = self._resolve(kind, m, published)
-                if resolved is not None:
-                    cands.append(_Found(m.start(), m.end(), *resolved))
+                if resolved is None:
+                    continue
+                end = m.end()
+                if text[end - 1] == "." and m.group(0).rstrip(".").endswith(m.groupdict().get("mon") or "\0"):
+                    if len(m.group("mon")) > 4:
+                        end -= 1  # "mid-October." ends the sentence; "Dec." keeps its full stop
+                cands.append(_Found(m.start(), end, *resolved))
         cands.sort(key=lambda c: (-(c.end - c.start), c.start))
         kept: list[_Found] = []
         for c in cands:

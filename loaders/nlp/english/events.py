@@ -202,11 +202,7 @@ class EnglishEvents:
         rec.targets = [t for t in self._targets(view, lo, hi, f) if t not in rec.perpetrators]
         rec.weapon, rec.count = self._weapon(view, lo, hi, f)
         rec.killed, rec.injured = self._casualties(view, lo, hi, f)
-        if rec.type == "attack" and rec.perpetrators and rec.weapon not in self.ground:
-            if all(actor_kind(self.gaz, doc, p) in _STATE_KINDS for p in rec.perpetrators):
-                rec.type = "airstrike"
-        if rec.type == "attack" and rec.weapon in self.air:
-            rec.type = "airstrike"
+        self._state_strike(doc, rec)
         # date
         speech_spans = [(st.sent_start, st.content_start) for st in reported] + [
             (st.content_end, e) for st in reported
@@ -254,6 +250,15 @@ class EnglishEvents:
             copy.place = group[0] if group else None
             out.append(copy)
         return out
+
+    def _state_strike(self, doc: Doc, rec: EventRecord) -> None:
+        """An attack by a state, its government or military with no ground weapon, or one from
+        aircraft, is an airstrike."""
+        if rec.type != "attack":
+            return
+        by_state = rec.perpetrators and all(actor_kind(self.gaz, doc, p) in _STATE_KINDS for p in rec.perpetrators)
+        if (by_state and rec.weapon not in self.ground) or rec.weapon in self.air:
+            rec.type = "airstrike"
 
     def _places(
         self, view: DocView, lo: int, hi: int, f: _Found, mentions: list[EntityMention]
@@ -468,9 +473,10 @@ class EnglishEvents:
             if target is None:
                 kept.append(n)
                 continue
-            if records[target].type != rec.type and target in either:
+            if rec.type == "airstrike" and target in either:
                 records[target].type = rec.type  # an unattributed "strike" is the airstrike it joins
             self._absorb(records[target], rec)
+            self._state_strike(doc, records[target])
             rec.merged_into = target
 
     def _compatible(self, a: EventRecord, b: EventRecord, either: bool = False) -> bool:
