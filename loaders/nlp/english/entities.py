@@ -140,7 +140,9 @@ class EnglishEntityResolver:
             s, e, text = _span(doc, start, end)
             actor, place = ids.get("ACTOR"), ids.get("PLACE")
             mentions.append(
-                EntityMention(start, end, s, e, text, actor_id=actor, place_id=place, role="actor" if actor else "place")
+                EntityMention(
+                    start, end, s, e, text, actor_id=actor, place_id=place, role="actor" if actor else "place"
+                )
             )
         mentions = self._without_datelines(doc, mentions)
         taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -283,9 +285,11 @@ class EnglishEntityResolver:
     def _forces(self, demonym: str, head: str) -> str | None:
         """'Iraqi security officials' -> the gazetteer's "Iraqi security forces"; 'an Iraqi military
         statement' -> the actor the gazetteer calls "Iraqi military" or "Iraqi armed forces"."""
-        forms = [f"{demonym} security forces"] if head == "security" else [
-            f"{demonym} military", f"{demonym} armed forces", f"{demonym} army", f"{demonym} forces"
-        ]
+        forms = (
+            [f"{demonym} security forces"]
+            if head == "security"
+            else [f"{demonym} military", f"{demonym} armed forces", f"{demonym} army", f"{demonym} forces"]
+        )
         for form in forms:
             found = self._by_surface(form)
             if found:
@@ -307,7 +311,11 @@ class EnglishEntityResolver:
             if i in taken:
                 continue
             title_end = self._title_at(norms, i, n)
-            if title_end is None and self._name_word(texts, norms, i) and (i == 0 or not self._name_word(texts, norms, i - 1)):
+            if (
+                title_end is None
+                and self._name_word(texts, norms, i)
+                and (i == 0 or not self._name_word(texts, norms, i - 1))
+            ):
                 k = i
                 while k < n and k - i < 4 and (self._name_word(texts, norms, k) or norms[k] in self.particles):
                     k += 1
@@ -325,7 +333,11 @@ class EnglishEntityResolver:
                 j += 1
             k = j
             words: list[int] = []
-            while k < n and k not in taken and (self._name_word(texts, norms, k) or (words and norms[k] in self.particles)):
+            while (
+                k < n
+                and k not in taken
+                and (self._name_word(texts, norms, k) or (words and norms[k] in self.particles))
+            ):
                 words.append(k)
                 k += 1
                 if k < n and norms[k] == "-" and k + 1 < n and self._name_word(texts, norms, k + 1):
@@ -395,7 +407,9 @@ class EnglishEntityResolver:
             return k2 < len(norms) and norms[k2] in self.adjectival
         return follow < len(norms) and norms[follow] in self.adjectival
 
-    def _locative(self, table, m: EntityMention, prev: EntityMention | None, nxt_m: EntityMention | None = None) -> bool:  # noqa: ANN001
+    def _locative(
+        self, table, m: EntityMention, prev: EntityMention | None, nxt_m: EntityMention | None = None
+    ) -> bool:  # noqa: ANN001
         norms, texts = table.norms, table.texts
         k = m.start - 1
         while k >= 0 and (table.space[k] or norms[k] in ("the", "neighboring", "neighbouring")):

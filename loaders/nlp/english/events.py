@@ -97,7 +97,12 @@ class EnglishEvents:
                     if rec.place is None and placed and rec.type not in ("attack", "airstrike"):
                         rec.place = placed  # "visited Baghdad ... and met with X": the same place
                     placed = placed or rec.place
-                    if rec.date is None and not rec.background and previous_dates and rec.type in ("attack", "airstrike"):
+                    if (
+                        rec.date is None
+                        and not rec.background
+                        and previous_dates
+                        and rec.type in ("attack", "airstrike")
+                    ):
                         rec.date, rec.date_precision, rec.date_strength = previous_dates[-1], "day", 1
                     records.append(rec)
                     if rec.date_strength == 2 and rec.date_precision == "day":
@@ -204,9 +209,7 @@ class EnglishEvents:
         rec.killed, rec.injured = self._casualties(view, lo, hi, f)
         self._state_strike(doc, rec)
         # date
-        speech_spans = [(st.sent_start, st.content_start) for st in reported] + [
-            (st.content_end, e) for st in reported
-        ]
+        speech_spans = [(st.sent_start, st.content_start) for st in reported] + [(st.content_end, e) for st in reported]
         before = [norms[k] for k in view.words(max(lo, f.start - 12), f.start)][-5:]
         following = {norms[k] for k in view.words(f.end, e)[:14]}
         rec.group = f.trigger.plural
@@ -223,7 +226,11 @@ class EnglishEvents:
             prev = view.prev_word(ref.start)
             if prev is not None and norms[prev] in ("since", "until", "between", "from"):
                 continue
-            if prev is not None and norms[prev] == "and" and "between" in {norms[k] for k in view.words(ref.start - 12, ref.start)}:
+            if (
+                prev is not None
+                and norms[prev] == "and"
+                and "between" in {norms[k] for k in view.words(ref.start - 12, ref.start)}
+            ):
                 continue  # "between Oct. 17 and Nov. 7": a period
             gap = abs(ref.start - f.start)
             if best is None or gap < best[0]:
@@ -232,7 +239,11 @@ class EnglishEvents:
             rec.date, rec.date_precision, rec.date_strength = best[1].date, best[1].precision, 2
         else:
             # the date the reporting statement gives in its own clause ("..., the Pentagon said Wednesday")
-            spoken = {r.date for r in doc._.kg_dates or [] if s <= r.start < e and any(a <= r.start < b for a, b in speech_spans)}
+            spoken = {
+                r.date
+                for r in doc._.kg_dates or []
+                if s <= r.start < e and any(a <= r.start < b for a, b in speech_spans)
+            }
             dated = [st for st in reported if st.date in spoken]
             if dated and not rec.background:
                 rec.date, rec.date_precision, rec.date_strength = dated[0].date, dated[0].date_precision, 1
@@ -260,9 +271,7 @@ class EnglishEvents:
         if (by_state and rec.weapon not in self.ground) or rec.weapon in self.air:
             rec.type = "airstrike"
 
-    def _places(
-        self, view: DocView, lo: int, hi: int, f: _Found, mentions: list[EntityMention]
-    ) -> list[list[str]]:
+    def _places(self, view: DocView, lo: int, hi: int, f: _Found, mentions: list[EntityMention]) -> list[list[str]]:
         norms = view.norms
         cands: list[EntityMention] = []
         for m in mentions:
@@ -330,7 +339,12 @@ class EnglishEvents:
             # a modifier or a possessor right before the noun: "US strikes", "Iran's attack"
             k = prev
             hops = 0
-            while k is not None and k >= lo and hops < 6 and (norms[k] in _MODIFIER_WORDS or norms[k] in ("'s", "and", "or")):
+            while (
+                k is not None
+                and k >= lo
+                and hops < 6
+                and (norms[k] in _MODIFIER_WORDS or norms[k] in ("'s", "and", "or"))
+            ):
                 if norms[k] == "'s":
                     m = view.mention_at(view.prev_word(k) or k)
                     if actor(m):
@@ -364,7 +378,8 @@ class EnglishEvents:
             if any(w in (",", ";", "that", "which", "who", '"') for w in between[:1]) or len(between) > 6:
                 return None
             if any(w in ("to", "on", "against", "at", "for", "with", "of") for w in between) and not any(
-                w in ("on",) and view.norms[k2][:1].isalpha() for w, k2 in zip(between, view.words(m.end, i), strict=False)
+                w in ("on",) and view.norms[k2][:1].isalpha()
+                for w, k2 in zip(between, view.words(m.end, i), strict=False)
             ):
                 if any(w in ("to", "against", "at", "for", "with", "of") for w in between):
                     return None

@@ -25,7 +25,9 @@ from spacy.util import compile_infix_regex
 
 from loaders.nlp.records import TokenTable
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"}
+)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?:[A-Z]\.)+[A-Z]$|^[A-Z]{2,3}$")
 # "U.S.-led", "Iran-backed": a hyphen after a full stop splits too (spaCy splits only between letters)
 _EXTRA_INFIXES = [r"(?<=\.)-(?=[A-Za-z])"]

@@ -206,7 +206,11 @@ class EnglishStatements:
             nxt = after[after.index("to", 1) + 1 : after.index("to", 1) + 2]
             return "call" if nxt and nxt[0] not in self.determiners and not nxt[0].isdigit() else None
         if verb.guard == "vow":
-            return "threaten" if any(w.startswith(("reveng", "retaliat", "respond", "punish")) for w in after) else "pledge"
+            return (
+                "threaten"
+                if any(w.startswith(("reveng", "retaliat", "respond", "punish")) for w in after)
+                else "pledge"
+            )
         if verb.guard == "needs_as":
             return "statement" if "as" in after else None
         return verb.kind
@@ -237,7 +241,9 @@ class EnglishStatements:
             speaker = self._according_speaker(view, doc, anchor.end, e, s, same_sentence, state)
             content = (s, i) if i > s else (anchor.end, e)
             if not alone:
-                anchor = _Anchor(anchor.i, anchor.end, SpeechVerb("statement", "according", "base", guard="plain"), "statement")
+                anchor = _Anchor(
+                    anchor.i, anchor.end, SpeechVerb("statement", "according", "base", guard="plain"), "statement"
+                )
         else:
             speaker, unnamed = self._subject(view, doc, seg_start, i, same_sentence, earlier, state)
             if speaker is None and not unnamed and (quote is not None or seg_start >= i):
@@ -274,7 +280,7 @@ class EnglishStatements:
             return True
         if view.norms[first] == ",":
             after = view.next_word(first)
-            return after is None or view.texts[after] not in ('"', "“", "«")  # not 'said, "..."' 
+            return after is None or view.texts[after] not in ('"', "“", "«")  # not 'said, "..."'
         dated = {k for ref in view.doc._.kg_dates or [] for k in range(ref.start, ref.end)}
         rest = [k for k in view.words(anchor.end, next_anchor) if not view.table.punct[k]]
         return all(k in dated or view.norms[k] in _ATTRIBUTION_TAIL for k in rest[:6])
@@ -299,7 +305,13 @@ class EnglishStatements:
         out = []
         for kind, (cs, ce) in kinds:
             rec = StatementRecord(
-                kind, speaker, s, words[0], cs, ce, date=prev.date if prev else None,
+                kind,
+                speaker,
+                s,
+                words[0],
+                cs,
+                ce,
+                date=prev.date if prev else None,
                 date_precision=prev.date_precision if prev else None,
             )
             rec.quote = view.table.span_text(cs, ce)[2] if ce > cs else None
@@ -373,7 +385,9 @@ class EnglishStatements:
     ) -> tuple[str | None, bool]:
         norms = view.norms
         paren = self._bracketed(view, a, i)
-        cands = [m for m in view.mentions_in(a, i) if m.actor_id and m.start not in paren and not view.in_quote(m.start)]
+        cands = [
+            m for m in view.mentions_in(a, i) if m.actor_id and m.start not in paren and not view.in_quote(m.start)
+        ]
         persons = [m for m in cands if actor_kind(self.gaz, doc, m.actor_id) == "person"]
         if persons:
             return persons[0].actor_id, False
@@ -496,7 +510,11 @@ class EnglishStatements:
         dated = {k for ref in view.doc._.kg_dates or [] for k in range(ref.start, ref.end)}
         start = anchor.end
         for k in view.words(anchor.end, next_anchor):
-            if view.norms[k] in ("that", ",", ":", '"', "“", "on", "in", "a", "statement") or view.table.punct[k] or k in dated:
+            if (
+                view.norms[k] in ("that", ",", ":", '"', "“", "on", "in", "a", "statement")
+                or view.table.punct[k]
+                or k in dated
+            ):
                 start = k + 1
                 continue
             break
@@ -560,9 +578,14 @@ class EnglishStatements:
         own_place = [m for m in mentions if m.place_id and own_country and m.place_id == own_country]
         first_person = bool(nset & self.first_person)
         negated = bool(nset & self.negations)
-        for n, k in enumerate(words[:-1]):
+        for n in range(len(words) - 1):
             verb = self.lex.speech_verbs.get(norms[n + 1])
-            if norms[n] in ("we", "i") and verb is not None and verb.kind != "statement" and verb.form in ("base", "past"):
+            if (
+                norms[n] in ("we", "i")
+                and verb is not None
+                and verb.kind != "statement"
+                and verb.form in ("base", "past")
+            ):
                 if not verb.needs or (n + 2 < len(norms) and norms[n + 2] in verb.needs):
                     return verb.kind  # "We call on ...", "We condemn ...": the act itself
         if not cue_only:
@@ -580,7 +603,12 @@ class EnglishStatements:
         return best[1] if best else "statement"
 
     def _denied(
-        self, view: DocView, words: list[int], own: list[EntityMention], own_place: list[EntityMention], first_person: bool
+        self,
+        view: DocView,
+        words: list[int],
+        own: list[EntityMention],
+        own_place: list[EntityMention],
+        first_person: bool,
     ) -> bool:
         """'Iran has never carried out any action', 'we had nothing to do with it', 'no reports or
         indications that missiles were launched from Iraq'."""
@@ -657,9 +685,12 @@ class EnglishStatements:
             after_n = positions.get(m.end - 1, n) + 1
             after = [norms[k] for k in words[after_n : after_n + 4]]
             by_attack = "by" in before[-1:] and any(
-                w in _ATTACK_WORDS or w in self.attribution for w in before[:-1] + [norms[k] for k in words[max(0, n - 6) : n]]
+                w in _ATTACK_WORDS or w in self.attribution
+                for w in before[:-1] + [norms[k] for k in words[max(0, n - 6) : n]]
             )
-            responsible = any(w in self.attribution for w in after[:3]) and not any(w in self.negations for w in after[:2])
+            responsible = any(w in self.attribution for w in after[:3]) and not any(
+                w in self.negations for w in after[:2]
+            )
             if by_attack or responsible:
                 out.append(m.actor_id)
         return out

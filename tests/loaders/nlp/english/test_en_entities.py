@@ -94,7 +94,9 @@ def test_a_gazetteer_person_is_later_named_by_surname(run_en: Callable[..., Doc]
 
 
 def test_surfaces_alternate_the_article_and_the_us() -> None:
-    surfaces = english_surfaces({"name": "US Embassy in Baghdad", "aliases": ["the Green Zone embassy", "al-Qaim office"]})
+    surfaces = english_surfaces(
+        {"name": "US Embassy in Baghdad", "aliases": ["the Green Zone embassy", "al-Qaim office"]}
+    )
     assert "American Embassy in Baghdad" in surfaces
     assert "Green Zone embassy" in surfaces
     assert "al Qaim office" in surfaces
@@ -102,7 +104,11 @@ def test_surfaces_alternate_the_article_and_the_us() -> None:
 
 def test_inflections() -> None:
     assert inflect("say", "said") == {
-        "base": "say", "third": "says", "past": "said", "participle": "said", "gerund": "saying"
+        "base": "say",
+        "third": "says",
+        "past": "said",
+        "participle": "said",
+        "gerund": "saying",
     }
     assert inflect("deny")["third"] == "denies" and inflect("deny")["past"] == "denied"
     assert inflect("urge")["gerund"] == "urging" and inflect("urge")["past"] == "urged"

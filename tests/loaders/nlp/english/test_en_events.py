@@ -22,7 +22,10 @@ def event(doc: Doc):  # noqa: ANN201 - an EventRecord
     ("text", "expected"),
     [
         ("Three rockets struck Ain al-Asad air base on Tuesday.", ("attack", "ain-al-asad-air-base", "2024-01-09")),
-        ("A drone attack targeted the Harir base in Erbil on Wednesday.", ("attack", "al-harir-air-base", "2024-01-10")),
+        (
+            "A drone attack targeted the Harir base in Erbil on Wednesday.",
+            ("attack", "al-harir-air-base", "2024-01-10"),
+        ),
         # a state's attack with no ground weapon is an airstrike
         ("The U.S. military conducted an air strike near al-Qaim on Thursday.", ("airstrike", "al-qaim", "2024-01-11")),
         ("Turkish warplanes struck positions near Duhok on Monday.", ("airstrike", "duhok", "2024-01-08")),
@@ -32,7 +35,10 @@ def event(doc: Doc):  # noqa: ANN201 - an EventRecord
         ("Iraqi forces arrested three suspects in Kirkuk on Monday.", ("arrest", "kirkuk", "2024-01-08")),
         # explicit dates
         ("Rockets hit the Green Zone on December 8, 2023.", ("attack", "green-zone", "2023-12-08")),
-        ("A rocket attack on the K1 base in late December 2019 wounded four soldiers.", ("attack", "k-1-air-base", "2019-12")),
+        (
+            "A rocket attack on the K1 base in late December 2019 wounded four soldiers.",
+            ("attack", "k-1-air-base", "2019-12"),
+        ),
         ("Rockets hit the Green Zone on Dec. 3.", ("attack", "green-zone", "2023-12-03")),
     ],
 )
@@ -77,9 +83,7 @@ def test_perpetrators_subject_agent_possessor_and_modifier(run_en: Callable[...,
     assert event(run_en("The rocket attack on Ain al-Asad by Kataib Hezbollah on Monday")).perpetrators == [
         "kataib-hezbollah"
     ]
-    assert event(run_en("A US airstrike hit a militia depot in al-Qaim on Monday.")).perpetrators == [
-        "united-states"
-    ]
+    assert event(run_en("A US airstrike hit a militia depot in al-Qaim on Monday.")).perpetrators == ["united-states"]
 
 
 def test_a_claimant_is_the_perpetrator_an_accused_is_not(run_en: Callable[..., Doc]) -> None:

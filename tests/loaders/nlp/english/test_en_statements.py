@@ -17,37 +17,61 @@ def said(doc: Doc) -> list[tuple[str | None, str]]:
     ("text", "expected"),
     [
         # claim frames
-        ("The Islamic Resistance in Iraq claimed responsibility for a drone attack on Erbil airport.",
-         ("islamic-resistance-in-iraq", "claim_responsibility")),
-        ("Kataeb Hezbollah claims responsibility for the rocket fire on Ain al-Asad.",
-         ("kataib-hezbollah", "claim_responsibility")),
-        ("In a statement on Telegram, Kata'ib Hizballah said it targeted the Harir base with two drones.",
-         ("kataib-hezbollah", "claim_responsibility")),
-        ("Harakat Hezbollah al-Nujaba said it had carried out the attack on the Victory base.",
-         ("harakat-al-nujaba", "claim_responsibility")),
-        ("CENTCOM said US forces conducted a strike on a militia depot near al-Qaim.",
-         ("centcom", "claim_responsibility")),
-        ("“We struck the occupation base with a drone,” the IRI said.",
-         ("islamic-resistance-in-iraq", "claim_responsibility")),
+        (
+            "The Islamic Resistance in Iraq claimed responsibility for a drone attack on Erbil airport.",
+            ("islamic-resistance-in-iraq", "claim_responsibility"),
+        ),
+        (
+            "Kataeb Hezbollah claims responsibility for the rocket fire on Ain al-Asad.",
+            ("kataib-hezbollah", "claim_responsibility"),
+        ),
+        (
+            "In a statement on Telegram, Kata'ib Hizballah said it targeted the Harir base with two drones.",
+            ("kataib-hezbollah", "claim_responsibility"),
+        ),
+        (
+            "Harakat Hezbollah al-Nujaba said it had carried out the attack on the Victory base.",
+            ("harakat-al-nujaba", "claim_responsibility"),
+        ),
+        (
+            "CENTCOM said US forces conducted a strike on a militia depot near al-Qaim.",
+            ("centcom", "claim_responsibility"),
+        ),
+        (
+            "“We struck the occupation base with a drone,” the IRI said.",
+            ("islamic-resistance-in-iraq", "claim_responsibility"),
+        ),
         # denials
-        ("Kataib Hezbollah denied any involvement in the attack on the embassy.",
-         ("kataib-hezbollah", "deny_responsibility")),
-        ("Asaib Ahl al-Haq said it had nothing to do with the rocket fire.",
-         ("asaib-ahl-al-haq", "deny_responsibility")),
-        ("Iran rejected the accusations, saying it has never attacked American forces.",
-         ("iran", "deny_responsibility")),
-        ("The Iraqi government said it had no indications that drones were launched from Iraq.",
-         ("iraqi-government", "deny_responsibility")),
+        (
+            "Kataib Hezbollah denied any involvement in the attack on the embassy.",
+            ("kataib-hezbollah", "deny_responsibility"),
+        ),
+        (
+            "Asaib Ahl al-Haq said it had nothing to do with the rocket fire.",
+            ("asaib-ahl-al-haq", "deny_responsibility"),
+        ),
+        (
+            "Iran rejected the accusations, saying it has never attacked American forces.",
+            ("iran", "deny_responsibility"),
+        ),
+        (
+            "The Iraqi government said it had no indications that drones were launched from Iraq.",
+            ("iraqi-government", "deny_responsibility"),
+        ),
         # accusations
         ("Washington blamed Kataib Hezbollah for the attack on the Harir base.", ("united-states", "accuse")),
-        ("The Pentagon accused Iran-backed militias of staging the rocket attack.",
-         ("us-department-of-defense", "accuse")),
+        (
+            "The Pentagon accused Iran-backed militias of staging the rocket attack.",
+            ("us-department-of-defense", "accuse"),
+        ),
         ("The United States claimed that KH was responsible for the rocket attack.", ("united-states", "accuse")),
         ("The Iraqi government held the United States responsible for the strike.", ("iraqi-government", "accuse")),
         ("“The attack was carried out by Asaib Ahl al-Haq,” a US official said.", ("united-states", "accuse")),
         # condemnation, call, threat, pledge
-        ("The Iraqi foreign ministry condemned the Turkish strike as a violation of sovereignty.",
-         ("iraqi-ministry-of-foreign-affairs", "condemn")),
+        (
+            "The Iraqi foreign ministry condemned the Turkish strike as a violation of sovereignty.",
+            ("iraqi-ministry-of-foreign-affairs", "condemn"),
+        ),
         ("Iraqi Prime Minister Mohammed Shia al-Sudani denounced the attack.", ("mohammed-shia-al-sudani", "condemn")),
         ("The Arab League called on all parties to show restraint.", ("arab-league", "call")),
         ("The US embassy urged Iraq to protect diplomatic missions.", ("us-embassy-in-baghdad", "call")),
@@ -58,8 +82,10 @@ def said(doc: Doc) -> list[tuple[str | None, str]]:
         ("“These strikes are a flagrant aggression,” the Iraqi government said.", ("iraqi-government", "condemn")),
         ("“We will continue to protect the embassies,” the Iraqi government said.", ("iraqi-government", "pledge")),
         # plain statements
-        ("The Pentagon said the drones were shot down before they reached the base.",
-         ("us-department-of-defense", "statement")),
+        (
+            "The Pentagon said the drones were shot down before they reached the base.",
+            ("us-department-of-defense", "statement"),
+        ),
     ],
 )
 def test_statement_kind(run_en: Callable[..., Doc], text: str, expected: tuple[str, str]) -> None:
@@ -87,8 +113,10 @@ def test_no_claim_without_a_claimant(run_en: Callable[..., Doc], text: str) -> N
         # speaker before the verb, after a quotation, after the verb, in a trailing attribution
         ("“The strike hit a weapons depot,” Lloyd Austin said.", "lloyd-austin"),
         ("“The strike hit a weapons depot,” said Secretary of Defense Lloyd Austin.", "lloyd-austin"),
-        ("The drones were intercepted near Erbil, the Kurdistan Region Security Council said.",
-         "kurdistan-region-security-council"),
+        (
+            "The drones were intercepted near Erbil, the Kurdistan Region Security Council said.",
+            "kurdistan-region-security-council",
+        ),
         # a leading prepositional phrase is not the subject
         ("In a statement on Monday, the US embassy said the compound was not damaged.", "us-embassy-in-baghdad"),
         # a body named with an official noun
