@@ -87,6 +87,7 @@ class EnglishEntityResolver:
         self.collectives = s("collective_nouns")
         self.fillers = s("collective_fillers")
         self.titles = lexicon.phrase_list("person_titles_before_name")
+        self.title_words = frozenset(p[0] for p in self.titles if p[0].isalpha() and p[0] != "by")
         self.not_names = s("not_names")
         self.particles = s("name_particles")
         self.suffixes = s("name_suffixes")
@@ -98,6 +99,7 @@ class EnglishEntityResolver:
         self.common_words = s("common_words")
         self.directions = s("directions")
         self.force_nouns = s("force_nouns")
+        self.not_place_heads = s("not_place_heads")
         self.territorial = s("territorial_nouns")
         self.military_people = s("military_people")
         self.adjectival = s("adjectival_heads") | s("agent_nouns") | s("collective_nouns") | s("alignment_words")
@@ -145,6 +147,7 @@ class EnglishEntityResolver:
                 )
             )
         mentions = self._without_datelines(doc, mentions)
+        mentions = [m for m in mentions if not self._before_not_place(table, m)]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         aligned = self._aligned(doc, mentions, taken)
         inside = {(a.start, a.end) for a in aligned}
@@ -180,6 +183,15 @@ class EnglishEntityResolver:
             if k + 1 < len(mentions) and mentions[k + 1].start == nxt:
                 drop.add(k + 1)  # "BAGHDAD, Iraq"
         return [m for k, m in enumerate(mentions) if k not in drop]
+
+    def _before_not_place(self, table, m: EntityMention) -> bool:  # noqa: ANN001
+        """'(Baghdad time)': a place's name used for something that is no place."""
+        if m.actor_id:
+            return False
+        k = m.end
+        while k < len(table.norms) and table.space[k]:
+            k += 1
+        return k < len(table.norms) and table.norms[k] in self.not_place_heads
 
     def _surnames(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> list[EntityMention]:
         """A person named in full earlier is later named by surname alone ("Rasool said")."""
@@ -405,6 +417,8 @@ class EnglishEntityResolver:
             while k2 < len(norms) and k2 - follow < 5 and (table.space[k2] or texts[k2][:1].isupper()):
                 k2 += 1
             return k2 < len(norms) and norms[k2] in self.adjectival
+        if follow < len(norms) and norms[follow] in self.title_words and texts[follow][:1].isupper():
+            return True  # "U.S. Secretary of Defense", "Iraq Prime Minister"
         return follow < len(norms) and norms[follow] in self.adjectival
 
     def _locative(

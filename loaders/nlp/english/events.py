@@ -81,6 +81,8 @@ class EnglishEvents:
         self.ground = s("ground_weapons")
         self.air = s("air_weapons")
         self.number_mods = s("number_modifiers")
+        self.owners = lexicon.phrase_list("owner_phrases")
+        self.owner_words = frozenset(p[0] for p in self.owners) | {"owned", "backed", "hosting"}
         self._either_forms = frozenset(f for f, t in lexicon.triggers.items() if t.lemma in _EITHER)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -252,7 +254,13 @@ class EnglishEvents:
         if not groups:
             # "an attack on Israel": a country that is the target is where it struck, unless
             # named only as a modifier ("strikes against US troops", "an Iranian commander")
-            named = {m.actor_id for m in mentions if m.source not in ("modifier", "nisba")}
+            named = {
+                m.actor_id
+                for m in mentions
+                if m.source not in ("modifier", "nisba")
+                and (p := view.prev_word(m.start)) is not None
+                and norms[p] in self.target_preps
+            }
             country = [t for t in rec.targets if t in self.gaz.places and t in named]
             groups = [country[:1]] if country else [[]]
         out = []
@@ -330,8 +338,8 @@ class EnglishEvents:
                 if actor(m):
                     out.append(actor(m))  # type: ignore[arg-type]
                 break
-            if norms[k] in (",", ";", ".", '"', "(", ")"):
-                break
+            if norms[k] in (",", ";", ".", '"', "(", ")") or norms[k] in self.owner_words:
+                break  # "a facility used by X": X owns the target, it did not strike
             k, steps = view.next_word(k), steps + 1
         prev = view.prev_word(f.start)
         passive = prev is not None and norms[prev] in _PASSIVE_AUX
@@ -410,6 +418,18 @@ class EnglishEvents:
                         start = m.end
                 if out:
                     break
+        if not out:
+            # "strikes against three facilities used by Kataib Hezbollah": the owner is the target
+            for k in after[:14]:
+                for phrase in self.owners:
+                    if norms[k] == phrase[0] and view.phrase_at(k, phrase):
+                        start = view.phrase_end(k, phrase)
+                        for m in view.mentions_in(start, min(hi, start + 8)):
+                            after_m = view.next_word(m.end - 1)
+                            if after_m is not None and norms[after_m] == "'s":
+                                continue  # "used by Iran's Revolutionary Guard": the Guard
+                            if m.actor_id and m.role == "actor":
+                                return [m.actor_id]
         return list(dict.fromkeys(out))
 
     def _weapon(self, view: DocView, lo: int, hi: int, f: _Found) -> tuple[str | None, int | None]:

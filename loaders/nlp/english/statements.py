@@ -406,6 +406,8 @@ class EnglishStatements:
             return state.issuer, False  # "The statement noted that ..."
         org = [w for w in wnorms if w in self.org_anaphors]
         if org and "the" in wnorms and not set(wnorms) & {"spokesperson", "spokesman", "spokeswoman", "statement"}:
+            if actor_kind(self.gaz, doc, state.speaker) in self._ORG_KINDS.get(org[-1], ()):
+                return state.speaker, False  # "The group said ...": the group that spoke last
             return self._last_org(view, doc, a, org[-1]) or state.speaker, False
         if official or any(w in self.group_pronouns for w in wnorms):
             return state.speaker, False
@@ -685,8 +687,7 @@ class EnglishStatements:
             after_n = positions.get(m.end - 1, n) + 1
             after = [norms[k] for k in words[after_n : after_n + 4]]
             by_attack = "by" in before[-1:] and any(
-                w in _ATTACK_WORDS or w in self.attribution
-                for w in before[:-1] + [norms[k] for k in words[max(0, n - 6) : n]]
+                w in _ATTACK_WORDS or w in self.attribution for w in [norms[k] for k in words[max(0, n - 14) : n]]
             )
             responsible = any(w in self.attribution for w in after[:3]) and not any(
                 w in self.negations for w in after[:2]

@@ -127,3 +127,18 @@ def test_the_date_of_the_report_is_not_the_date_of_the_event(run_en: Callable[..
         "Iran on Saturday launched 300 drones and missiles at Israel."
     )
     assert [(e[0] in ("attack", "airstrike"), e[1], e[2]) for e in events(doc)] == [(True, "israel", "2024-01-06")]
+
+
+def test_the_owner_of_a_struck_facility_is_the_target_not_the_perpetrator(run_en: Callable[..., Doc]) -> None:
+    e = event(run_en("US jets struck a depot in eastern Syria used by Kataib Hezbollah on Wednesday."))
+    assert (e.type, e.perpetrators, e.targets) == ("airstrike", ["united-states"], ["kataib-hezbollah"])
+
+
+def test_a_time_zone_is_no_place(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("At 1 a.m. (Baghdad time) on Tuesday, US forces struck three sites in Iraq.")
+    assert events(doc) == [("airstrike", "iraq", "2024-01-09")]
+
+
+def test_what_an_attack_answered_is_another_clause(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("The group said the attack on the Harir base on Monday was a response to crimes in Gaza.")
+    assert events(doc) == [("attack", "al-harir-air-base", "2024-01-08")]

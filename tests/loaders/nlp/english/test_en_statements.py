@@ -187,3 +187,11 @@ def test_every_inflection_of_a_speech_verb_reports(run_en: Callable[..., Doc], f
         "saying": "The Pentagon issued a statement on Friday, saying the base was safe.",
     }[form]
     assert ("us-department-of-defense", "statement") in said(run_en(text))
+
+
+def test_the_group_is_the_group_that_spoke_last(run_en: Callable[..., Doc]) -> None:
+    doc = run_en(
+        "The Islamic Resistance in Iraq, an umbrella of Iran-aligned armed factions, claimed the drone attack. "
+        "The group said in a statement that more attacks would follow."
+    )
+    assert [s for s, _ in said(doc)] == ["islamic-resistance-in-iraq", "islamic-resistance-in-iraq"]
