@@ -37,7 +37,7 @@ IN_FLIGHT_PER_WORKER = 4
 Item = Any  # an ArticleLike (loaders.articles.LoadedArticle) or an ArticleError
 Outcome = ArticleGraph | tuple[str, str]  # a graph, or (source, reason) of an article that failed
 
-_pipeline: Language | None = None  # the pipeline a forked worker inherited from its parent
+_pipeline: Language | None = None  # a pipeline given by the caller, inherited by forked workers (None: by language)
 
 
 def default_workers() -> int:
@@ -94,12 +94,14 @@ def extract_parallel(
 
     With one worker, or where processes cannot be forked, it runs in this process.
     """
-    from loaders.extract import extract_many
-    from loaders.nlp.pipeline import get_nlp
+    from loaders.extract import extract_many, pipeline_for
+    from loaders.language import SUPPORTED_LANGUAGES
 
     if workers < 1:
         raise ConfigError(f"--workers must be 1 or more, not {workers}")
-    nlp = nlp or get_nlp()
+    if nlp is None:
+        for language in SUPPORTED_LANGUAGES:
+            pipeline_for(language)  # built once here: forked workers inherit each language's pipeline
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from extract_many(items, nlp)
         return

@@ -40,3 +40,32 @@ def test_one_worker_runs_in_this_process(tmp_path: Path) -> None:
     write_corpus(tmp_path / "c.jsonl", 3, seed=5)
     graphs = list(extract_parallel(iter_articles([tmp_path / "c.jsonl"]), workers=1))
     assert [type(g) for g in graphs] == [ArticleGraph] * 3
+
+
+def test_each_worker_reads_each_article_in_its_own_language(tmp_path: Path) -> None:
+    records = [
+        {
+            "file": "ar.json",
+            "published": "2024-01-23",
+            "text": "تبنى فصيل كتائب حزب الله هجوما بطائرة مسيرة استهدف قاعدة عين الأسد الجوية فجر الثلاثاء.",
+        },
+        {
+            "file": "en.json",
+            "published": "2024-01-23",
+            "text": "Kataib Hezbollah claimed a drone attack on Ain al-Asad air base on Tuesday.",
+        },
+        {
+            "file": "fr.json",
+            "published": "2024-01-23",
+            "text": "Des drones ont visé mardi une base militaire dans l'ouest de l'Irak, selon des responsables "
+            "de la sécurité.",
+        },
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records * 2), encoding="utf-8")
+    serial = [_dump(g) for g in extract_many(iter_articles([path]))]
+    graphs = list(extract_parallel(iter_articles([path]), workers=2, chunk=1))
+    assert [_dump(g) for g in graphs] == serial
+    assert [g.article.language for g in graphs] == ["ar", "en", "fr"] * 2
+    assert [bool(g.warnings) for g in graphs] == [False, False, True] * 2
+    assert all(g.events for g in graphs if g.article.language in ("ar", "en"))
