@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -41,8 +42,48 @@ def settings_for(backend: str | None = None, db: str | None = None) -> Settings:
     return Settings(**{**base.model_dump(), **update}) if update else base
 
 
-def open_store(backend: str | None, db: str | None) -> GraphStore:
-    return make_store(settings_for(backend, db)).open()
+def require_database(settings: Settings) -> None:
+    """Reading from a LadybugDB file that is not there is a mistake (a mistyped --db), not a new,
+    empty graph: say so instead of creating one."""
+    if settings.backend == "ladybug" and not Path(settings.db_path).expanduser().exists():
+        raise KGError(
+            f"no LadybugDB database at {settings.db_path}: check --db or KG_DB_PATH; "
+            "`kg ingest PATH` or `kg demo` creates one"
+        )
+
+
+def open_store(backend: str | None, db: str | None, create: bool = False) -> GraphStore:
+    """The store the options name, opened; only commands that write (`create`) may start a new file."""
+    settings = settings_for(backend, db)
+    if not create:
+        require_database(settings)
+    return make_store(settings).open()
+
+
+#: How many items of a list a table cell names before it says how many more there are.
+CELL_ITEMS = 3
+#: Above this many columns a table is printed one row per block, one field per line.
+WIDE_COLUMNS = 6
+
+
+def cell(value: Any) -> str:
+    """A value as a table cell a person can read: a nested actor, place or source by its name, a
+    list by its first few items and a count, never raw JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        for key in ("name", "outlet", "title", "id", "article"):
+            if value.get(key):
+                named = str(value[key])
+                return f"{named} ({value['date']})" if value.get("date") and key != "title" else named
+        return ", ".join(f"{k}={cell(v)}" for k, v in value.items() if v is not None)
+    if isinstance(value, list):
+        shown = [cell(v) for v in value[:CELL_ITEMS]]
+        more = len(value) - CELL_ITEMS
+        return ", ".join(shown) + (f" (+{more} more)" if more > 0 else "")
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -66,19 +107,23 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None) -
             )
         sys.stdout.write(buf.getvalue())
         return
-    table = Table(title=title, show_lines=False)
-    for c in columns:
-        table.add_column(c, overflow="fold")
-    for row in rows:
-        table.add_row(
-            *(
-                ""
-                if row[c] is None
-                else (json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], (list, dict)) else str(row[c]))
-                for c in columns
-            )
-        )
-    console.print(table)
+    if len(columns) > WIDE_COLUMNS:
+        # Too many columns to read side by side: one block per row, a field per line (psql's \x).
+        if title:
+            console.print(f"[bold]{title}[/]", highlight=False)
+        width = max(len(c) for c in columns)
+        for i, row in enumerate(rows, start=1):
+            console.print(f"[dim]── {i} ──[/]", highlight=False)
+            for c in columns:
+                if row[c] not in (None, "", []):
+                    console.print(f"{c.ljust(width)}  {cell(row[c])}", highlight=False, markup=False)
+    else:
+        table = Table(title=title, show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for row in rows:
+            table.add_row(*(cell(row[c]) for c in columns))
+        console.print(table)
     if not rows:
         console.print("(no rows)")
 
@@ -148,6 +193,7 @@ def query(
             return
         params = parse_params(param or [])
         store.query_def(name).bind(params)  # report parameter mistakes before opening anything
+        require_database(settings)
         with store.open():
             rows = store.query(name, params)
     except KGError as exc:

@@ -43,10 +43,6 @@ def list_articles(
     )
 
 
-def outlets(store: GraphStore, known: AsOf = EVER) -> list[dict[str, Any]]:
-    return store.query("article_outlets", known.params())
-
-
 def segments(body: str, assertions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The body cut at every assertion boundary: `{"text", "start", "assertions": [ids]}` in order.
 

@@ -46,13 +46,3 @@ RETURN x.id AS id, CASE WHEN x.type IS NULL THEN 'statement' ELSE 'event' END AS
        speaker.id AS speaker_id, speaker.name AS speaker_name, speaker.name_ar AS speaker_name_ar,
        about.id AS about_event
 ORDER BY start, `end`, what, id
-
-// name: article_outlets
-// Every outlet with how many articles it published (for the outlet filter).
-// params: as_of=null, as_of_ingested=null
-MATCH (a:Article)
-WHERE a.outlet IS NOT NULL
-  AND (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
-  AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
-RETURN a.outlet AS outlet, count(*) AS articles
-ORDER BY outlet

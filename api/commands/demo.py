@@ -49,7 +49,7 @@ def demo(
     """Ingest the sample articles, print the claims table and write an interactive graph.html."""
     paths = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".jsonl"))
     try:
-        with open_store(backend, db) as store:
+        with open_store(backend, db, create=True) as store:
             console.print(f"ingesting {len(paths)} sample file(s) into the {store.backend} store at {store.location}")
             report = ingest(store, extracted(paths))
             print_ingest_report(report)
@@ -61,6 +61,7 @@ def demo(
         raise fail(str(exc)) from exc
     console.print(
         f"wrote {output} ({len(view.nodes)} nodes around the Islamic Resistance in Iraq): open it in a browser; "
-        "it works offline.\nnext: `kg serve` and http://127.0.0.1:8000/docs, or `kg query` to list the named queries",
+        "it works offline.\nnext: `kg serve` and open http://127.0.0.1:8000/ (search, claims, timeline, map), "
+        "or `kg query` to list the named queries",
         highlight=False,
     )

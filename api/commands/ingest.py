@@ -120,7 +120,7 @@ def ingest_command(
     if workers > 1 and dask:
         raise fail("give --workers or --dask, not both: the Dask cluster has its own workers", 2)
     try:
-        store = open_store(backend, db)
+        store = open_store(backend, db, create=True)
     except KGError as exc:
         raise fail(str(exc)) from exc
     progress = Progress(

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from api.cli import BackendOpt, DbPathOpt, app
+from api.cli import BackendOpt, DbPathOpt, app, fail, require_database
+from graph.errors import KGError
 
 
 @app.command()
@@ -18,7 +19,7 @@ def serve(
     db: DbPathOpt = None,
     reload: Annotated[bool, typer.Option(help="restart on code changes (development)")] = False,
 ) -> None:
-    """Serve the JSON API, graph HTML and RDF export (OpenAPI docs at /docs)."""
+    """Serve the web page at /, the JSON API, graph HTML and RDF export (OpenAPI docs at /docs)."""
     import uvicorn
 
     from graph.settings import get_settings
@@ -28,5 +29,9 @@ def serve(
     if db:
         os.environ["KG_DB_PATH"] = db
     get_settings.cache_clear()
-    typer.echo(f"serving the {get_settings().backend} store at http://{host}:{port} (docs: /docs)")
+    try:
+        require_database(get_settings())
+    except KGError as exc:
+        raise fail(str(exc)) from exc
+    typer.echo(f"serving the {get_settings().backend} store: open http://{host}:{port}/ (API docs: /docs)")
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, reload=reload)

@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from graph.settings import get_settings
+from graph.settings import Settings, get_settings
+from graph.stores import make_store
 
 runner = CliRunner()
 
@@ -95,6 +96,8 @@ def test_query_lists_names_and_answers_in_json_and_csv(tmp_path: Path) -> None:
 
 
 def test_status_works_with_no_neo4j_anywhere(tmp_path: Path) -> None:
+    with make_store(Settings(backend="ladybug", db_path=tmp_path / "fresh.lbug")):
+        pass  # an empty database, as `kg ingest` of nothing would leave
     result = runner.invoke(app, ["status", "--db", str(tmp_path / "fresh.lbug")])
     assert result.exit_code == 0
     assert "ladybug" in result.output and "LadybugDB" in result.output and "empty" in result.output
@@ -108,3 +111,35 @@ def test_demo_prints_claims_and_writes_an_offline_page(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert "<script src=" not in page  # vis-network is inlined: the page needs no network
     assert "islamic-resistance-in-iraq" in page
+
+
+def test_a_mistyped_db_path_is_an_error_not_a_new_empty_graph(tmp_path: Path) -> None:
+    typo = tmp_path / "grpah.lbug"
+    for command in (["status"], ["query", "claims"], ["viz", "--actor", "x"], ["export"]):
+        result = runner.invoke(app, [*command, "--db", str(typo)])
+        assert result.exit_code == 1, (command, result.output)
+        assert f"no LadybugDB database at {typo}" in result.output and "kg demo" in result.output
+    assert not typo.exists()
+
+
+def test_query_tables_summarise_nested_values_and_list_only_the_questions(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "in")
+    db = tmp_path / "g.lbug"
+    runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    listing = runner.invoke(app, ["query", "--db", str(db), "--format", "json"])
+    names = {q["name"] for q in json.loads(listing.output)}
+    assert "claims" in names and not names & {"claims_page", "claims_details", "neighbourhood_edges"}
+    table = runner.invoke(app, ["query", "claims", "-p", "actor=kataib-hezbollah", "--db", str(db)], terminal_width=400)
+    assert table.exit_code == 0, table.output
+    assert '{"' not in table.output and "[{" not in table.output  # no raw JSON in a cell
+    assert "Kataib Hezbollah" in table.output  # the claimant by name
+
+
+def test_table_cells_name_things_and_count_the_rest() -> None:
+    from api.cli import cell
+
+    actors = [{"id": f"a{i}", "name": f"Actor {i}"} for i in range(5)]
+    assert cell(actors) == "Actor 0, Actor 1, Actor 2 (+2 more)"
+    assert cell({"article": "art-1", "outlet": "Rudaw", "published": "2024-01-02"}) == "Rudaw"
+    assert cell({"id": "e1", "type": "attack", "date": "2024-01-20"}) == "e1 (2024-01-20)"
+    assert cell(None) == "" and cell(0.123456) == "0.1235" and cell(["x", "y"]) == "x, y"
