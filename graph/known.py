@@ -67,6 +67,15 @@ class AsOf:
     def __bool__(self) -> bool:
         return self.published is not None or self.ingested is not None
 
+    def admits(self, published: str | None, ingested_at: str | None) -> bool:
+        """Whether an article with these times counts: the rule the queries apply, for code that
+        filters rows it already holds (the whole-graph export)."""
+
+        def by(value: str | None, limit: str | None) -> bool:
+            return limit is None or (value is not None and (value <= limit or value.startswith(limit)))
+
+        return by(published, self.published) and by(ingested_at, self.ingested)
+
 
 #: No limit: everything the graph holds.
 EVER = AsOf()

@@ -31,6 +31,11 @@ def _days(start: str | None, end: str | None) -> int | None:
     return (b - a).days if a and b else None
 
 
+def _whole(value: float) -> float | int:
+    """2.0 as 2: days read better without a decimal point that carries nothing."""
+    return int(value) if float(value).is_integer() else value
+
+
 def summary(values: list[int]) -> dict[str, Any]:
     """Median, spread (interquartile range when there are four or more, else max - min), extremes."""
     ordered = sorted(values)
@@ -41,8 +46,8 @@ def summary(values: list[int]) -> dict[str, Any]:
         spread = ordered[-1] - ordered[0]
     return {
         "n": len(ordered),
-        "median": statistics.median(ordered),
-        "spread": spread,
+        "median": _whole(statistics.median(ordered)),
+        "spread": _whole(spread),
         "fastest": ordered[0],
         "slowest": ordered[-1],
     }

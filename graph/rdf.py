@@ -24,6 +24,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
 from graph.errors import QueryError
+from graph.known import EVER, AsOf
 from graph.stores.base import GraphStore
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -64,8 +65,9 @@ def _pages(store: GraphStore, name: str) -> Iterator[dict[str, Any]]:
         skip += PAGE
 
 
-def read_all(store: GraphStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Every node and relationship, properties without nulls (the two stores report nulls differently)."""
+def read_all(store: GraphStore, known: AsOf = EVER) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every node and relationship, properties without nulls (the two stores report nulls differently);
+    with `known`, only what was known then (see `known_only`)."""
     nodes = [
         {"label": r["label"], "id": r["id"], "props": {k: v for k, v in r["props"].items() if v is not None}}
         for r in _pages(store, "export_nodes")
@@ -77,7 +79,31 @@ def read_all(store: GraphStore) -> tuple[list[dict[str, Any]], list[dict[str, An
         }
         for r in _pages(store, "export_edges")
     ]
-    return nodes, edges
+    return known_only(nodes, edges, known) if known else (nodes, edges)
+
+
+def known_only(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], known: AsOf
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The export as known at a time: articles published (ingested) by then, the events and
+    statements one of them reports, every actor and place, and the edges among what is left."""
+    articles = {
+        n["id"]
+        for n in nodes
+        if n["label"] == "Article" and known.admits(n["props"].get("published"), n["props"].get("ingested_at"))
+    }
+    reported = {(e["from_label"], e["from_id"]) for e in edges if e["type"] == "REPORTED_IN" and e["to_id"] in articles}
+    kept = {
+        (n["label"], n["id"])
+        for n in nodes
+        if (n["label"] == "Article" and n["id"] in articles)
+        or (n["label"] in ("Event", "Statement") and (n["label"], n["id"]) in reported)
+        or n["label"] in ("Actor", "Place")
+    }
+    return (
+        [n for n in nodes if (n["label"], n["id"]) in kept],
+        [e for e in edges if (e["from_label"], e["from_id"]) in kept and (e["to_label"], e["to_id"]) in kept],
+    )
 
 
 # -- RDF -----------------------------------------------------------------------------------------------
@@ -373,11 +399,11 @@ def to_graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> byte
 # -- one entry point ---------------------------------------------------------------------------------
 
 
-def export_graph(store: GraphStore, fmt: str, base: str = DEFAULT_BASE) -> str | bytes:
-    """The whole graph as Turtle or JSON-LD (str) or GraphML (bytes, UTF-8 XML)."""
+def export_graph(store: GraphStore, fmt: str, base: str = DEFAULT_BASE, known: AsOf = EVER) -> str | bytes:
+    """The whole graph (as known at `known`) as Turtle or JSON-LD (str) or GraphML (bytes, UTF-8 XML)."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    nodes, edges = read_all(store)
+    nodes, edges = read_all(store, known)
     if fmt == "graphml":
         return to_graphml(nodes, edges)
     return serialize(to_rdf(nodes, edges, base), fmt, base)

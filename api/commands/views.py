@@ -10,6 +10,7 @@ import typer
 
 from api.cli import BackendOpt, DbPathOpt, app, console, err_console, fail, open_store
 from graph.errors import KGError
+from graph.known import AsOf
 from graph.rdf import DEFAULT_BASE, FORMATS, export_graph
 from graph.subgraph import DEFAULT_MAX_NODES, MAX_HOPS, MAX_NODES, subgraph
 from graph.visualize import HTML_MAX_NODES, node_label, write_html
@@ -62,6 +63,9 @@ def export_cmd(
         Path | None, typer.Option("--output", "-o", help="file to write; standard output if left out")
     ] = None,
     base: Annotated[str, typer.Option(help="namespace for the graph's own ids and terms")] = DEFAULT_BASE,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="only what articles published by then report (YYYY-MM-DD[THH:MM])")
+    ] = None,
     backend: BackendOpt = None,
     db: DbPathOpt = None,
 ) -> None:
@@ -70,7 +74,7 @@ def export_cmd(
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
     try:
         with open_store(backend, db) as store:
-            body = export_graph(store, fmt, base=base)
+            body = export_graph(store, fmt, base=base, known=AsOf.of(as_of))
     except KGError as exc:
         raise fail(str(exc)) from exc
     data = body if isinstance(body, bytes) else body.encode("utf-8")

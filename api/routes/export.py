@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import StoreDep
+from api.deps import AsOfDep, StoreDep
 from graph.rdf import EXTENSIONS, FORMATS, ExportFormat, export_graph
 
 router = APIRouter(tags=["export"])
@@ -21,9 +21,10 @@ router = APIRouter(tags=["export"])
 )
 def export(
     store: StoreDep,
+    known: AsOfDep,
     format: Annotated[ExportFormat, Query(description="ttl, jsonld or graphml")] = "ttl",  # noqa: A002
 ) -> Response:
-    body = export_graph(store, format)
+    body = export_graph(store, format, known=known)
     media_type = FORMATS[format]
     if format in ("ttl", "jsonld"):
         media_type += "; charset=utf-8"

@@ -109,3 +109,16 @@ def test_times_are_normalised_to_what_the_stores_compare(given: str, stored: str
 def test_a_malformed_time_is_an_error_naming_the_parameter(bad: str) -> None:
     with pytest.raises(QueryError, match="as_of"):
         AsOf.of(bad)
+
+
+def test_the_export_holds_only_what_was_known(story: GraphStore) -> None:
+    from graph.rdf import read_all
+
+    nodes, edges = read_all(story)
+    then_nodes, then_edges = read_all(story, AsOf.of("2024-01-20"))
+    labels = [n["label"] for n in then_nodes]
+    assert labels.count("Article") == 2 and labels.count("Event") == 2 and labels.count("Statement") == 3
+    assert ("Event", BAGHDAD_STRIKE) not in {(n["label"], n["id"]) for n in then_nodes}
+    kept = {(n["label"], n["id"]) for n in then_nodes}
+    assert all((e["from_label"], e["from_id"]) in kept and (e["to_label"], e["to_id"]) in kept for e in then_edges)
+    assert len(then_edges) < len(edges) and labels.count("Actor") == [n["label"] for n in nodes].count("Actor")
