@@ -110,11 +110,6 @@ def resolve_place(store: GraphStore, name: str) -> str:
     return _pick(find_named(store, "Place", name), name, "place")
 
 
-def require_actor(store: GraphStore, actor_id: str) -> None:
-    if not store.query("actor", {"id": actor_id}):
-        raise NotFound(f"no actor with the id {actor_id!r}; try GET /search?q=... to find its id")
-
-
 # -- lists ----------------------------------------------------------------------------------------
 def claims(
     store: GraphStore,

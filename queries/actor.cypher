@@ -1,5 +1,4 @@
 // name: actor
-// part of: graph.analyst.require_actor
 // One actor's own properties by id.
 // params: id
 MATCH (a:Actor {id: $id})

@@ -7,13 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from api.deps import AsOfDep, PageDep, StoreDep
-from api.schemas import ActorProfileOut, ListPage, RelationshipOut, RelationshipType
+from api.schemas import ActorProfileOut, ListPage, RelationshipOut, RelationshipType, actor_param
 from api.web import respond
 from graph import analyst
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
-ActorId = Annotated[str, Path(min_length=1, max_length=300, description="actor id, e.g. harakat-al-nujaba")]
+ActorId = Annotated[
+    str, Path(min_length=1, max_length=300, description="actor id or English/Arabic name, e.g. harakat-al-nujaba")
+]
 
 
 @router.get("/{actor_id}", response_model=ActorProfileOut, summary="An actor's profile")
@@ -27,7 +29,9 @@ def get_actor(
     events: Annotated[int, Query(ge=0, le=100, description="recent events to list per role")] = 20,
     co_mentions: Annotated[int, Query(ge=0, le=100, description="co-mentioned actors to list")] = 10,
 ) -> ActorProfileOut:
-    profile = analyst.actor_profile(store, actor_id, events=events, co_mentions=co_mentions, known=known)
+    profile = analyst.actor_profile(
+        store, actor_param(store, actor_id), events=events, co_mentions=co_mentions, known=known
+    )
     return respond(request, ActorProfileOut.model_validate(profile), "actor.html")
 
 
@@ -43,6 +47,5 @@ def get_actor_relationships(
     actor_id: ActorId,
     type: Annotated[RelationshipType | None, Query()] = None,
 ) -> ListPage[RelationshipOut]:
-    analyst.require_actor(store, actor_id)
-    items = analyst.relationships(store, actor=actor_id, type=type, **page.params(), known=known)
+    items = analyst.relationships(store, actor=actor_param(store, actor_id), type=type, **page.params(), known=known)
     return ListPage[RelationshipOut].of(items, page.limit, page.offset)

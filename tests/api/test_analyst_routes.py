@@ -203,7 +203,7 @@ def test_actor_profile(story: httpx.Client) -> None:
     assert [m["id"] for m in kh["member_of"]] == [IRI.id]
     assert [e["id"] for e in kh["events"]["targeted"]] == [BAGHDAD_STRIKE]
     assert [c["id"] for c in kh["co_mentioned"]] == [IRAQI_GOV.id, US_FORCES.id]
-    assert "no actor with the id 'nobody'" in error(story.get("/actors/nobody"), 404)
+    assert "no actor with the id or name 'nobody'" in error(story.get("/actors/nobody"), 404)
     assert error(story.get(f"/actors/{IRI.id}", params={"events": 1000}), 422)
 
 

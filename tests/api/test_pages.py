@@ -102,3 +102,11 @@ def test_docs_and_their_assets_are_served_by_the_project(story: httpx.Client) ->
     assert "cdn" not in page.text.lower()
     for asset in ("/static/vendor/swagger-ui/swagger-ui-bundle.js", "/static/vendor/leaflet/leaflet.js"):
         assert story.get(asset).status_code == 200, f"{asset}: run scripts/vendor-assets"
+
+
+def test_an_actor_page_takes_a_name_as_the_other_routes_do(story: httpx.Client) -> None:
+    by_id = story.get(f"/actors/{KATAIB_HEZBOLLAH.id}").json()
+    for name in ("كتائب حزب الله", "Kataib Hezbollah"):
+        assert story.get(f"/actors/{name}").json() == by_id
+    assert story.get("/actors/كتائب حزب الله/relationships").status_code == 200
+    assert story.get("/actors/nobody-at-all").status_code == 404

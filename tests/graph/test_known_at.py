@@ -23,9 +23,10 @@ def story(store: GraphStore) -> GraphStore:
     return store
 
 
-#: Public queries not (yet) limited to a moment: a shortest path cannot filter its inner nodes by a
-#: subquery on LadybugDB (its recursive-pattern filters take properties only).
-TIMELESS = {"shortest_path"}
+#: Public queries not limited to a moment: `actor` reads an actor's own stored row (gazetteer
+#: facts, not a report); a shortest path cannot filter its inner nodes by a subquery on LadybugDB
+#: (its recursive-pattern filters take properties only), so /paths does not take as_of yet.
+TIMELESS = {"actor", "shortest_path"}
 
 
 def test_every_public_query_takes_as_of_and_as_of_ingested() -> None:
