@@ -38,6 +38,10 @@ COMMON_WORDS = {
     "الولائي": "loyalist (also Abu Alaa al-Walai)",
     "رانيا": "a woman's name",
     "المتوسط": "the average",
+    "الحوائج": "needs (also al-Hawaij, folded alike)",
+    "ينبع": "stems from (also Yanbu)",
+    "الزرقاء": "the blue (also Zarqa)",
+    "العقبة": "the obstacle (also Aqaba)",
 }
 
 # A country adjective that is also a single-word name: the nisba rules skip gazetteer mentions,
