@@ -22,7 +22,9 @@ actor or a place follows from its `kind` (the two kind vocabularies are disjoint
 - a region named after its country ("شمال العراق") also places the country;
 - "البحرين" followed by a sea's adjective ("البحرين الأحمر والعربي") is the dual of "بحر", not Bahrain;
 - a facility named by its kind alone ("المطار الدولي") is the one of that kind in the place named
-  just before it.
+  just before it;
+- a place name that is also a common word (an entry's `ar_homographs`, "الخيام") is read as the
+  place only in a place reading next to another place of its region.
 """
 
 from __future__ import annotations
@@ -251,7 +253,7 @@ def gazetteer_dirs(dirs: Iterable[str] | None = None, include_default: bool = Tr
     return out
 
 
-_TEXT_LISTS = ("aliases", "ar_variants", "member_of", "located_in")
+_TEXT_LISTS = ("aliases", "ar_variants", "ar_homographs", "member_of", "located_in")
 
 
 def _entry_problem(entry: dict) -> str | None:
@@ -398,6 +400,9 @@ def mention_from_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
 # nouns a ministry's short name follows as part of another name ("وزارة الخارجية", "لجنة الدفاع")
 _BULLETS = frozenset({"*", "•", "●", "▪", "-", "–", "—", "·"})
 
+# Words before a place name, besides the locative prepositions of countries.json, that make a
+# homograph read as a place ("غارة على الخيام", "قرب تدمر", "أطراف الخيام").
+HOMOGRAPH_LEFT = frozenset({"علي", "قرب", "اطراف", "محيط", "بلدات", "قري"})
 # The dual of "بحر" ("في البحرين الأحمر والعربي"), written like Bahrain.
 SEA_DUALS = frozenset({"البحرين", "بحرين"})
 # A facility named by its kind alone ("المطار الدولي", "الميناء"): the head as copy writes it, the
@@ -434,6 +439,12 @@ class EntityResolver:
             if len(words) > 1:
                 self.names.setdefault(words, {}).setdefault(p["label"], p["id"])
         self.longest_name = max((len(w) for w in self.names), default=0)
+        # place names that are also common words ("الخيام": the tents), read only in context
+        self.homographs: dict[tuple[str, ...], str] = {}
+        for pid, entry in gazetteer.places.items():
+            for form in entry.get("ar_homographs") or []:
+                self.homographs.setdefault(tuple(norm_word(form).split()), pid)
+        self.homograph_left = self.locative | HOMOGRAPH_LEFT
 
     def _aligned_groups(self) -> dict[str, str]:
         """State id -> the gazetteer's collective for groups aligned with it, read from names of
@@ -463,6 +474,7 @@ class EntityResolver:
         mentions += self._region_countries(doc, mentions, by_span)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._generic_facilities(doc, mentions, taken)
+        mentions += self._homographs(doc, mentions, taken)
         mentions += self._nisba(doc, taken)
         mentions += self._home_government(doc, mentions, taken)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -645,6 +657,50 @@ class EntityResolver:
                 s, e, text = mention_from_tokens(doc, start, k + 1)
                 out.append(EntityMention(start, k + 1, s, e, text, place_id=pid, role="place"))
         return out
+
+    def _homographs(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> list[EntityMention]:
+        """A place name that is also a common word ("الخيام", "تدمر") names the place only where
+        the text reads as a place: after a locative word ("في الخيام", "بالخيام") or coordinated
+        with a place just named ("بلدتي كفركلا والخيام"), and with another place of the same region
+        in the sentence ("في ميس الجبل ... في الخيام", "الخيام جنوب لبنان"). Gaza's tents are
+        not Khiam: nothing else in that sentence lies in south Lebanon."""
+        if not self.homographs:
+            return []
+        table = doc._.kg_tokens
+        norms = table.norms
+        sents = doc._.kg_sents or [(0, len(doc))]
+        places = sorted((m for m in mentions if m.place_id in self.gaz.places), key=lambda m: m.end)
+        out: list[EntityMention] = []
+        longest = max(len(w) for w in self.homographs)
+        for i in range(len(norms)):
+            for n in range(min(longest, len(norms) - i), 0, -1):
+                pid = self.homographs.get(tuple(norms[i : i + n]))
+                if pid is None or any(k in taken for k in range(i, i + n)):
+                    continue
+                before = [m for m in places if m.end <= i]
+                clitic = clitic_of(table, i)
+                coordinated = clitic.startswith("و") and bool(before) and before[-1].end == i
+                if not (coordinated or "ب" in clitic or (i > 0 and norms[i - 1] in self.homograph_left)):
+                    continue
+                start, end = next(((s, e) for s, e in sents if s <= i < e), (0, len(doc)))
+                near = [m.place_id or "" for m in places if start <= m.start < end]
+                if not any(self._same_region(pid, other) for other in near):
+                    continue
+                s, e, text = mention_from_tokens(doc, i, i + n)
+                out.append(EntityMention(i, i + n, s, e, text, place_id=pid, role="place"))
+                taken.update(range(i, i + n))
+                break
+        return out
+
+    def _same_region(self, pid: str, other: str) -> bool:
+        """Both places lie in one region below the country: one holds the other, or they share a
+        governorate, district or region."""
+        if other == pid:
+            return False
+        below = {p for p in self.gaz.place_ancestors(pid) if self.gaz.places[p].get("kind") != "country"}
+        if other in below:
+            return True
+        return bool(below & set(self.gaz.place_ancestors(other)))
 
     def _generic_facilities(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> list[EntityMention]:
         """'المطار الدولي' after 'صنعاء' is Sanaa's airport: a facility named only by its kind is the

@@ -68,7 +68,12 @@ PLACE_FIELDS = {
     "aliases": list,
     "located_in": list,
 }
-PLACE_OPTIONAL = {"lat": (int, float, type(None)), "lon": (int, float, type(None)), "wikidata": (str, type(None))}
+PLACE_OPTIONAL = {
+    "lat": (int, float, type(None)),
+    "lon": (int, float, type(None)),
+    "wikidata": (str, type(None)),
+    "ar_homographs": (list,),
+}
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
@@ -153,7 +158,8 @@ def check_record(rec, where: str, kind: str, rep: Report) -> bool:
         rep.error(where, "empty name")
     if not ARABIC_RE.search(rec["name_ar"]):
         rep.error(where, "name_ar has no Arabic letters")
-    for field in ("ar_variants", "aliases", "member_of" if kind == "actor" else "located_in"):
+    lists = ("ar_variants", "aliases", "member_of") if kind == "actor" else ("ar_variants", "aliases", "located_in")
+    for field in lists + (("ar_homographs",) if "ar_homographs" in rec else ()):
         for item in rec[field]:
             if not isinstance(item, str) or not item.strip():
                 rep.error(where, f"{field} holds a non-string or empty item: {item!r}")

@@ -36,7 +36,13 @@ def actor(id: str, name: str, name_ar: str, kind: str, variants: tuple[str, ...]
 
 
 def place(
-    id: str, name: str, name_ar: str, kind: str, variants: tuple[str, ...] = (), located_in: tuple[str, ...] = ()
+    id: str,
+    name: str,
+    name_ar: str,
+    kind: str,
+    variants: tuple[str, ...] = (),
+    located_in: tuple[str, ...] = (),
+    **extra: object,
 ) -> dict:
     return {
         "id": id,
@@ -49,6 +55,7 @@ def place(
         "lat": None,
         "lon": None,
         "wikidata": None,
+        **extra,
     }
 
 
@@ -220,6 +227,10 @@ PLACES = [
     place("bahrain", "Bahrain", "البحرين", "country"),
     place("red-sea", "Red Sea", "البحر الأحمر", "site"),
     place("arabian-sea", "Arabian Sea", "بحر العرب", "site", ("البحر العربي",)),
+    place("lebanon", "Lebanon", "لبنان", "country"),
+    place("south-lebanon", "South Lebanon", "جنوب لبنان", "site", located_in=("lebanon",)),
+    place("meiss-el-jabal", "Meiss el-Jabal", "ميس الجبل", "city", located_in=("south-lebanon",)),
+    place("khiam", "Khiam", "بلدة الخيام", "city", located_in=("south-lebanon",), ar_homographs=["الخيام"]),
     place("washington-d-c", "Washington, D.C.", "العاصمة الأميركية واشنطن", "city", ("واشنطن",)),
     place("white-house", "White House", "البيت الأبيض", "facility", located_in=("washington-d-c",)),
 ]

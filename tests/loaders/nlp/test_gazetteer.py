@@ -128,3 +128,11 @@ def test_the_dual_of_sea_is_the_seas_it_names_not_bahrain(run: Callable[..., Doc
     doc = run("تواصل القوات منع السفن من الملاحة في البحرين الأحمر والعربي.")
     assert places_of(doc) == {"red-sea", "arabian-sea"}
     assert "bahrain" in places_of(run("وصل الوفد إلى البحرين صباح الأحد."))
+
+
+def test_a_place_name_that_is_a_common_word_needs_a_place_reading_and_a_neighbour(run: Callable[..., Doc]) -> None:
+    assert "khiam" in places_of(run("أصابت الغارات مبنى في ميس الجبل ومنشأة في الخيام."))
+    assert "khiam" in places_of(run("سقطت قذائف على الخيام جنوب لبنان."))
+    assert "khiam" not in places_of(run("قصفت الطائرات الخيام في قطاع غزة."))  # no locative word: the tents
+    assert "khiam" not in places_of(run("تضررت آلاف الخيام في قطاع غزة."))
+    assert "khiam" not in places_of(run("نقل الجرحى إلى الخيام في غزة."))  # a place, but not in south Lebanon
