@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 import api.routes
+from api.cache import ResponseCache
 from api.errors import install_error_handlers
 from api.web import STATIC, drop_empty_form_fields
 
@@ -49,4 +50,6 @@ def create_app() -> FastAPI:
     app.middleware("http")(drop_empty_form_fields)
     for router in _routers():
         app.include_router(router)
+    app.state.store = None
+    app.add_middleware(ResponseCache, state=app.state)  # outermost of ours: a hit skips the rest
     return app

@@ -69,6 +69,7 @@ class GraphStore(abc.ABC):
         self._cache_size = 0
         self._cache_lock = threading.Lock()
         self._generation = 0  # bumped by every write, so a read that overlapped one is not kept
+        self.cache_seconds = 0.0  # how long the server may keep what reads answer (enable_cache)
 
     def enable_cache(self, ttl_seconds: float, max_entries: int = 2048) -> None:
         """Keep read results for `ttl_seconds`; any write through this store empties the cache.
@@ -79,6 +80,13 @@ class GraphStore(abc.ABC):
         self._cache = OrderedDict() if ttl_seconds > 0 else None
         self._cache_ttl = ttl_seconds
         self._cache_size = max_entries
+        self.cache_seconds = ttl_seconds
+
+    @property
+    def generation(self) -> int:
+        """How many times a write through this store has changed what reads may answer: a result
+        computed at one generation must not be served at another (the API's response cache)."""
+        return self._generation
 
     def _forget(self) -> None:
         with self._cache_lock:
