@@ -10,6 +10,8 @@ inside a sentence:
 - the text is hard-wrapped: most single line breaks inside its paragraphs follow a long line with
   no final punctuation (copy pasted from a print layout or an e-mail).
 A blank line, a list bullet and a line that ends with final punctuation always end the sentence.
+A full stop glued to the next word ('والشرطة.وصرح') is a sentence end like any other (the tokenizer
+splits it off); one after a single letter ('د.') is an abbreviation.
 """
 
 from __future__ import annotations
@@ -52,6 +54,11 @@ def _wrapped(text: str) -> bool:
     return breaks >= 3 and wrapped * 3 >= breaks * 2
 
 
+def _abbreviation(texts: list[str], spaces: list[bool], i: int) -> bool:
+    """A full stop after one letter is an abbreviation ('د.' doctor, 'م.' engineer), no sentence end."""
+    return texts[i] == "." and i > 0 and not spaces[i - 1] and len(texts[i - 1]) == 1 and texts[i - 1].isalpha()
+
+
 class Sentencizer:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -85,7 +92,7 @@ class Sentencizer:
             elif text in _CLOSE:
                 depth = max(0, depth - 1)
             closed = depth == 0 and not straight
-            if text in _ENDERS and closed:
+            if text in _ENDERS and closed and not _abbreviation(texts, spaces, i):
                 start_next = True
             elif closed and text in ('"', "»", "”") and i > 0 and texts[i - 1] in _ENDERS:
                 start_next = True  # '... انتهى."' ends with the quote

@@ -116,3 +116,39 @@ def test_a_person_after_a_title_of_two_words_and_the_body_he_serves_is_found(run
 def test_a_so_called_prefix_leaves_the_name_the_subject(extract: Callable[..., ArticleGraph], text: str) -> None:
     claims = [s for s in extract(text, "2024-02-01").statements if s.kind == "claim_responsibility"]
     assert claims and claims[0].speaker in ("islamic-resistance-in-iraq", "harakat-al-nujaba")
+
+
+def tokens(doc: Doc) -> list[str]:
+    return [t for t, space in zip(doc._.kg_tokens.texts, doc._.kg_tokens.space, strict=True) if not space]
+
+
+@pytest.mark.parametrize(
+    ("written", "pieces"),
+    [
+        ('على القوات الأميركية".وقال', ["الأميركية", '"', ".", "وقال"]),  # quote and full stop glued
+        ('كتائب "حزب الله"/ وقالت', ["الله", '"', "/", "وقالت"]),  # a slash after the closing quote
+        ("في الموصل.وأضاف", ["الموصل", ".", "وأضاف"]),  # no space after the full stop
+    ],
+)
+def test_punctuation_glued_to_words_is_split_off(run: Callable[..., Doc], written: str, pieces: list[str]) -> None:
+    found = tokens(run(written))
+    assert found[-len(pieces) :] == pieces
+
+
+def test_a_full_stop_glued_to_the_next_word_ends_the_sentence(run: Callable[..., Doc]) -> None:
+    doc = run("قصفت القوات التركية مواقع في جبل قنديل.وأدانت الحكومة العراقية القصف.")
+    assert sentences(doc) == ["قصفت القوات التركية مواقع في جبل قنديل.", "وأدانت الحكومة العراقية القصف."]
+    assert ("iraqi-government", "condemn") in {(s.speaker, s.kind) for s in doc._.kg_statements}
+
+
+def test_an_abbreviated_title_or_a_decimal_is_no_sentence_end(run: Callable[..., Doc]) -> None:
+    assert len(sentences(run("وقال د.سامر علي إن الانفجار وقع على بعد 2.5 كم من القاعدة."))) == 1
+
+
+def test_a_web_address_stays_one_token(run: Callable[..., Doc]) -> None:
+    assert "www.example.com" in tokens(run("ونشر البيان على موقع www.example.com مساء الأحد."))
+
+
+def test_a_name_with_a_slash_after_its_quote_matches_the_gazetteer(run: Callable[..., Doc]) -> None:
+    found = actors_of(run('وقالت كتائب "حزب الله"/ في بيان إنها لن تسكت.'))
+    assert "kataib-hezbollah" in found
