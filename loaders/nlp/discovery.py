@@ -1,32 +1,49 @@
-"""`kg_actor_discovery`: named actors the gazetteer does not know, found by their frame.
+"""`kg_actor_discovery`: named actors and localities the gazetteer does not know, found by their frame.
 
 - an organisation head word followed by a name: "حركة X", "كتائب X", "سرايا X", "ألوية X",
   "فصيل X", "تنظيم X", "جماعة X" (kind from `discovery.json`, armed_group for most);
 - the body a spokesman speaks for: "المتحدث باسم X" where X starts with such a head or with a
   public-body word ("وزارة", "هيئة", "قيادة" ...);
-- a person after an office title: "وزير الدفاع التركي يشار غولر"; a known body inside the title
-  ("قائد كتائب حزب الله فلان", "السفير الإيراني في دمشق فلان") or in an apposition after the name
-  ("الجنرال فلان، قائد القيادة المركزية") is the body he is a member of.
+- a person next to an office title:
+  - after it: "وزير الدفاع التركي يشار غولر", "رئيس حزب X فلان" (the party is a body of its own),
+    "المندوب الإيراني الدائم لدى الأمم المتحدة فلان";
+  - after it in apposition, between commas, past a bracketed short name and a rank:
+    "المتحدث باسم الحركة، فلان الفلاني،", "المتحدث باسم القيادة المركزية (سنتكوم)، الكولونيل فلان";
+  - before it, right after the verb: "أدان فلان الفلاني الأمين العام لجامعة الدول العربية";
+  a known or discovered body inside the title ("قائد كتائب حزب الله فلان", "السفير الإيراني في
+  دمشق فلان") or in an apposition after the name ("الجنرال فلان، قائد القيادة المركزية") is the
+  body he is a member of; his surname alone later in the report is the same person;
+- a locality after a place head: "مدرسة X", "قرية X", "منطقة X", "مستوطنة X", "ميناء X"; a dual
+  head names two: "بلدتي X وY".
 
 A name must look like one: it starts right after the head (no article on the head, "التنظيم" is
 an anaphor), its first word is not generic ("جماعات مسلحة", "فصيل موال", "حركة المرور"), it is
 not made only of common words, and it ends at punctuation, a preposition, a verb, a country
-adjective or four words. A name equal to a gazetteer entry is that entry, not a new actor.
+adjective, a date word, an ownership word ("التابعة"), an adjective agreeing with a place head
+("مدينة X الساحلية") or four words. A name equal to a gazetteer entry is that entry, not a new actor.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ids import slugify
+from graph.model import PLACE_KINDS
+from loaders import dates as dates_module
+from loaders.arabic import MARKS
 from loaders.nlp.gazetteer import Gazetteer, mention_from_tokens
 from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.records import DiscoveredActor, DiscoveredPlace, EntityMention, TokenTable
 
 _NOT_BODIES = frozenset({"person", "media"})
-_PLACE_KINDS = frozenset({"facility", "base", "district", "city", "site"})
+_PLACE_KINDS = frozenset(PLACE_KINDS)
 _QUOTES = frozenset({'"', "«", "»", "“", "”"})
+_OPEN_QUOTES = ('"', "«", "“")
+_CLOSE_QUOTES = ('"', "»", "”")
+_COMMAS = ("،", ",")
 _BODY_HEADS = {
     "وزاره": "government",
     "هيئه": "government",
@@ -43,6 +60,34 @@ _BODY_HEADS = {
     "وكاله": "media",
     "قناه": "media",
 }
+# month and weekday names and the relative date words (loaders/data/nlp/dates.json): a name never
+# runs into them ("الكولونيل فلان الفلاني الأربعاء")
+_DATE_WORDS = frozenset(
+    norm_word(w)
+    for w in [
+        *dates_module.WORDS["month_words"],
+        *dates_module.WORDS["weekdays"],
+        *dates_module.WORDS["relative_words"],
+    ]
+)
+_MAX_PERSON_WORDS = 3
+_PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم")
+# words that join the parts of one personal name ("عبد الله", "أبو الغيط", "بن سلمان")
+_NAME_LINKS = frozenset(norm_word(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "آل", "بنت"))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One name found: its tokens, what it names, and where the name proper starts."""
+
+    start: int
+    end: int
+    kind: str
+    name_start: int
+    # a person's office (title, portfolio, body) as a token range: bodies named in it are his
+    office: tuple[int, int] | None = None
+    # the first name word carries a letter that looks like a conjunction ("فاتح", "وليد")
+    whole_first_word: bool = False
 
 
 class ActorDiscovery:
@@ -54,15 +99,31 @@ class ActorDiscovery:
         self.generic = lexicon.set("generic_names")
         self.stops = lexicon.set("name_stops")
         self.titles = lexicon.set("titles")
+        self.ranks = frozenset(w for w in lexicon.set("ranks") if " " not in w)
         self.modifiers = lexicon.set("title_modifiers")
+        self.office_prepositions = lexicon.set("office_prepositions")
+        self.accredited = lexicon.set("accredited_prepositions")
+        self.ownership = lexicon.set("ownership_words")
+        self.name_homographs = lexicon.set("name_homographs")
         self.common = lexicon.words
         self.max_tokens = int(lexicon.discovery.get("max_name_tokens", 4))
         self.place_heads = {norm_word(k): v for k, v in lexicon.discovery["place_heads"].items()}
+        self.dual_place_heads = {norm_word(k): v for k, v in lexicon.discovery.get("dual_place_heads", {}).items()}
+        self.bare_name_heads = frozenset(norm_word(w) for w in lexicon.discovery.get("bare_name_place_heads", []))
+        self.class_heads = frozenset(norm_word(w) for w in lexicon.discovery.get("class_place_heads", []))
         self.feminine_heads = frozenset(norm_word(w) for w in lexicon.discovery["feminine_place_heads"])
         # titles of more than one word ("الأمين العام", "المدعي العام") start at their first word
         self.title_phrases = sorted((tuple(w.split()) for w in self.titles if " " in w), key=len, reverse=True)
         firsts = frozenset(phrase[0] for phrase in self.title_phrases)
-        self.heads_any = frozenset(self.group_heads) | frozenset(self.place_heads) | self.titles | firsts | {"باسم"}
+        self.heads_any = (
+            frozenset(self.group_heads)
+            | frozenset(self.place_heads)
+            | frozenset(self.dual_place_heads)
+            | self.titles
+            | self.ranks
+            | firsts
+            | {"باسم"}
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[EntityMention] = list(doc._.kg_entities or [])
@@ -74,77 +135,106 @@ class ActorDiscovery:
         places: dict[str, DiscoveredPlace] = dict(doc._.kg_discovered_places or {})
         t = doc._.kg_tokens
         at = {m.start: m for m in mentions}  # this doc's mentions by first token
+        sent_starts = {s for s, _ in (doc._.kg_sents or [])}
+        persons: list[tuple[str, int, int]] = []  # (id, first, last token of the name)
         i = 0
         n = len(doc)
         while i < n:
-            if cover[i]:
+            if cover[i] or t.norms[i] not in self.heads_any:
                 i += 1
                 continue
-            if t.norms[i] not in self.heads_any:
-                i += 1
-                continue
-            hit = (
+            hits = (
                 self._group(t, i, cover)
                 or self._spokesman(t, i, cover)
-                or self._person(t, i, cover, at)
+                or self._person(t, i, cover, at, found, sent_starts)
+                or self._dual_place(t, i, cover)
                 or self._place(t, i, cover)
             )
-            if hit is None:
+            if not hits:
                 i += 1
                 continue
-            start, end, kind, name_start = hit
-            # '"رجال الوعد"' in quotes is the name itself; otherwise the head word belongs to it
-            quoted = [k for k in range(name_start, end) if t.texts[k] in _QUOTES]
-            first = quoted[0] + 1 if quoted else name_start
-            words = [t.texts[k] for k in range(first, end) if t.texts[k] not in _QUOTES]
-            words[0] = words[0][t.clitic_lens[first] :] if t.texts[first] == words[0] else words[0]
-            name = " ".join(words)
-            entity_id = slugify(name)
-            s, e, text = mention_from_tokens(doc, start, end)
-            if kind in _PLACE_KINDS:
-                places.setdefault(entity_id, DiscoveredPlace(entity_id, name, kind))
-                mention = EntityMention(start, end, s, e, text, place_id=entity_id, role="place", source="discovered")
-            else:
-                actor = found.setdefault(entity_id, DiscoveredActor(entity_id, name, kind))
-                if kind == "person":
-                    for org in self._affiliations(t, i, start, end, at):
-                        if org not in actor.member_of:
-                            actor.member_of.append(org)
-                mention = EntityMention(start, end, s, e, text, actor_id=entity_id, role="actor", source="discovered")
-            mentions.append(mention)
-            for k in range(start, end):
-                cover[k] = True
-            i = end
+            for hit in hits:
+                name = self._name_text(t, hit)
+                entity_id = slugify(name)
+                # a surname the gazetteer knows alone ("الفلاني") inside a fuller name gives way to it
+                mentions = [m for m in mentions if m.end <= hit.start or m.start >= hit.end]
+                s, e, text = mention_from_tokens(doc, hit.start, hit.end)
+                if hit.kind in _PLACE_KINDS:
+                    places.setdefault(entity_id, DiscoveredPlace(entity_id, name, hit.kind))
+                    mention = EntityMention(
+                        hit.start, hit.end, s, e, text, place_id=entity_id, role="place", source="discovered"
+                    )
+                else:
+                    actor = found.setdefault(entity_id, DiscoveredActor(entity_id, name, hit.kind))
+                    if hit.kind == "person":
+                        for org in self._affiliations(t, hit, at, found):
+                            if org not in actor.member_of:
+                                actor.member_of.append(org)
+                        persons.append((entity_id, hit.name_start, hit.end - 1))
+                    mention = EntityMention(
+                        hit.start, hit.end, s, e, text, actor_id=entity_id, role="actor", source="discovered"
+                    )
+                mentions.append(mention)
+                at[hit.start] = mention
+                for k in range(hit.start, hit.end):
+                    cover[k] = True
+            i = max(i + 1, *(hit.end for hit in hits))
+        mentions = self._surnames(doc, t, mentions, persons, found)
         mentions.sort(key=lambda m: m.start)
         doc._.kg_entities = mentions
         doc._.kg_discovered = found
         doc._.kg_discovered_places = places
         return doc
 
+    @staticmethod
+    def _name_text(t: TokenTable, hit: Hit) -> str:
+        """The name as written: '"رجال الوعد"' in quotes is the name itself; otherwise the head word
+        belongs to it; the first word loses its clitic ("لحزب X" -> "حزب X")."""
+        quoted = [k for k in range(hit.name_start, hit.end) if t.texts[k] in _QUOTES]
+        first = quoted[0] + 1 if quoted else hit.name_start
+        words = [t.texts[k] for k in range(first, hit.end) if t.texts[k] not in _QUOTES]
+        if t.texts[first] == words[0] and not hit.whole_first_word:
+            words[0] = words[0][t.clitic_lens[first] :]
+        return " ".join(words)
+
+    # --- names of bodies and places
+
     def _name(
-        self, t: TokenTable, j: int, cover: list[bool], *, allow_nisba: bool, single_ok: bool = False
+        self,
+        t: TokenTable,
+        j: int,
+        cover: list[bool],
+        *,
+        allow_nisba: bool,
+        single_ok: bool = False,
+        place_head: str | None = None,
     ) -> int | None:
-        """End of a name starting at token j, or None when what follows is not a name."""
+        """End of a name starting at token j, or None when what follows is not a name. After a
+        place head, an adjective agreeing with the head ends the name ("مدينة X الساحلية")."""
         n = len(t.norms)
-        quoted = j < n and t.texts[j] in ('"', "«", "“")
+        quoted = j < n and t.texts[j] in _OPEN_QUOTES
         if quoted:
             j += 1
         end = j
         definite_seen = False
         while end < n and end - j < self.max_tokens:
             norm = t.norms[end]
-            if quoted and t.texts[end] in ('"', "»", "”"):
-                return end + 1 if end > j else None
+            if quoted and t.texts[end] in _CLOSE_QUOTES:
+                return end + 1 if end > j and len(norm_word(t.texts[end - 1])) > 1 else None
             if t.space[end] or t.punct[end] or norm in self.stops or cover[end] or norm.isdigit():
                 break
             if norm in self.lex.speech_verbs or norm in self.lex.triggers:
                 break  # "تبنت سرايا X الهجوم": the name ends before the object
+            if norm in self.ownership or norm in _DATE_WORDS:
+                break  # "قرية X التابعة لقضاء Y", "... X الأربعاء"
             nisba = norm in self.lex.nisba
             if nisba and not allow_nisba:
                 break
-            if end > j and ((norm in self.generic and not nisba) or t.clitics[end].startswith("و")):
+            if end > j and ((norm in self.generic and not nisba) or t.clitics[end]):
+                break  # "قوات خاصة لدعم", "X وY": a preposition or a conjunction ends the name
+            if end > j and place_head is not None and self._agrees_with_head(norm, place_head):
                 break
-            if definite_seen and not norm.startswith("ال"):
+            if definite_seen and not norm.startswith("ال") and not quoted:
                 break
             definite_seen = definite_seen or norm.startswith("ال")
             end += 1
@@ -153,11 +243,19 @@ class ActorDiscovery:
         words = t.norms[j:end]
         if words[0] in self.generic or all(w in self.common or w in self.lex.nisba for w in words):
             return None
-        if not any(w.startswith("ال") for w in words) and not quoted and len(words) < 2 and not single_ok:
+        if len(norm_word(t.texts[end - 1])) < 2:
+            return None  # a word cut off where the text ends ("قاعدة ع")
+        if not any(w.startswith("ال") for w in words) and len(words) < 2 and not single_ok:
             return None  # "حركة X" needs more than one bare word to be a name
         return end
 
-    def _group(self, t: TokenTable, i: int, cover: list[bool]) -> tuple[int, int, str, int] | None:
+    def _agrees_with_head(self, norm: str, head: str) -> bool:
+        """A definite adjective after the name agreeing with its head: 'مدينة X الساحلية'."""
+        if not norm.startswith("ال") or len(norm) < 6:
+            return False
+        return norm.endswith("يه") if head in self.feminine_heads else norm.endswith("ي")
+
+    def _group(self, t: TokenTable, i: int, cover: list[bool], *, single_ok: bool = False) -> list[Hit] | None:
         kind = self.group_heads.get(t.norms[i])
         if kind is None:
             return None
@@ -166,11 +264,11 @@ class ActorDiscovery:
             # "مجموعة تسمي نفسها "X"": the quoted words are the name
             end = self._name(t, named, cover, allow_nisba=True, single_ok=True)
             if end is not None and t.texts[named] in _QUOTES and end - named > 2:
-                return named + 1, end - 1, kind, named + 1  # the words inside the quotes
-        end = self._name(t, i + 1, cover, allow_nisba=False)
+                return [Hit(named + 1, end - 1, kind, named + 1)]  # the words inside the quotes
+        end = self._name(t, i + 1, cover, allow_nisba=False, single_ok=single_ok)
         if end is None:
             return None
-        return i, end, kind, i
+        return [Hit(i, end, kind, i)]
 
     def _self_named(self, t: TokenTable, j: int) -> int | None:
         """After 'يسمي نفسه' / 'يطلق على نفسه (اسم)': where the name begins, else None."""
@@ -183,7 +281,7 @@ class ActorDiscovery:
                 return k if k < len(t.norms) else None
         return None
 
-    def _spokesman(self, t: TokenTable, i: int, cover: list[bool]) -> tuple[int, int, str, int] | None:
+    def _spokesman(self, t: TokenTable, i: int, cover: list[bool]) -> list[Hit] | None:
         norms = t.norms
         if norms[i] != "باسم" or i + 1 >= len(norms) or cover[i + 1]:
             return None
@@ -194,24 +292,58 @@ class ActorDiscovery:
         end = self._name(t, i + 2, cover, allow_nisba=True)
         if end is None:
             return None
-        return i + 1, end, kind, i + 1
+        return [Hit(i + 1, end, kind, i + 1)]
 
-    def _place(self, t: TokenTable, i: int, cover: list[bool]) -> tuple[int, int, str, int] | None:
+    def _place(self, t: TokenTable, i: int, cover: list[bool]) -> list[Hit] | None:
         """'مدرسة إيلاف', 'حي الجادرية': a locality the gazetteer lacks. An adjective agreeing
         with the head ('مدرسة ابتدائية', 'سجن مركزي') is no name."""
         head = t.norms[i]
         kind = self.place_heads.get(head)
         if kind is None:
             return None
-        end = self._name(t, i + 1, cover, allow_nisba=False, single_ok=True)
-        if end is None or end - (i + 1) > 3:
+        end = self._locality(t, i + 1, cover, head)
+        if end is None:
             return None
-        words = t.norms[i + 1 : end]
+        return [Hit(i, end, kind, i + 1 if head in self.class_heads else i)]
+
+    def _locality(self, t: TokenTable, j: int, cover: list[bool], head: str) -> int | None:
+        """End of the name of a locality after its head word at j - 1, or None."""
+        end = self._name(t, j, cover, allow_nisba=False, single_ok=True, place_head=head)
+        words = [] if end is None else [t.norms[k] for k in range(j, end) if t.texts[k] not in _QUOTES]
+        if end is None or len(words) > 3:
+            return None
+        if head in self.bare_name_heads and words[0].startswith("ال"):
+            return None  # "مديرية سنحان" is a district, "مديرية الأمن" an office
+        if self._runs_into_name(t, end, cover):
+            return None  # "منطقة خليج إيلات": a compound running into a known name, not a new place
         if len(words) == 1 and not words[0].startswith("ال"):
             adjective_ending = ("ه", "يه") if head in self.feminine_heads else ("ي",)
             if words[0].endswith(adjective_ending) or words[0] in self.lex.words:
                 return None
-        return i, end, kind, i
+        return end
+
+    def _runs_into_name(self, t: TokenTable, end: int, cover: list[bool]) -> bool:
+        """Whether a known name follows a name directly, as the second term of a compound: no
+        punctuation, preposition, direction word ("جنوب لبنان") or quote between them."""
+        if end >= len(cover) or not cover[end] or end == 0 or t.texts[end - 1] in _QUOTES:
+            return False
+        return not (t.clitics[end] or t.punct[end] or t.norms[end] in self.stops)
+
+    def _dual_place(self, t: TokenTable, i: int, cover: list[bool]) -> list[Hit] | None:
+        """'بلدتي X وY': a dual head names two localities joined by و."""
+        kind = self.dual_place_heads.get(t.norms[i])
+        if kind is None:
+            return None
+        head = t.norms[i][:-1] + "ه"  # "بلدتي" agrees as "بلده"
+        first = self._locality(t, i + 1, cover, head)
+        if first is None or not t.clitics[first].startswith("و") or cover[first]:
+            return None
+        second = self._locality(t, first, cover, head)
+        if second is None:
+            return None
+        return [Hit(i + 1, first, kind, i + 1), Hit(first, second, kind, first)]
+
+    # --- persons
 
     def _title_end(self, t: TokenTable, i: int, cover: list[bool]) -> int | None:
         """End of the office title starting at token i ("وزير", "الأمين العام"), or None. A title's
@@ -220,27 +352,58 @@ class ActorDiscovery:
             end = i + len(phrase)
             if tuple(t.norms[i:end]) == phrase and not any(cover[i + 1 : end]):
                 return end
-        return i + 1 if t.norms[i] in self.titles else None
+        return i + 1 if t.norms[i] in self.titles or t.norms[i] in self.ranks else None
 
     def _person(
-        self, t: TokenTable, i: int, cover: list[bool], at: dict[int, EntityMention]
-    ) -> tuple[int, int, str, int] | None:
-        n = len(t.norms)
+        self,
+        t: TokenTable,
+        i: int,
+        cover: list[bool],
+        at: dict[int, EntityMention],
+        found: dict[str, DiscoveredActor],
+        sent_starts: set[int],
+    ) -> list[Hit] | None:
         title_end = self._title_end(t, i, cover)
         if title_end is None:
             return None
-        j = title_end
+        bodies: list[Hit] = []
+        j = self._office_end(t, i, title_end, cover, at, bodies)
+        taken = {k for b in bodies for k in range(b.start, b.end)}
+        free = [c or k in taken for k, c in enumerate(cover)] if taken else cover
+        after = self._name_after_office(t, j, free, at)
+        if after is not None:
+            start, end, whole = after
+            return [*bodies, Hit(start, end, "person", start, (i, start), whole)]
+        if j > title_end and t.norms[i].startswith("ال"):
+            before = self._name_before_title(t, i, free, sent_starts)
+            if before is not None:
+                start, whole = before
+                return [*bodies, Hit(start, i, "person", start, (i, j), whole)]
+        return bodies or None
+
+    def _office_end(
+        self,
+        t: TokenTable,
+        i: int,
+        j: int,
+        cover: list[bool],
+        at: dict[int, EntityMention],
+        bodies: list[Hit],
+    ) -> int:
+        """Past the words of an office after its title at i (portfolio, country adjective, the body
+        and where he serves); bodies the gazetteer lacks ("رئيس حزب X") are added to `bodies`."""
+        n = len(t.norms)
         portfolio = 0  # definite words naming the office ("وزير النقل", "وزير الموارد المائية")
         while j < n:
             norm = t.norms[j]
             if cover[j]:
                 if t.norms[j - 1] != "باسم":
-                    if self._org_at(at, j) is None:
+                    if self._org_at(at, j) is None and not self._place_at(at, j):
                         break
                     j = at[j].end  # "قائد كتائب حزب الله فلان": past the body he serves
                     while j < n and t.norms[j] in self.lex.nisba:
                         j += 1
-                    if j + 1 < n and t.norms[j] == "في" and self._place_at(at, j + 1):
+                    if j + 1 < n and t.norms[j] in self.office_prepositions and self._place_at(at, j + 1):
                         j = at[j + 1].end  # "السفير الإيراني في دمشق فلان": where he serves
                     break
                 while j < n and cover[j]:
@@ -248,9 +411,28 @@ class ActorDiscovery:
                 while j < n and t.norms[j] in self.lex.nisba:
                     j += 1
                 break
-            if norm == "في" and j > i + 1 and t.norms[j - 1] in self.lex.nisba and self._place_at(at, j + 1):
-                j = at[j + 1].end  # "السفير الإيراني في دمشق فلان": where he serves
+            if norm in self.office_prepositions and j > i + 1 and j + 1 < n and cover[j + 1] and j + 1 in at:
+                if self._place_at(at, j + 1) or self._org_at(at, j + 1):
+                    j = at[j + 1].end  # "في دمشق", "لدى الأمم المتحدة": where he serves
+                    continue
                 break
+            if t.clitics[j] in ("", "ل") and norm in self.group_heads and t.texts[j - 1] not in _QUOTES:
+                # "رئيس حزب الحرية الكردستاني فلان", "الأمين العام لحزب X، فلان": the party he leads
+                hit = self._group(t, j, cover, single_ok=True)
+                if hit is not None:
+                    bodies.extend(hit)
+                    j = hit[-1].end
+                    while j < n and t.norms[j] in self.lex.nisba:
+                        j += 1
+                break
+            if norm == "باسم" and j + 1 < n and not cover[j + 1]:
+                hit = self._spokesman(t, j, cover)
+                if hit is not None:  # "المتحدث باسم مديرية X": the body he speaks for
+                    bodies.extend(hit)
+                    j = hit[-1].end
+                    while j < n and t.norms[j] in self.lex.nisba:
+                        j += 1
+                    break
             if norm in self.modifiers or norm in self.lex.nisba:
                 j += 1
             elif norm.startswith("ال") and portfolio < 2 and norm not in self.common and not t.punct[j]:
@@ -258,36 +440,168 @@ class ActorDiscovery:
                 portfolio += 1
             else:
                 break
-        if j >= n or cover[j] or t.norms[j].startswith("ال"):
-            return None
-        end = j
-        while end < n and end - j < 3:
-            norm = t.norms[end]
-            if (
-                t.space[end]
-                or t.punct[end]
-                or norm in self.stops
-                or cover[end]
-                or norm.isdigit()
-                or norm in self.common
-                or norm in self.lex.nisba
-                or norm in self.lex.speech_verbs
-                or norm in self.lex.triggers
-                or norm in self.titles
-                or norm in self.modifiers
-            ):
-                break
-            end += 1
-        if end - j < 2 or t.clitics[j] or all(w.startswith("ال") for w in t.norms[j:end]):
-            return None  # a name has no preposition on it and is not all definite nouns
-        return j, end, "person", j
+        return j
 
-    def _org_at(self, at: dict[int, EntityMention], k: int) -> str | None:
-        """The body (not a person, not a place) a gazetteer mention at token k names."""
+    def _name_after_office(
+        self, t: TokenTable, j: int, cover: list[bool], at: dict[int, EntityMention]
+    ) -> tuple[int, int, bool] | None:
+        """(start, end, first word whole) of a person's name after his office, or None. The name
+        may follow a bracketed short name of the body, a comma and a rank: "(سنتكوم)، الكولونيل
+        فلان"; after a comma it is an apposition, closed by a comma or a date word."""
+        n = len(t.norms)
+        if j < n and t.texts[j] == "(":
+            close = next((k for k in range(j + 1, min(n, j + 6)) if t.texts[k] == ")"), None)
+            if close is None:
+                return None
+            j = close + 1
+        apposed = j < n and t.texts[j] in _COMMAS
+        if apposed:
+            j += 1
+        ranked = False
+        while j < n and (t.norms[j] in self.ranks or t.norms[j] in self.titles) and not cover[j]:
+            j += 1
+            ranked = True
+        end, whole = self._person_name(t, j, cover, at)
+        if end is None:
+            return None
+        if apposed and not ranked and not self._closes_apposition(t, end):
+            return None  # "المتحدث باسم الوزارة، فلان" must close: ", فلان،"
+        return j, end, whole
+
+    def _closes_apposition(self, t: TokenTable, end: int) -> bool:
+        return end >= len(t.norms) or t.texts[end] in (*_COMMAS, ")", ".") or t.norms[end] in _DATE_WORDS
+
+    def _name_before_title(
+        self, t: TokenTable, i: int, cover: list[bool], sent_starts: set[int]
+    ) -> tuple[int, bool] | None:
+        """(start, first word whole) of a name written between a verb and the definite title
+        after it ("أدان فلان الفلاني الأمين العام لجامعة الدول العربية"), or None."""
+        for length in range(2, _MAX_PERSON_WORDS + 2):
+            start = i - length
+            if start < 0 or any(k in sent_starts for k in range(start + 1, i + 1)):
+                break
+            before = start - 1
+            verb = self.lex.speech_verbs.get(t.norms[before]) if before >= 0 else None
+            licensed = start in sent_starts or (verb is not None and not verb.participle)
+            if not licensed:
+                continue
+            end, whole = self._person_name(t, start, cover, {})
+            if end == i:
+                return start, whole
+        return None
+
+    def _person_name(
+        self, t: TokenTable, j: int, cover: list[bool], at: dict[int, EntityMention]
+    ) -> tuple[int | None, bool]:
+        """(end, first word whole) of a personal name of two to four words starting at j."""
+        n = len(t.norms)
+        if j >= n or not self._name_word(t, j, first=True, cover=cover):
+            return None, False
+        whole = bool(t.clitics[j])  # only a conjunction-like letter can be here: part of the name
+        end = j + 1
+        limit = j + _MAX_PERSON_WORDS
+        while end < n and end < limit:
+            if cover[end] and not self._surname_mention(at, end):
+                break
+            if not cover[end] and not self._name_word(t, end, first=False, cover=cover):
+                break
+            if t.norms[end] in _NAME_LINKS:
+                limit = min(limit + 1, j + _MAX_PERSON_WORDS + 1)  # "محمد عبد الله الفلاني"
+            end += 1
+        while end - j > 1 and t.norms[end - 1] in _NAME_LINKS:
+            end -= 1
+        if end - j < 2 or all(w.startswith("ال") for w in t.norms[j:end]):
+            return None, False  # a name is not one word, nor all definite nouns
+        if len(norm_word(t.texts[end - 1])) < 2:
+            return None, False  # cut off where the text ends
+        return end, whole
+
+    def _name_word(self, t: TokenTable, k: int, *, first: bool, cover: list[bool]) -> bool:
+        """Whether token k can be a word of a personal name."""
+        norm = t.norms[k]
+        if cover[k] or t.space[k] or t.punct[k] or not norm or norm.isdigit() or not norm[0].isalpha():
+            return False
+        if MARKS.sub("", t.texts[k]) in self.name_homographs:
+            return True  # "علي" with its dotted ya is the name, "على" the preposition
+        clitic = t.clitics[k]
+        if clitic and (not first or clitic not in ("و", "ف")):
+            return False  # "بفلان", "وفلان": a preposition or a second name
+        if first and norm.startswith("ال"):
+            return False
+        if len(norm) > 3 and norm.endswith(_PRONOUN_ENDINGS):
+            return False  # "عزمها": a noun with a pronoun, not a name ("مها" is one)
+        if norm in self.common and norm_word(t.texts[k]) not in self.name_homographs:
+            return False
+        return not (
+            norm in self.stops
+            or norm in _DATE_WORDS
+            or norm in self.generic
+            or norm in self.lex.nisba
+            or norm in self.lex.speech_verbs
+            or norm in self.lex.triggers
+            or norm in self.titles
+            or norm in self.ranks
+            or norm in self.modifiers
+            or norm in self.ownership
+            or norm in self.group_heads
+            or norm in self.place_heads
+        )
+
+    def _surname_mention(self, at: dict[int, EntityMention], k: int) -> bool:
+        """A gazetteer person known by one word here ("الفلاني"): a fuller name may include it."""
+        m = at.get(k)
+        if m is None or m.end != k + 1 or not m.actor_id:
+            return False
+        entry = self.gaz.actors.get(m.actor_id)
+        return entry is not None and entry.get("kind") == "person"
+
+    def _surnames(
+        self,
+        doc: Doc,
+        t: TokenTable,
+        mentions: list[EntityMention],
+        persons: list[tuple[str, int, int]],
+        found: dict[str, DiscoveredActor],
+    ) -> list[EntityMention]:
+        """A discovered person's surname alone elsewhere in the report ("ووصف الفلاني") is him."""
+        surnames: dict[str, str] = {}
+        for pid, first, last in persons:
+            word = norm_word(t.texts[last]) if last != first else ""
+            if len(word) >= 3 and word not in self.common and word not in self.generic:
+                surnames.setdefault(word, pid)
+        if not surnames:
+            return mentions
+        by_token: dict[int, EntityMention] = {}
+        for m in mentions:
+            for k in range(m.start, m.end):
+                by_token[k] = m
+        out = list(mentions)
+        for k, norm in enumerate(t.norms):
+            pid = surnames.get(norm) or surnames.get(norm_word(t.texts[k]))
+            if pid is None:
+                continue
+            covering = by_token.get(k)
+            if covering is not None:
+                # the gazetteer's one-word surname of someone else: within this report, him
+                if not (covering.end == k + 1 and covering.start == k and self._surname_mention({k: covering}, k)):
+                    continue
+                out.remove(covering)
+            s, e, text = mention_from_tokens(doc, k, k + 1)
+            mention = EntityMention(k, k + 1, s, e, text, actor_id=pid, role="actor", source="discovered")
+            out.append(mention)
+            by_token[k] = mention
+        return out
+
+    def _org_at(
+        self, at: dict[int, EntityMention], k: int, found: dict[str, DiscoveredActor] | None = None
+    ) -> str | None:
+        """The body (not a person, not a place) a gazetteer or discovered mention at token k names."""
         m = at.get(k)
         if m is None or m.role != "actor" or not m.actor_id:
             return None
         entry = self.gaz.actors.get(m.actor_id)
+        if entry is None and found is not None and m.actor_id in found:
+            return None if found[m.actor_id].kind in _NOT_BODIES else m.actor_id
         if entry is None or entry.get("kind") in _NOT_BODIES:
             return None
         return m.actor_id
@@ -296,21 +610,30 @@ class ActorDiscovery:
         m = at.get(k)
         return m is not None and bool(m.place_id or (m.actor_id and m.actor_id in self.gaz.places))
 
-    def _affiliations(self, t: TokenTable, i: int, start: int, end: int, at: dict[int, EntityMention]) -> list[str]:
-        """The bodies a discovered person belongs to: the one inside his title ("قائد كتائب X
-        فلان") or in an apposition after his name ("الجنرال فلان، قائد القيادة المركزية")."""
-        found = [org for k in range(i + 1, start) if (org := self._org_at(at, k)) is not None]
+    def _affiliations(
+        self, t: TokenTable, hit: Hit, at: dict[int, EntityMention], found: dict[str, DiscoveredActor]
+    ) -> list[str]:
+        """The bodies a discovered person belongs to: the one inside his office ("قائد كتائب X
+        فلان", "فلان الأمين العام لحزب X") or in an apposition after his name ("الجنرال فلان،
+        قائد القيادة المركزية")."""
+        office_start, office_end = hit.office or (hit.start, hit.start)
+        found_orgs = [
+            org
+            for k in range(office_start + 1, office_end)
+            if (org := self._org_at(at, k, found)) is not None and t.norms[k - 1] not in self.accredited
+        ]
         n = len(t.norms)
-        if end + 1 < n and t.texts[end] in ("،", ","):
+        end = hit.end
+        if end + 1 < n and t.texts[end] in _COMMAS:
             k = end + 1
             if t.norms[k] in self.titles:
                 k += 1
                 while k < n and k - end < 5 and (t.norms[k] in self.modifiers or t.norms[k] in self.lex.nisba):
                     k += 1
-                org = self._org_at(at, k)
+                org = self._org_at(at, k, found)
                 if org is not None:
-                    found.append(org)
-        return found
+                    found_orgs.append(org)
+        return found_orgs
 
 
 @Language.factory(

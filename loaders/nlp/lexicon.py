@@ -15,8 +15,8 @@ from pathlib import Path
 import spacy
 
 from graph.errors import ConfigError
-from graph.model import STATEMENT_KINDS
-from loaders.arabic import normalise
+from graph.model import ACTOR_KINDS, PLACE_KINDS, STATEMENT_KINDS
+from loaders.arabic import MARKS, normalise
 from loaders.nlp.morphology import first_person_plural, noun_forms, participle_forms, verb_forms
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "nlp"
@@ -264,7 +264,62 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
     out["titles"] = frozenset(_norm_all(discovery["titles"]))
     out["title_modifiers"] = frozenset(_norm_all(discovery["title_modifiers"]))
     out["former_words"] = frozenset(_norm_all(discovery.get("former_words", [])))
+    # military ranks written before a name: speech.json's and the transliterated ones of discovery.json
+    out["ranks"] = out.get("ranks", frozenset()) | frozenset(_norm_all(discovery.get("ranks", [])))
+    out["office_prepositions"] = frozenset(_norm_all(discovery.get("office_prepositions", [])))
+    out["accredited_prepositions"] = frozenset(_norm_all(discovery.get("accredited_prepositions", [])))
+    # spelled exactly (marks aside): "علي" is the name only with its dotted ya
+    out["name_homographs"] = frozenset(MARKS.sub("", w) for w in discovery.get("name_homographs", []))
     return out
+
+
+#: The keys of discovery.json, and what each holds (checked when the file loads).
+_DISCOVERY_KEYS: dict[str, type] = {
+    "about": str,
+    "group_heads": dict,
+    "spokesman_heads": list,
+    "titles": list,
+    "title_modifiers": list,
+    "ranks": list,
+    "office_prepositions": list,
+    "accredited_prepositions": list,
+    "name_homographs": list,
+    "generic_names": list,
+    "name_stops": list,
+    "max_name_tokens": int,
+    "place_heads": dict,
+    "dual_place_heads": dict,
+    "feminine_place_heads": list,
+    "bare_name_place_heads": list,
+    "class_place_heads": list,
+    "former_words": list,
+}
+_DISCOVERY_REQUIRED = ("group_heads", "titles", "title_modifiers", "generic_names", "name_stops", "place_heads")
+
+
+def _check_discovery(discovery: dict, source: str) -> dict:
+    """discovery.json as the discovery component reads it, or a ConfigError naming the file and
+    the entry: an unknown key, a list that is not of words, a kind no actor or place has."""
+    unknown = set(discovery) - set(_DISCOVERY_KEYS)
+    if unknown:
+        raise ConfigError(f"{source}: unknown keys {sorted(unknown)}; use {sorted(_DISCOVERY_KEYS)}")
+    missing = [k for k in _DISCOVERY_REQUIRED if k not in discovery]
+    if missing:
+        raise ConfigError(f"{source}: missing keys {missing}")
+    for key, value in discovery.items():
+        expected = _DISCOVERY_KEYS[key]
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise ConfigError(f"{source}: {key}: expected a {expected.__name__}, got {value!r}")
+        if isinstance(value, list):
+            for n, word in enumerate(value):
+                if not isinstance(word, str) or not word.strip():
+                    raise ConfigError(f"{source}: {key}[{n}]: expected a word, got {word!r}")
+    kinds = {"group_heads": ACTOR_KINDS, "place_heads": PLACE_KINDS, "dual_place_heads": PLACE_KINDS}
+    for key, allowed in kinds.items():
+        for head, kind in discovery.get(key, {}).items():
+            if kind not in allowed:
+                raise ConfigError(f"{source}: {key}[{head!r}]: unknown kind {kind!r}; use one of {list(allowed)}")
+    return discovery
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
@@ -278,7 +333,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     speech = _read_json(data_dir / "speech.json")
     events = _read_json(data_dir / "events.json")
     countries = _read_json(data_dir / "countries.json")
-    discovery = _read_json(data_dir / "discovery.json")
+    discovery = _check_discovery(_read_json(data_dir / "discovery.json"), str(data_dir / "discovery.json"))
 
     object_kinds = {
         norm_word(form): kind

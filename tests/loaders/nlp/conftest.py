@@ -159,6 +159,9 @@ ACTORS = [
     actor("white-house", "White House", "البيت الأبيض", "government", country="united-states"),
     actor("supreme-court", "Supreme Court", "المحكمة العليا", "government", country="iraq"),
     actor("fuad-hussein", "Fuad Hussein", "فؤاد حسين", "person", country="iraq"),
+    actor("united-nations", "United Nations", "الأمم المتحدة", "international_org"),
+    actor("arab-league", "Arab League", "جامعة الدول العربية", "international_org", ("الجامعة العربية",)),
+    actor("hadi-al-amiri", "Hadi al-Amiri", "هادي العامري", "person", ("العامري",), country="iraq"),
     actor("abu-ali-al-askari", "Abu Ali al-Askari", "أبو علي العسكري", "person", member_of=["kataib-hezbollah"]),
     actor("michael-kurilla", "Michael Kurilla", "مايكل كوريلا", "person", member_of=["centcom"]),
     actor(

@@ -114,10 +114,19 @@ def test_calling_an_attack_terrorist_is_still_a_condemnation(run: Callable[..., 
 
 def test_the_spokesman_of_the_body_named_before_speaks_for_it(run: Callable[..., Doc]) -> None:
     text = (
+        'أصدرت حركة النجباء بيانا مساء الأحد. وقال المتحدث باسم الحركة إن "الحركة لا علاقة لها بالهجوم على قاعدة حرير".'
+    )
+    assert ("harakat-al-nujaba", "deny_responsibility") in said(run(text, "2024-02-01"))
+
+
+def test_the_spokesman_named_in_apposition_speaks(run: Callable[..., Doc]) -> None:
+    text = (
         "أصدرت حركة النجباء بيانا مساء الأحد. "
         'وقال المتحدث باسم الحركة، عباس الموسوي، إن "الحركة لا علاقة لها بالهجوم على قاعدة حرير".'
     )
-    assert ("harakat-al-nujaba", "deny_responsibility") in said(run(text, "2024-02-01"))
+    doc = run(text, "2024-02-01")
+    speaker = next(s.speaker for s in doc._.kg_statements if s.kind == "deny_responsibility")
+    assert doc._.kg_discovered[speaker].name_ar == "عباس الموسوي"
 
 
 @pytest.mark.parametrize(
