@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.arabic import normalise
+from loaders.arabic import ARABIC_LETTER, normalise
 
 __all__ = [
     "CleanResult",
@@ -100,7 +100,16 @@ _LINE_RULES = (
             r"|(?:(?:ال)?وسوم|(?:ال)?علامات|tags?|keywords|topics)\s*(?:[:：]|$))"
         ),
     ),
-    ("source", re.compile(r"^(?:المصدر|مصدر\s+الخبر|source)\s*[:：]\s*\S+(?:\s+\S+){0,5}$")),
+    ("source", re.compile(r"^(?:المصدر|مصدر\s+الخبر|source)\s*[:：|]\s*\S+(?:\s+\S+){0,5}$")),
+    # a photo caption: an archive credit closing it ("(الفرنسية-ارشيف)", "- ارشيفيه") or an agency's
+    # photo credit in Latin script ("(Photo by X / AFP)", "[X/AFP via Getty Images]")
+    (
+        "caption",
+        re.compile(
+            r"(?:[-–(/]\s*(?:[^()\n]{0,30}[-–/]\s*)?(?:صوره\s+)?ارشيف(?:يه)?\s*\)?\s*$"
+            r"|\(\s*photo\s*(?:by|:)[^)]*\)|via\s+getty\s+images|\[[^\]]*/\s*(?:afp|reuters|ap|epa|anadolu)[^\]]*\])"
+        ),
+    ),
     (
         "copyright",
         re.compile(
@@ -140,6 +149,21 @@ _CONTINUATION = re.compile(
     r"|قع|جه|جد|افق|اشنطن|حد|ثيق|ضع|صف|لايه|فا|تير|عد|قف|رد|طني|ادي|ليد)\w)"
 )
 _DATELINE = re.compile(r"^[^\s.,،:]{2,20}(?:\s[^\s.,،:]{2,20})?\s*(?:\([^()]{2,30}\)\s*)?[-–—]\s")
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_MIN_FOREIGN_LETTERS = 12  # a line of a few Latin letters ("CENTCOM", "F-16") is still Arabic copy
+
+
+def _script_counts(text: str) -> tuple[int, int]:
+    """(Arabic letters, Latin letters) in the text."""
+    return len(ARABIC_LETTER.findall(text)), len(_LATIN_LETTER.findall(text))
+
+
+def _foreign_line(line: str) -> bool:
+    """A line written mostly in Latin script (an agency's photo caption in an Arabic article)."""
+    arabic, latin = _script_counts(line)
+    return latin >= _MIN_FOREIGN_LETTERS and latin > 2 * arabic
 
 
 def _words(line: str) -> int:
@@ -206,12 +230,18 @@ _MAX_BLOCK = 10  # headlines a related block may list before we stop believing i
 def clean(text: str) -> CleanResult:
     """The body without boilerplate, paragraphs separated by a blank line, and what was removed."""
     lines = [line for line in split_lines(text) if line]
+    arabic, latin = _script_counts(text)
+    arabic_copy = arabic > latin
     kept: list[str] = []
     removed: list[Removal] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         n = normalise(line)
+        if arabic_copy and _foreign_line(line):
+            removed.append(Removal("foreign_script", line))
+            i += 1
+            continue
         tail = _tail_rule(n)
         if tail:
             removed.append(Removal(tail, "\n".join(lines[i:])))
@@ -235,6 +265,16 @@ def clean(text: str) -> CleanResult:
             removed.append(Removal("read_also", "\n".join(lines[i:])))
             break
         rule = line_rule(line)
+        if rule == "source" and kept and all(is_headline(rest) for rest in lines[i + 1 :]):
+            # "المصدر | X" closing the body: what follows is tags and related headlines
+            removed.append(Removal(rule, _source_value(line)))
+            if lines[i + 1 :]:
+                removed.append(Removal("after_source", "\n".join(lines[i + 1 :])))
+            break
+        if rule == "tags" and _tags_marker_alone(n) and i + 1 < len(lines) and is_headline(lines[i + 1]):
+            removed.append(Removal(rule, "\n".join(lines[i : i + 2])))  # "كلمات مفتاحية" then the list
+            i += 2
+            continue
         if rule:
             removed.append(Removal(rule, _source_value(line) if rule == "source" else line))
         else:
@@ -247,7 +287,12 @@ def clean(text: str) -> CleanResult:
 
 def _source_value(line: str) -> str:
     """'المصدر: الجزيرة' -> 'الجزيرة' (kept so the loader can read the outlet from it)."""
-    return re.split(r"[:：]", line, maxsplit=1)[-1].strip()
+    return re.split(r"[:：|]", line, maxsplit=1)[-1].strip()
+
+
+def _tags_marker_alone(n: str) -> bool:
+    """A tags heading with nothing after it on its line: the list is on the next line."""
+    return not re.search(r"[:：]\s*\S", n) and _words(n) <= 3
 
 
 def _drop_trailing_headlines(kept: list[str]) -> tuple[list[str], list[str]]:

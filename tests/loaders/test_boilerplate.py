@@ -95,6 +95,8 @@ def test_single_furniture_lines(line: str, rule: str) -> None:
         "قاعدة التاجي: هجومان",
         "التعليقات التي أدلى بها الوزير أثارت جدلاً واسعاً في البرلمان.",
         "علامات استفهام كثيرة تحيط بتوقيت الهجوم.",
+        "وأكد أن الوثائق كلها محفوظة في الأرشيف",
+        "وقال مسؤول أمني إن الهجوم نفذ بطائرة مسيرة (رويترز)",
     ],
 )
 def test_sentences_that_only_look_like_furniture_are_kept(line: str) -> None:
@@ -128,3 +130,44 @@ def test_mid_body_subheadings_and_lists_are_kept() -> None:
 def test_whitespace_and_invisible_characters_are_normalised() -> None:
     text = f"  {LEAD}\u200f  \r\n\r\n\r\n\u00a0\n{FOLLOW.replace(' ', '  ', 1)}\t"
     assert clean_body(text) == f"{LEAD}\n\n{FOLLOW}"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A general view of the damaged building in Diyala province on May 3, 2024. (Photo by JOHN SMITH / AFP)",
+        "Smoke rises over the outskirts of the city [John Smith/AFP via Getty Images]",
+        "عناصر من القوات الأمنية في ديالى (الفرنسية-أرشيف)",
+        "قائد العمليات - أرشيفية",
+        "موقع الانفجار (صورة أرشيفية)",
+    ],
+)
+def test_photo_captions_are_dropped(caption: str) -> None:
+    result = clean("\n".join([LEAD, caption, FOLLOW]))
+    assert result.text == f"{LEAD}\n\n{FOLLOW}"
+
+
+def test_a_few_latin_letters_keep_an_arabic_line_and_an_english_article_keeps_its_lines() -> None:
+    line = "وقالت القيادة المركزية الأميركية (CENTCOM) إن طائرة F-16 شاركت في الضربة."
+    assert line in clean_body("\n".join([LEAD, line, FOLLOW]))
+    english = "The militia said it fired two drones at the base.\nThe Pentagon said no one was hurt."
+    assert clean_body(english) == english.replace("\n", "\n\n")
+
+
+def test_tags_and_related_headlines_after_a_closing_source_line_are_cut() -> None:
+    text = "\n".join(
+        [LEAD, FOLLOW, "المصدر | وكالات", "كلمات مفتاحية", "العراق ديالى الأمن", "القبض على عصابة سرقة في البصرة"]
+    )
+    result = clean(text)
+    assert result.text == f"{LEAD}\n\n{FOLLOW}"
+    assert result.removed_by("source") == ["وكالات"]
+
+
+def test_a_source_line_with_the_story_going_on_after_it_cuts_only_itself() -> None:
+    text = "\n".join([LEAD, "المصدر | وكالات", FOLLOW, LAST])
+    assert clean_body(text) == f"{LEAD}\n\n{FOLLOW}\n\n{LAST}"
+
+
+def test_a_lone_tags_heading_takes_its_list_on_the_next_line() -> None:
+    text = "\n".join([LEAD, FOLLOW, "كلمات مفتاحية", "العراق ديالى الأمن", LAST])
+    assert clean_body(text) == f"{LEAD}\n\n{FOLLOW}\n\n{LAST}"
