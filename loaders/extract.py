@@ -28,6 +28,7 @@ from graph.model import (
     Statement,
     precision_of,
 )
+from loaders.arabic import normalise
 from loaders.dates import reference_date
 from loaders.language import SUPPORTED_LANGUAGES, detect_language, is_supported
 from loaders.nlp.confidence import confidence_model, event_features, role_features, statement_features
@@ -35,7 +36,7 @@ from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.pipeline import get_nlp
 from loaders.nlp.records import EventRecord, StatementRecord
 
-__all__ = ["extract_article", "extract_many", "graph_from_doc", "pipeline_for"]
+__all__ = ["extract_article", "extract_many", "graph_from_doc", "headline_text", "pipeline_for"]
 
 _VIOLENT = ("attack", "airstrike")
 _CLAIM_KINDS = ("claim_responsibility", "deny_responsibility")
@@ -65,20 +66,24 @@ def pipeline_for(language: str) -> Language:
 def extract_article(article: ArticleLike, nlp: Language | None = None, features: dict | None = None) -> ArticleGraph:
     """The graph of one article: the pipeline of its language (detected when not given), or
     `nlp` when given. A language no pipeline reads gives the article alone, with a warning.
-    `features`, when given, receives the confidence features of every assertion (for calibration)."""
+    `features`, when given, receives the confidence features of every assertion (for calibration).
+
+    The headline is read too, as a text of its own: the actors it names belong to the report
+    ("... تستدعي سفير أنقرة فلان" may be the only mention of the ambassador). Its events and
+    statements are not taken: a headline sums up the body's, without their place and date."""
     text = article.text or ""
     language = article.language or detect_language(text)
     if nlp is None:
         if not is_supported(language):
             return _unread(article, language)
         nlp = pipeline_for(language)
-    doc = nlp.make_doc(text)
-    doc._.kg_source = text
     # relative dates are resolved against the publication date, or, when the report has none,
     # against the date its own text fixes (its dateline, else the latest full date it writes)
-    doc._.kg_published = str(article.published)[:10] if article.published else reference_date(text)
-    doc = nlp(doc)
-    return graph_from_doc(doc, article, _gazetteer(nlp), text=text, features=features)
+    published = str(article.published)[:10] if article.published else reference_date(text)
+    doc = _run(nlp, text, published)
+    headline = headline_text(article.title, text)
+    head = _run(nlp, headline, published) if headline else None
+    return graph_from_doc(doc, article, _gazetteer(nlp), text=text, features=features, headline=head)
 
 
 def _unread(article: ArticleLike, language: str) -> ArticleGraph:
@@ -101,6 +106,24 @@ def _unread(article: ArticleLike, language: str) -> ArticleGraph:
         f"(it reads {supported}); the article is kept without actors, places, events or statements"
     )
     return ArticleGraph(article=meta, body=text, warnings=[warning])
+
+
+def _run(nlp: Language, text: str, published: str | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.kg_source = text
+    doc._.kg_published = published
+    return nlp(doc)
+
+
+def headline_text(title: str | None, body: str) -> str | None:
+    """The title to read beside the body, or None: no title, or the body opens with it already."""
+    title = " ".join((title or "").split())
+    if not title:
+        return None
+    first = body.lstrip().split("\n", 1)[0]
+    if normalise(first).startswith(normalise(title)):
+        return None
+    return title
 
 
 def extract_many(
@@ -138,12 +161,24 @@ def _sentence_evidence(doc: Doc, start: int, end: int) -> Evidence:
 
 class _GraphBuilder:
     def __init__(
-        self, doc: Doc, article: ArticleLike, gaz: Gazetteer, text: str | None, features: dict | None = None
+        self,
+        doc: Doc,
+        article: ArticleLike,
+        gaz: Gazetteer,
+        text: str | None,
+        features: dict | None = None,
+        headline: Doc | None = None,
     ) -> None:
         self.doc = doc
         self.article = article
         self.gaz = gaz
         self.text = text if text is not None else doc.text
+        # persons and bodies discovered in the body and in the headline (the body's spelling wins)
+        self.discovered_actors = {
+            **((headline._.kg_discovered or {}) if headline else {}),
+            **(doc._.kg_discovered or {}),
+        }
+        self.discovered_places = doc._.kg_discovered_places or {}
         self.aid = article_id(self.text)
         self.confidence = confidence_model()
         self.features = features if features is not None else {}
@@ -163,6 +198,18 @@ class _GraphBuilder:
                 self.place_aliases.setdefault(pid, []).append(mention)
                 if m.source not in ("nisba", "home") and gaz.places.get(pid, {}).get("kind") == "country":
                     self.named_country.setdefault(pid, []).append(mention)
+        if headline is not None:
+            self.add_headline(headline)
+
+    def add_headline(self, headline: Doc) -> None:
+        """The actors the headline names. Its places are left out: a headline names the body's
+        places more coarsely ("أربيل" for the airport at Erbil) and uses capitals for their
+        states ("سفير أنقرة"), so what it alone names as a place is seldom a place of the story."""
+        for m in headline._.kg_entities or []:
+            if m.role == "actor" and m.actor_id:
+                # the body holds no headline characters: a headline mention keeps its words, span 0-0
+                mention = Mention.model_construct(text=m.text, start=0, end=0)
+                self.actor_mentions.setdefault(m.actor_id, []).append(mention)
 
     def home_countries(self) -> list[str]:
         """The country most of the places mentioned lie in, and the outlet's own country when
@@ -197,7 +244,7 @@ class _GraphBuilder:
                 discovered=False,
                 mentions=mentions,
             )
-        found = (self.doc._.kg_discovered or {}).get(actor_id)
+        found = self.discovered_actors.get(actor_id)
         if found is None:
             return None
         return Actor(
@@ -213,7 +260,7 @@ class _GraphBuilder:
     def place(self, place_id: str, mentions: list[Mention]) -> Place | None:
         entry = self.gaz.places.get(place_id)
         if entry is None:
-            found = (self.doc._.kg_discovered_places or {}).get(place_id)
+            found = self.discovered_places.get(place_id)
             if found is None:
                 return None
             return Place(id=place_id, name=found.name_ar, name_ar=found.name_ar, kind=found.kind, mentions=mentions)
@@ -299,7 +346,7 @@ class _GraphBuilder:
         entry = self.gaz.actors.get(actor_id)
         if entry is not None:
             return entry.get("kind")
-        found = (self.doc._.kg_discovered or {}).get(actor_id)
+        found = self.discovered_actors.get(actor_id)
         return found.kind if found is not None else None
 
     def discovered(self, actor_id: str) -> bool:
@@ -309,7 +356,7 @@ class _GraphBuilder:
         entry = self.gaz.actors.get(entity_id) or self.gaz.places.get(entity_id)
         if entry is not None:
             return entry.get("name") or entity_id
-        found = (self.doc._.kg_discovered or {}).get(entity_id)
+        found = self.discovered_actors.get(entity_id)
         return (found.name or found.name_ar) if found is not None else entity_id
 
     def summary(self, ev: EventRecord) -> str:
@@ -372,7 +419,7 @@ class _GraphBuilder:
         """The bodies an actor speaks for: its gazetteer parents, or a discovered person's bodies."""
         if actor_id in self.gaz.actors:
             return set(self.gaz.actor_ancestors(actor_id))
-        found = (self.doc._.kg_discovered or {}).get(actor_id)
+        found = self.discovered_actors.get(actor_id)
         out: set[str] = set()
         for body in found.member_of if found is not None else []:
             out |= {body, *self.gaz.actor_ancestors(body)}
@@ -495,9 +542,15 @@ class _GraphBuilder:
 
 
 def graph_from_doc(
-    doc: Doc, article: ArticleLike, gazetteer: Gazetteer, text: str | None = None, features: dict | None = None
+    doc: Doc,
+    article: ArticleLike,
+    gazetteer: Gazetteer,
+    text: str | None = None,
+    features: dict | None = None,
+    headline: Doc | None = None,
 ) -> ArticleGraph:
-    """The `ArticleGraph` of a Doc the pipeline has processed (`text` is doc.text, if at hand).
+    """The `ArticleGraph` of a Doc the pipeline has processed (`text` is doc.text, if at hand);
+    `headline`, the processed headline, adds the actors it names.
     `features`, when given, receives each assertion's confidence features, keyed ("event", id),
     ("role", event id, "perpetrator"|"target", actor id) and ("statement", id)."""
-    return _GraphBuilder(doc, article, gazetteer, text, features).build()
+    return _GraphBuilder(doc, article, gazetteer, text, features, headline).build()

@@ -158,7 +158,11 @@ class ActorDiscovery:
                 entity_id = slugify(name)
                 # a surname the gazetteer knows alone ("الفلاني") inside a fuller name gives way to it
                 mentions = [m for m in mentions if m.end <= hit.start or m.start >= hit.end]
-                s, e, text = mention_from_tokens(doc, hit.start, hit.end)
+                s, e, text = (
+                    t.span_text(hit.start, hit.end)
+                    if hit.whole_first_word
+                    else mention_from_tokens(doc, hit.start, hit.end)
+                )
                 if hit.kind in _PLACE_KINDS:
                     places.setdefault(entity_id, DiscoveredPlace(entity_id, name, hit.kind))
                     mention = EntityMention(

@@ -153,3 +153,27 @@ def test_the_default_pipeline_runs_on_the_shipped_gazetteer() -> None:
 def test_a_record_file_name_keeps_its_line(nlp: Language, tmp_path: Path) -> None:
     graph = extract_article(article(file="feed.jsonl#3"), nlp)
     assert graph.article.file == "feed.jsonl#3"
+
+
+HEADLINE = "الخارجية العراقية تستدعي سفير إيران في بغداد رضا كاظمي وقصف على قاعدة حرير"
+
+
+def test_an_actor_only_the_headline_names_is_an_actor_of_the_report(nlp: Language) -> None:
+    text = "أدانت الحكومة العراقية القصف الذي طال إقليم كردستان، وطالبت بوقفه."
+    loaded = LoadedArticle(file="h.txt", title=HEADLINE, outlet=None, published="2024-01-22", url=None, text=text)
+    graph = extract_article(loaded, nlp)
+    envoy = next(a for a in graph.actors if a.name_ar == "رضا كاظمي")
+    # the body holds no headline characters: the mention keeps its words with an empty span
+    assert [(m.text, m.start, m.end) for m in envoy.mentions] == [("رضا كاظمي", 0, 0)]
+    # body offsets are the body's, and the headline's attack is no event (no place, no date of its own)
+    for item in graph.statements:
+        assert text[item.evidence.start : item.evidence.end] == item.evidence.text
+    assert graph.events == []
+    assert "harir-air-base" not in {p.id for p in graph.places}
+
+
+def test_a_headline_the_body_opens_with_is_read_once(nlp: Language) -> None:
+    text = f"{HEADLINE}\n\nأدانت الحكومة العراقية القصف."
+    loaded = LoadedArticle(file="h.txt", title=HEADLINE, outlet=None, published="2024-01-22", url=None, text=text)
+    envoy = next(a for a in extract_article(loaded, nlp).actors if a.name_ar == "رضا كاظمي")
+    assert [m.start for m in envoy.mentions] == [text.index("رضا كاظمي")]
