@@ -202,16 +202,25 @@ class DocIndex:
         return None
 
     def nisba_official(self, i: int, limit: int) -> Agent | None:
-        """'ضابط عسكري تركي' -> the Turkish forces; 'دبلوماسي تركي' -> Turkey."""
+        """'ضابط عسكري تركي' -> the Turkish forces; 'دبلوماسي تركي' -> Turkey. Unnamed sources
+        ('مصادر يمنية', 'مصادر إعلامية يمنية') only say where they are: no actor speaks, and the
+        adjective names no actor either; with a security or military qualifier ('مصدر أمني
+        عراقي') they speak for the forces."""
         qualifier = None
         j = i + 1
+        source = self.norm(i) in self.lex.set("source_nouns")
         if j < limit and self.norm(j) in self.lex.set("official_military"):
             qualifier, j = "military", j + 1
         elif j < limit and self.norm(j) in self.lex.set("official_security"):
             qualifier, j = "security", j + 1
+        elif source and j < limit and self.norm(j) in self.lex.set("source_adjectives"):
+            j += 1
         m = self.starts.get(j)
         if m is None or m.source != "nisba" or m.actor_id is None:
             return None
+        if source and not qualifier:
+            m.role = "origin"  # where the source is, not who speaks
+            return Agent(UNRESOLVED, m.end, m)
         actor = m.actor_id
         if qualifier:
             actor = self.gaz.forces_of(actor, qualifier) or actor

@@ -468,7 +468,7 @@ class EntityResolver:
             by_span.setdefault((span.start, span.end), {}).setdefault(span.label_, span.id_)
         for span, ids in self._across_quotes(doc):
             by_span.setdefault(span, ids)
-        mentions = self._seas(doc, self._longest(doc, by_span))
+        mentions = self._qualified_otherwise(doc, self._seas(doc, self._longest(doc, by_span)))
         mentions, titles = self._titles(doc, mentions)
         mentions += self._nested(doc, mentions + titles, by_span)
         mentions += self._region_countries(doc, mentions, by_span)
@@ -482,6 +482,29 @@ class EntityResolver:
         mentions = self._aligned(doc, mentions)
         doc._.kg_entities = mentions
         return doc
+
+    def _qualified_otherwise(self, doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+        """A common noun the gazetteer takes as one actor's short name ("التحالف" for the
+        coalition against ISIS) names something else when an adjective of its own follows
+        ("التحالف الإقليمي المؤيد لسوريا"); a country adjective ("التحالف الأميركي") does not."""
+        table = doc._.kg_tokens
+        generic = self.lex.set("generic_short_names")
+        out = []
+        for m in mentions:
+            nxt = m.end
+            if (
+                m.end - m.start == 1
+                and table.norms[m.start] in generic
+                and nxt < len(table.norms)
+                and not table.clitics[nxt]
+                and table.norms[nxt].startswith("ال")
+                and table.norms[nxt].endswith(("ي", "يه"))
+                and table.norms[nxt] not in self.lex.nisba
+                and table.norms[nxt] not in self.lex.words  # "التحالف الذي تقوده واشنطن"
+            ):
+                continue
+            out.append(m)
+        return out
 
     def _across_quotes(self, doc: Doc) -> list[tuple[tuple[int, int], dict[str, str]]]:
         """Names with a quote, guillemet or bracket inside: 'كتائب "حزب الله"', 'حركة (النجباء)'.

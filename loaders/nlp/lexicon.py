@@ -268,6 +268,7 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
     out["ranks"] = out.get("ranks", frozenset()) | frozenset(_norm_all(discovery.get("ranks", [])))
     out["office_prepositions"] = frozenset(_norm_all(discovery.get("office_prepositions", [])))
     out["accredited_prepositions"] = frozenset(_norm_all(discovery.get("accredited_prepositions", [])))
+    out["generic_short_names"] = frozenset(_norm_all(discovery.get("generic_short_names", [])))
     # spelled exactly (marks aside): "علي" is the name only with its dotted ya
     out["name_homographs"] = frozenset(MARKS.sub("", w) for w in discovery.get("name_homographs", []))
     return out
@@ -292,6 +293,7 @@ _DISCOVERY_KEYS: dict[str, type] = {
     "feminine_place_heads": list,
     "bare_name_place_heads": list,
     "class_place_heads": list,
+    "generic_short_names": list,
     "former_words": list,
 }
 _DISCOVERY_REQUIRED = ("group_heads", "titles", "title_modifiers", "generic_names", "name_stops", "place_heads")

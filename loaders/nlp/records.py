@@ -59,7 +59,7 @@ class EntityMention:
     text: str
     actor_id: str | None = None
     place_id: str | None = None
-    role: str = "actor"  # "actor" | "place"
+    role: str = "actor"  # "actor" | "place" | "origin" (where an unnamed source is: "مصادر يمنية")
     source: str = "gazetteer"  # gazetteer | nested | nisba | title | home | discovered | capital
     title: str | None = None  # for an office title: its matching form, to find the holder
 

@@ -160,6 +160,9 @@ ACTORS = [
     actor("supreme-court", "Supreme Court", "المحكمة العليا", "government", country="iraq"),
     actor("fuad-hussein", "Fuad Hussein", "فؤاد حسين", "person", country="iraq"),
     actor("united-nations", "United Nations", "الأمم المتحدة", "international_org"),
+    actor(
+        "global-coalition-against-daesh", "Global Coalition against Daesh", "التحالف الدولي", "coalition", ("التحالف",)
+    ),
     actor("arab-league", "Arab League", "جامعة الدول العربية", "international_org", ("الجامعة العربية",)),
     actor("hadi-al-amiri", "Hadi al-Amiri", "هادي العامري", "person", ("العامري",), country="iraq"),
     actor("abu-ali-al-askari", "Abu Ali al-Askari", "أبو علي العسكري", "person", member_of=["kataib-hezbollah"]),

@@ -71,3 +71,10 @@ def test_a_person_after_a_long_title(run: Callable[..., Doc], text: str, name: s
 def test_a_title_with_an_adjective_before_the_name_gives_way_to_the_name(run: Callable[..., Doc]) -> None:
     doc = run("وقال رئيس الوزراء العراقي السابق مصطفى الكاظمي إن الحوار هو الحل.", "2024-03-06")
     assert "mustafa-al-kadhimi" in actors_of(doc) and "mohammed-shia-al-sudani" not in actors_of(doc)
+
+
+def test_a_short_name_qualified_by_an_adjective_of_its_own_is_another_body(run: Callable[..., Doc]) -> None:
+    found = run("وقال مصدر في التحالف الإقليمي المؤيد لإيران إن الضربة قتلت أربعة.")._.kg_entities
+    assert "global-coalition-against-daesh" not in {m.actor_id for m in found}
+    found = run("وقال التحالف الذي تقوده واشنطن إنه قصف مواقع داعش، وأكد التحالف الأميركي النبأ.")._.kg_entities
+    assert [m.text for m in found if m.actor_id == "global-coalition-against-daesh"] == ["التحالف", "التحالف"]

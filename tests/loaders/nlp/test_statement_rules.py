@@ -163,3 +163,20 @@ def test_passive_and_impersonal_reports_name_their_source(run: Callable[..., Doc
 
 def test_a_verb_of_coming_is_no_report_without_a_statement(run: Callable[..., Doc]) -> None:
     assert said(run("وجاء الهجوم بعد يومين من التهديدات.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وذكرت مصادر عراقية أن الانفجار وقع قرب قاعدة حرير.",
+        "وأفادت مصادر إعلامية عراقية بأن الانفجار وقع قرب قاعدة حرير.",
+    ],
+)
+def test_unnamed_sources_with_a_nationality_are_no_speaker_and_no_actor(run: Callable[..., Doc], text: str) -> None:
+    doc = run(text)
+    assert [sp for sp, _ in said(doc) if sp == "iraq"] == []
+    assert "iraq" not in {m.actor_id for m in doc._.kg_entities if m.role == "actor"}
+
+
+def test_a_security_source_with_a_nationality_speaks_for_the_forces(run: Callable[..., Doc]) -> None:
+    assert said(run("وقال مصدر أمني عراقي إن الانفجار وقع قرب قاعدة حرير.")) == [("iraqi-security-forces", "statement")]
