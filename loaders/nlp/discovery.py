@@ -140,16 +140,19 @@ class ActorDiscovery:
         i = 0
         n = len(doc)
         while i < n:
-            if cover[i] or t.norms[i] not in self.heads_any:
+            if (cover[i] and t.norms[i] not in self.dual_place_heads) or t.norms[i] not in self.heads_any:
                 i += 1
                 continue
-            hits = (
-                self._group(t, i, cover)
-                or self._spokesman(t, i, cover)
-                or self._person(t, i, cover, at, found, sent_starts)
-                or self._dual_place(t, i, cover)
-                or self._place(t, i, cover)
-            )
+            if cover[i]:  # "بلدتي X وY" where the gazetteer knows "بلدتي X": Y may be new
+                hits = self._dual_place(t, i, cover)
+            else:
+                hits = (
+                    self._group(t, i, cover)
+                    or self._spokesman(t, i, cover)
+                    or self._person(t, i, cover, at, found, sent_starts)
+                    or self._dual_place(t, i, cover)
+                    or self._place(t, i, cover)
+                )
             if not hits:
                 i += 1
                 continue
@@ -339,13 +342,17 @@ class ActorDiscovery:
         if kind is None:
             return None
         head = t.norms[i][:-1] + "ه"  # "بلدتي" agrees as "بلده"
-        first = self._locality(t, i + 1, cover, head)
-        if first is None or not t.clitics[first].startswith("و") or cover[first]:
+        known = cover[i] or (i + 1 < len(cover) and cover[i + 1])
+        if known:  # the first is a known place ("بلدتي كفركلا والخيام"): past its name
+            first = next((k for k in range(i + 1, len(cover)) if not cover[k]), len(cover))
+        else:
+            first = self._locality(t, i + 1, cover, head)
+        if first is None or first >= len(cover) or not t.clitics[first].startswith("و") or cover[first]:
             return None
         second = self._locality(t, first, cover, head)
         if second is None:
             return None
-        return [Hit(i + 1, first, kind, i + 1), Hit(first, second, kind, first)]
+        return ([] if known else [Hit(i + 1, first, kind, i + 1)]) + [Hit(first, second, kind, first)]
 
     # --- persons
 

@@ -140,6 +140,7 @@ def test_a_surname_alone_later_is_the_same_person(run: Callable[..., Doc]) -> No
         ("وقصفت الطائرات مديرية بني حسن ومقر مديرية الأمن.", {"بني حسن": "district"}),
         # a dual head names two localities
         ("وتعرضت بلدتي كفرحمام والهبارية للقصف.", {"كفرحمام": "city", "الهبارية": "city"}),
+        ("وتعرضت بلدتي الميادين والعشارة للقصف.", {"العشارة": "city"}),  # the first one is known
         # the name stops at an ownership word, an adjective of its head, a date word
         ("في قرية بيرموس التابعة لقضاء القائم", {"بيرموس": "city"}),
         ("قرب مدينة رأس تنورة الساحلية السعودية", {"رأس تنورة": "city"}),
