@@ -59,6 +59,7 @@ _BODY_HEADS = {
     "قنصليه": "diplomatic_mission",
     "وكاله": "media",
     "قناه": "media",
+    "حكومه": "government",
 }
 # month and weekday names and the relative date words (loaders/data/nlp/dates.json): a name never
 # runs into them ("الكولونيل فلان الفلاني الأربعاء")
@@ -70,10 +71,19 @@ _DATE_WORDS = frozenset(
         *dates_module.WORDS["relative_words"],
     ]
 )
-_MAX_PERSON_WORDS = 3
+_MAX_PERSON_WORDS = 4
 _PRONOUN_ENDINGS = ("ها", "هم", "هما", "كم")
 # words that join the parts of one personal name ("عبد الله", "أبو الغيط", "بن سلمان")
 _NAME_LINKS = frozenset(norm_word(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "آل", "بنت"))
+
+
+def _definite(t: TokenTable, k: int) -> bool:
+    """Whether token k carries the article. The article is written with a bare alef: "أليكسوس",
+    "إلهام" and "ألتين" fold to "ال..." but begin with a hamza, so they are names, not definite."""
+    if not t.norms[k].startswith("ال"):
+        return False
+    written = MARKS.sub("", t.texts[k])[t.clitic_lens[k] :]
+    return written.startswith("ال") or not written.startswith(("أ", "إ", "آ"))
 
 
 @dataclass(frozen=True)
@@ -241,9 +251,9 @@ class ActorDiscovery:
                 break  # "قوات خاصة لدعم", "X وY": a preposition or a conjunction ends the name
             if end > j and place_head is not None and self._agrees_with_head(norm, place_head):
                 break
-            if definite_seen and not norm.startswith("ال") and not quoted:
+            if definite_seen and not _definite(t, end) and not quoted:
                 break
-            definite_seen = definite_seen or norm.startswith("ال")
+            definite_seen = definite_seen or _definite(t, end)
             end += 1
         if end == j:
             return None
@@ -422,9 +432,12 @@ class ActorDiscovery:
                 while j < n and t.norms[j] in self.lex.nisba:
                     j += 1
                 break
-            if norm in self.office_prepositions and j > i + 1 and j + 1 < n and cover[j + 1] and j + 1 in at:
-                if self._place_at(at, j + 1) or self._org_at(at, j + 1):
-                    j = at[j + 1].end  # "في دمشق", "لدى الأمم المتحدة": where he serves
+            if norm in self.office_prepositions and j > i + 1 and j + 2 < n:
+                k = j + 1
+                if not cover[k] and (t.norms[k] in _BODY_HEADS or t.norms[k] in self.group_heads):
+                    k += 1  # "في حكومة الحوثيين": the body named by its people
+                if cover[k] and k in at and (self._place_at(at, k) or self._org_at(at, k)):
+                    j = at[k].end  # "في دمشق", "لدى الأمم المتحدة": where he serves
                     continue
                 break
             if t.clitics[j] in ("", "ل") and norm in self.group_heads and t.texts[j - 1] not in _QUOTES:
@@ -446,6 +459,8 @@ class ActorDiscovery:
                     break
             if norm in self.modifiers or norm in self.lex.nisba:
                 j += 1
+            elif norm in self.titles and not norm.startswith("ال") and t.norms[j - 1] in self.titles:
+                j += 1  # "نائب وزير الخارجية", "نائب رئيس المجلس": an office of an office
             elif norm.startswith("ال") and portfolio < 2 and norm not in self.common and not t.punct[j]:
                 j += 1
                 portfolio += 1
@@ -516,12 +531,14 @@ class ActorDiscovery:
                 break
             if not cover[end] and not self._name_word(t, end, first=False, cover=cover):
                 break
+            if end - j >= 3 and _definite(t, end):
+                break  # a fourth word only bare ("محمد هادي حاجي رحيمي"), not the object after a name
             if t.norms[end] in _NAME_LINKS:
                 limit = min(limit + 1, j + _MAX_PERSON_WORDS + 1)  # "محمد عبد الله الفلاني"
             end += 1
         while end - j > 1 and t.norms[end - 1] in _NAME_LINKS:
             end -= 1
-        if end - j < 2 or all(w.startswith("ال") for w in t.norms[j:end]):
+        if end - j < 2 or all(_definite(t, k) for k in range(j, end)):
             return None, False  # a name is not one word, nor all definite nouns
         if len(norm_word(t.texts[end - 1])) < 2:
             return None, False  # cut off where the text ends
@@ -537,7 +554,7 @@ class ActorDiscovery:
         clitic = t.clitics[k]
         if clitic and (not first or clitic not in ("و", "ف")):
             return False  # "بفلان", "وفلان": a preposition or a second name
-        if first and norm.startswith("ال"):
+        if first and _definite(t, k):
             return False
         if len(norm) > 3 and norm.endswith(_PRONOUN_ENDINGS):
             return False  # "عزمها": a noun with a pronoun, not a name ("مها" is one)

@@ -160,6 +160,7 @@ ACTORS = [
     actor("supreme-court", "Supreme Court", "المحكمة العليا", "government", country="iraq"),
     actor("fuad-hussein", "Fuad Hussein", "فؤاد حسين", "person", country="iraq"),
     actor("united-nations", "United Nations", "الأمم المتحدة", "international_org"),
+    actor("houthis", "Houthis", "الحوثيون", "armed_group", ("الحوثيين",), country="yemen"),
     actor(
         "global-coalition-against-daesh", "Global Coalition against Daesh", "التحالف الدولي", "coalition", ("التحالف",)
     ),
