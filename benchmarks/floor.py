@@ -74,8 +74,8 @@ class RowRecorder:
 
         original = to_rows
 
-        def recording(graphs: Iterable[ArticleGraph]) -> GraphRows:
-            out = original(graphs)
+        def recording(graphs: Iterable[ArticleGraph], *args: Any, **kwargs: Any) -> GraphRows:
+            out = original(graphs, *args, **kwargs)
             self.captured.append(out)
             return out
 

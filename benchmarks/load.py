@@ -44,16 +44,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _kg_command() -> list[str]:
-    """The `kg` entry point of this virtualenv, or the same CLI through the interpreter."""
-    script = Path(sys.executable).parent / "kg"
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-c", "from api.cli import main; main()"]
+def _serve_command() -> list[str]:
+    """`kg serve` with the benchmark's trivial route added (benchmarks/serve.py)."""
+    return [sys.executable, "-m", "benchmarks.serve"]
 
 
 class ApiServer:
-    """`kg serve` on 127.0.0.1 with the given environment; started and stopped by this object only."""
+    """`kg serve` (with the trivial route of benchmarks/serve.py) on 127.0.0.1 with the given
+    environment; started and stopped by this object only."""
 
     def __init__(self, env: dict[str, str], log_path: Path, cwd: Path | None = None) -> None:
         self.port = free_port()
@@ -65,11 +63,11 @@ class ApiServer:
         self._log: Any = None
         self.peak_rss_mb: float | None = None
 
-    def start(self, timeout: float = 60.0) -> ApiServer:
+    def start(self, timeout: float = 300.0) -> ApiServer:  # a bound on a hang: a busy machine starts slowly
         import httpx
 
         self._log = self._log_path.open("wb")
-        cmd = [*_kg_command(), "serve", "--host", LOOPBACK, "--port", str(self.port)]
+        cmd = [*_serve_command(), "--host", LOOPBACK, "--port", str(self.port)]
         self._proc = subprocess.Popen(cmd, env=self._env, cwd=self._cwd, stdout=self._log, stderr=subprocess.STDOUT,
                                       stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + timeout
@@ -120,6 +118,7 @@ class LoadResult:
     latencies: list[float]
     statuses: dict[int, int]
     cpu_s: dict[str, float | None] | None = None  # CPU seconds used during the load, per process
+    cache: dict[str, int] | None = None  # responses per X-Cache value (hit, stale, shared, miss, none)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -135,13 +134,15 @@ class LoadResult:
             # server was CPU-bound or waiting, and what the load generator itself cost.
             "cpu_cores": {k: None if v is None else round(v / self.duration_s, 2)
                           for k, v in (self.cpu_s or {}).items()},
+            "x_cache": dict(sorted((self.cache or {}).items())),
         }
 
 
 def run_load(base_url: str, path: str, params: Sequence[dict[str, Any]], clients: int, duration_s: float,
              max_requests: int, warmup: int = 3, watch_pids: dict[str, int] | None = None) -> LoadResult:
     """`clients` threads, each with its own connection, send GET `path` with the parameter sets in
-    turn until `duration_s` has passed or `max_requests` were sent in all; non-2xx count as errors."""
+    turn until `duration_s` has passed or `max_requests` were sent in all (each client sends at least
+    one, so no run comes back empty on a busy machine); non-2xx count as errors."""
     import httpx
 
     if not base_url.startswith(f"http://{LOOPBACK}:"):
@@ -153,6 +154,7 @@ def run_load(base_url: str, path: str, params: Sequence[dict[str, Any]], clients
     sent = 0
     latencies: list[float] = []
     statuses: dict[int, int] = {}
+    cache: dict[str, int] = {}
     errors = 0
     start_gate = threading.Barrier(clients + 1)
     deadline = 0.0
@@ -161,21 +163,27 @@ def run_load(base_url: str, path: str, params: Sequence[dict[str, Any]], clients
         nonlocal sent, errors
         local: list[float] = []
         local_status: dict[int, int] = {}
+        local_cache: dict[str, int] = {}
         local_errors = 0
         with httpx.Client(base_url=base_url, timeout=60) as http:
             start_gate.wait()
             i = index
-            while time.perf_counter() < deadline:
+            first = True  # every client sends one request however late it starts: a busy machine
+            while first or time.perf_counter() < deadline:  # gives slow figures, never empty ones
+                first = False
                 with lock:
                     if sent >= max_requests:
                         break
                     sent += 1
                 t0 = time.perf_counter()
+                how = "error"
                 try:
-                    status = http.get(path, params=params[i % len(params)]).status_code
+                    response = http.get(path, params=params[i % len(params)])
+                    status, how = response.status_code, response.headers.get("x-cache", "none")
                 except httpx.HTTPError:
                     status = 0
                 local.append(time.perf_counter() - t0)
+                local_cache[how] = local_cache.get(how, 0) + 1
                 local_status[status] = local_status.get(status, 0) + 1
                 if not 200 <= status < 300:
                     local_errors += 1
@@ -185,6 +193,8 @@ def run_load(base_url: str, path: str, params: Sequence[dict[str, Any]], clients
             errors += local_errors
             for k, v in local_status.items():
                 statuses[k] = statuses.get(k, 0) + v
+            for how, v in local_cache.items():
+                cache[how] = cache.get(how, 0) + v
 
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
     for t in threads:
@@ -203,4 +213,4 @@ def run_load(base_url: str, path: str, params: Sequence[dict[str, Any]], clients
         before, after = cpu0[k], cpu_seconds(pid)
         cpu[k] = after - before if before is not None and after is not None else None
     cpu["client"] = own_cpu_seconds() - client_cpu0
-    return LoadResult(path, clients, elapsed, len(latencies), errors, latencies, statuses, cpu)
+    return LoadResult(path, clients, elapsed, len(latencies), errors, latencies, statuses, cpu, cache)

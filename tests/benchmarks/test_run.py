@@ -6,16 +6,17 @@ from pathlib import Path
 
 from benchmarks.run import main
 
-QUERIES = ("claims", "event_detail", "actor_profile", "neighbourhood", "shortest_path", "search")
+QUERIES = ("claims", "timeline", "event_detail", "actor_profile", "neighbourhood", "shortest_path", "search")
 
 
 def test_smoke_run_on_ladybug_writes_every_section(tmp_path: Path) -> None:
     out = tmp_path / "results"
     code = main([
         "--sizes", "50", "--stores", "ladybug", "--out", str(out), "--workdir", str(tmp_path / "work"),
-        "--query-reps", "3", "--query-budget", "5", "--api-clients", "1,2", "--api-duration", "0.5",
-        "--api-max-requests", "50",
-    ])
+        "--query-reps", "3", "--query-budget", "5", "--api-clients", "2", "--api-duration", "0.5",
+        "--api-max-requests", "50", "--scaling-articles", "20", "--tokenizer-articles", "10",
+        "--extraction-rounds", "1", "--stampede-ttl", "0.2", "--skip-devset", "--batch", "20",
+    ])  # fmt: skip
     assert code == 0
     results = json.loads((out / "latest.json").read_text(encoding="utf-8"))
     machine = results["machine"]
@@ -40,14 +41,30 @@ def test_smoke_run_on_ladybug_writes_every_section(tmp_path: Path) -> None:
         assert lb["queries"][q]["errors"] == 0, (q, lb["queries"][q]["error_examples"])
         assert {"p50_ms", "p95_ms", "p99_ms"} <= set(lb["queries"][q])
     api = {(r["cache"], r["path"], r["clients"]): r for r in lb["api"]["runs"]}
-    assert set(api) == {(c, p, n) for c in ("off", "on") for p in ("/claims", "/graph.json") for n in (1, 2)}
+    assert set(api) == {
+        ("off", "/_bench/trivial", 2), ("off", "/claims", 2), ("off", "/events", 2), ("off", "/graph.json", 2),
+        ("on", "/claims", 2), ("on", "/events", 2), ("expiring", "/claims", 2), ("expiring", "/events", 2),
+    }  # fmt: skip
     assert all(r["requests"] > 0 and r["errors"] == 0 for r in api.values())
     assert all(r["p99_ms"] is not None and r["throughput_rps"] > 0 for r in api.values())
+    assert api[("off", "/claims", 2)]["x_cache"] == {"none": api[("off", "/claims", 2)]["requests"]}  # cache off
+    assert api[("on", "/claims", 2)]["x_cache"].get("hit", 0) >= 1  # computed once (in the warm-up), then kept
+    assert api[("expiring", "/events", 2)]["recomputes_per_expiry"] is not None
+    ext = run["extraction"]
+    assert ext["vs_tokenizer"]["ratio"] > 0 and ext["scaling"]["same_output"]
+    assert lb["write"]["batches"] == 3 and lb["write"]["peak_rss_mb"] > 0  # 50 articles in batches of 20
+    assert lb["write"]["growth"]["windows"]
+    (million,) = results["million"]
+    assert million["store"] == "ladybug" and million["million_write_h_flat"] > 0
     assert lb["disk"]["total_mb"] > 0
     assert lb["memory"]["bench_peak_rss_mb"] > 0
     assert lb["api"]["server_peak_rss_mb"] > 0
 
-    assert any(t["target"].startswith("writer within") for t in results["targets"])
+    named = {t["target"] for t in results["targets"]}
+    assert "writer <= 2x the bulk-load floor" in named and "actor_profile p99 < 50 ms" in named
+    assert any(t["target"].startswith("API /claims >= 25% of the trivial route") for t in results["targets"])
+    for t in results["targets"]:
+        assert t["met"] or t["misses_by"] is not None or t["value"] is None, t
     md = (out / "latest.md").read_text(encoding="utf-8")
-    for heading in ("Extraction", "Writes", "Query latency", "HTTP API", "Disk and memory", "Targets"):
+    for heading in ("Extraction", "Writes", "Query latency", "HTTP API", "Disk and memory", "Targets", "One million"):
         assert f"## {heading}" in md
