@@ -121,6 +121,12 @@ class ActorDiscovery:
         self.dual_place_heads = {norm_word(k): v for k, v in lexicon.discovery.get("dual_place_heads", {}).items()}
         self.bare_name_heads = frozenset(norm_word(w) for w in lexicon.discovery.get("bare_name_place_heads", []))
         self.class_heads = frozenset(norm_word(w) for w in lexicon.discovery.get("class_place_heads", []))
+        self.identifying = frozenset(norm_word(w) for w in lexicon.discovery.get("identifying_pronouns", []))
+        self.people_words = frozenset(
+            w[2:] if w.startswith("ال") else w
+            for key in ("people", "dual_people", "single_people", "military_people", "killed")
+            for w in lexicon.set(key)
+        )
         self.feminine_heads = frozenset(norm_word(w) for w in lexicon.discovery["feminine_place_heads"])
         # titles of more than one word ("الأمين العام", "المدعي العام") start at their first word
         self.title_phrases = sorted((tuple(w.split()) for w in self.titles if " " in w), key=len, reverse=True)
@@ -132,6 +138,7 @@ class ActorDiscovery:
             | self.titles
             | self.ranks
             | firsts
+            | self.identifying
             | {"باسم"}
         )
 
@@ -162,6 +169,7 @@ class ActorDiscovery:
                     or self._person(t, i, cover, at, found, sent_starts)
                     or self._dual_place(t, i, cover)
                     or self._place(t, i, cover)
+                    or self._identified(t, i, cover, sent_starts)
                 )
             if not hits:
                 i += 1
@@ -516,14 +524,43 @@ class ActorDiscovery:
                 return start, whole
         return None
 
+    def _identified(self, t: TokenTable, i: int, cover: list[bool], sent_starts: set[int]) -> list[Hit] | None:
+        """People of the sentence named in a list after 'هما' / 'هم': "القتيلان هما فلان الفلاني،
+        وفلان الفلاني". A people or casualty word must come before the pronoun in the sentence,
+        and at least two names follow it ("الجنود هم أبطال الوطن" names nobody)."""
+        start = next((k for k in range(i, -1, -1) if k in sent_starts), 0)
+        if not any(
+            (t.norms[k][2:] if t.norms[k].startswith("ال") else t.norms[k]) in self.people_words
+            for k in range(start, i)
+        ):
+            return None
+        n = len(t.norms)
+        hits: list[Hit] = []
+        j = i + 1
+        while j < n:
+            joined = bool(hits)
+            if joined:  # "، وفلان", "، و فلان", "وفلان": the next name of the list
+                while j < n and (t.texts[j] in _COMMAS or t.norms[j] == "و" or t.space[j]):
+                    j += 1
+            end, whole = self._person_name(t, j, cover, {}, joined=joined)
+            if end is None:
+                break
+            hits.append(Hit(j, end, "person", j, None, whole))
+            j = end
+            if not (j < n and (t.texts[j] in _COMMAS or t.norms[j] == "و" or t.clitics[j].startswith("و"))):
+                break
+        return hits if len(hits) >= 2 else None  # a list: one "name" after "هم" is mostly a noun phrase
+
     def _person_name(
-        self, t: TokenTable, j: int, cover: list[bool], at: dict[int, EntityMention]
+        self, t: TokenTable, j: int, cover: list[bool], at: dict[int, EntityMention], *, joined: bool = False
     ) -> tuple[int | None, bool]:
-        """(end, first word whole) of a personal name of two to four words starting at j."""
+        """(end, first word whole) of a personal name of two to four words starting at j; `joined`:
+        a و on its first word is the conjunction of a list, not part of the name."""
         n = len(t.norms)
         if j >= n or not self._name_word(t, j, first=True, cover=cover):
             return None, False
-        whole = bool(t.clitics[j])  # only a conjunction-like letter can be here: part of the name
+        # only a conjunction-like letter can be here: part of the name ("فاتح"), unless in a list
+        whole = bool(t.clitics[j]) and not joined
         end = j + 1
         limit = j + _MAX_PERSON_WORDS
         while end < n and end < limit:

@@ -294,6 +294,7 @@ _DISCOVERY_KEYS: dict[str, type] = {
     "bare_name_place_heads": list,
     "class_place_heads": list,
     "generic_short_names": list,
+    "identifying_pronouns": list,
     "former_words": list,
 }
 _DISCOVERY_REQUIRED = ("group_heads", "titles", "title_modifiers", "generic_names", "name_stops", "place_heads")

@@ -191,3 +191,17 @@ def test_a_bad_discovery_entry_names_the_file_and_the_entry(tmp_path: Path, chan
     (tmp_path / "discovery.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"discovery.json: {message}"):
         load_lexicon(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('وقال الجيش إن "الجنديين اللذين قتلا في الهجوم هما سامر نوري، و حسين كاظم".', {"سامر نوري", "حسين كاظم"}),
+        ("وأكدت المصادر أن القتلى هم علي جبار وكريم سلمان وحيدر ناصر.", {"علي جبار", "كريم سلمان", "حيدر ناصر"}),
+        # a single noun phrase after the pronoun, or no people spoken of: no names
+        ("وقال الضابط إن الجنود هم أبطال الوطن.", set()),
+        ("وقال الوزير إن الدولتين هما شريكان أساسيان وحليفان قويان.", set()),
+    ],
+)
+def test_people_named_in_a_list_after_hum(run: Callable[..., Doc], text: str, names: set[str]) -> None:
+    assert set(discovered(run(text))) == names
