@@ -362,6 +362,9 @@ class DocIndex:
                 nxt = j + 1
                 if self.norm(nxt) == "الرسمي" or self.norm(nxt) == "العسكري":
                     nxt += 1
+                named = self._named_after_short_office(nxt, limit)
+                if named is not None:
+                    return Agent(named.actor_id, named.end, named)  # "متحدث الخارجية فلان الفلاني"
                 if self.norm(nxt) == "باسم":
                     m2 = self.starts.get(nxt + 1)
                     if m2 is not None:
@@ -530,6 +533,20 @@ class DocIndex:
             return None
         m = self.starts.get(k + 1)
         if m is None or self.text(m.end) != ")" or not self.actor_of(m):
+            return None
+        return m
+
+    def _named_after_short_office(self, j: int, limit: int) -> EntityMention | None:
+        """The person named right after a spokesman's short office ("متحدث الخارجية فلان"): one
+        or two words of the office (definite or an office modifier), then a person mention."""
+        k = j
+        while k < limit and k - j < 2 and k not in self.starts and not self.punct[k]:
+            norm = self.norms[k]
+            if not (norm.startswith("ال") or norm in self.lex.set("title_modifiers")) or norm == "باسم":
+                return None
+            k += 1
+        m = self.starts.get(k)
+        if k == j or m is None or self.actor_kind(m.actor_id) != "person":
             return None
         return m
 

@@ -180,3 +180,9 @@ def test_unnamed_sources_with_a_nationality_are_no_speaker_and_no_actor(run: Cal
 
 def test_a_security_source_with_a_nationality_speaks_for_the_forces(run: Callable[..., Doc]) -> None:
     assert said(run("وقال مصدر أمني عراقي إن الانفجار وقع قرب قاعدة حرير.")) == [("iraqi-security-forces", "statement")]
+
+
+def test_a_spokesman_named_after_the_short_name_of_his_office_speaks(run: Callable[..., Doc]) -> None:
+    doc = run("وقال متحدث الخارجية سامر نوري، في بيان، إن الوزارة بعثت شكوى إلى مجلس الأمن.")
+    speaker = doc._.kg_statements[0].speaker
+    assert doc._.kg_discovered[speaker].name_ar == "سامر نوري"
