@@ -86,6 +86,13 @@ def _definite(t: TokenTable, k: int) -> bool:
     return written.startswith("ال") or not written.startswith(("أ", "إ", "آ"))
 
 
+def _cut_off(t: TokenTable, end: int) -> bool:
+    """Whether a name ending before token `end` runs to the end of a text that stops without
+    punctuation: a copy cut in the middle of a word ("... قاعدة عين الأس")."""
+    following = next((k for k in range(end, len(t.texts)) if not t.space[k]), None)
+    return following is None and end > 0 and not t.punct[end - 1]
+
+
 @dataclass(frozen=True)
 class Hit:
     """One name found: its tokens, what it names, and where the name proper starts."""
@@ -268,8 +275,8 @@ class ActorDiscovery:
         words = t.norms[j:end]
         if words[0] in self.generic or all(w in self.common or w in self.lex.nisba for w in words):
             return None
-        if len(norm_word(t.texts[end - 1])) < 2:
-            return None  # a word cut off where the text ends ("قاعدة ع")
+        if len(norm_word(t.texts[end - 1])) < 2 or _cut_off(t, end):
+            return None  # a word cut off where the text ends ("قاعدة ع", "قاعدة عين الأس")
         if not any(w.startswith("ال") for w in words) and len(words) < 2 and not single_ok:
             return None  # "حركة X" needs more than one bare word to be a name
         return end
@@ -577,7 +584,7 @@ class ActorDiscovery:
             end -= 1
         if end - j < 2 or all(_definite(t, k) for k in range(j, end)):
             return None, False  # a name is not one word, nor all definite nouns
-        if len(norm_word(t.texts[end - 1])) < 2:
+        if len(norm_word(t.texts[end - 1])) < 2 or _cut_off(t, end):
             return None, False  # cut off where the text ends
         return end, whole
 

@@ -164,6 +164,7 @@ def test_localities_after_their_heads(run: Callable[..., Doc], text: str, places
         "وأرسلت قوات خاصة لدعم الهجوم.",  # an adjective and a purpose, no name
         "وسقطت الطائرة في منطقة خليج بغداد الجديدة.",  # a compound into a known name
         "استهدف الهجوم قاعدة ع",  # a word cut off where the text ends
+        "وأعلن الجيش أن الهجوم استهدف قاعدة الشهيد الأس",  # a name running into a text cut off
         "وقعت الاشتباكات في منطقة الحدود.",  # an area of a generic noun
     ],
 )
