@@ -24,7 +24,7 @@ _CLITIC_TATWEEL = r"[وفبلك]\u0640+"  # "بـ", "لـ" written apart from th
 _CLITIC_BEFORE_QUOTE = r"[وفبلك](?=[\"«“'])"  # و"لغاية
 _DASHES = r"[\-\u2013\u2014]"
 _BULLETS = r"[\u2022\u25cf\u25aa\u2023\u2043\u00b7]"
-_EXTRA_PREFIXES = [_CLITIC_TATWEEL, _CLITIC_BEFORE_QUOTE, _DASHES, _BULLETS]
+_EXTRA_PREFIXES = [_CLITIC_TATWEEL, _CLITIC_BEFORE_QUOTE, _DASHES, _BULLETS, r"[،؛]"]
 # A trailing dash, and the hamza some outlets write after a year ("2022ء").
 # A full stop after a closing quote or bracket ('"عين الأسد".') is its own token; spaCy's Arabic
 # rules only split a full stop after a letter.
@@ -37,10 +37,12 @@ _EXTRA_INFIXES = [
     r"(?<=[0-9\u0660-\u0669\u06f0-\u06f9])(?=[\u0622-\u063a\u0641-\u064a])",
     # a full stop between two words with no space after it ends one sentence and starts the next
     rf"(?<={_ARABIC_LETTER})\.(?={_ARABIC_LETTER})",
-    # a closing quote glued to what follows it ('العراقية".وتابع', '"الحق"/')
-    rf"(?<={_ARABIC_LETTER})[\"”»](?=\S)",
+    # a closing quote or bracket glued to what follows it ('العراقية".وتابع', '"الحق"/', 'X)،Y')
+    rf"(?<={_ARABIC_LETTER})[\"”»\)\]](?=\S)",
+    # a comma, semicolon or final mark with no space after it ('القصف،وقال', 'العراق؛وقال')
+    rf"(?<=[{_ARABIC_LETTER[1:-1]}\"”»\)\]])[،؛!؟:]+(?=[{_ARABIC_LETTER[1:-1]}\"«“\(\[])",
 ]
-_ARABIC_DOT = re.compile(rf"{_ARABIC_LETTER}\.{_ARABIC_LETTER}")
+_ARABIC_DOT = re.compile(rf"[{_ARABIC_LETTER[1:-1]}\"”»\)]\.{_ARABIC_LETTER}")
 
 
 def customise_tokenizer(tokenizer: Tokenizer, defaults: type) -> Tokenizer:

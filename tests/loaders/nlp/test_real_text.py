@@ -128,6 +128,10 @@ def tokens(doc: Doc) -> list[str]:
         ('على القوات الأميركية".وقال', ["الأميركية", '"', ".", "وقال"]),  # quote and full stop glued
         ('كتائب "حزب الله"/ وقالت', ["الله", '"', "/", "وقالت"]),  # a slash after the closing quote
         ("في الموصل.وأضاف", ["الموصل", ".", "وأضاف"]),  # no space after the full stop
+        ("بعد القصف،وقال", ["القصف", "،", "وقال"]),  # nor after a comma
+        ("في العراق؛وقال", ["العراق", "؛", "وقال"]),
+        ("باسم القيادة (سنتكوم)،العقيد", ["سنتكوم", ")", "،", "العقيد"]),
+        ("في سوريا”.وقال", ["سوريا", "”", ".", "وقال"]),
     ],
 )
 def test_punctuation_glued_to_words_is_split_off(run: Callable[..., Doc], written: str, pieces: list[str]) -> None:
