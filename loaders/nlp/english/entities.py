@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from graph.ids import slugify
 from loaders.nlp.english.lexicon import EnglishLexicon
+from loaders.nlp.english.text import Layout, actor_kind, dateline_spans, link_sentences, title_case_sentences
 from loaders.nlp.gazetteer import RULER_KEY, Gazetteer
 from loaders.nlp.records import DiscoveredActor, EntityMention
 
@@ -37,8 +38,15 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _CAPITALISED = re.compile(r"^[A-Z][a-zA-Z'’.\-]*$")
 
 
-def english_surfaces(entry: dict) -> list[str]:
-    """The English written forms of a gazetteer entry and their usual alternations."""
+_MINISTRY_OF = re.compile(r"\bMinistry of (?:the )?(.+?)(?: Affairs)?$", re.I)
+_DEFENCE = {"Defence": "Defense", "Defense": "Defence", "defence": "defense", "defense": "defence"}
+
+
+def english_surfaces(entry: dict, owners: dict[str, list[str]] | None = None) -> list[str]:
+    """The English written forms of a gazetteer entry and their usual alternations: "al-X" and
+    "al X", "the X" and "X", "US X" and "American X", "Ministry of Foreign Affairs" and "Foreign
+    Ministry", "Defence" and "Defense", and, given `owners` (a country adjective -> the names of
+    its country), "Iraq's Foreign Ministry" for "Iraqi Foreign Ministry"."""
     base = [entry.get("name") or "", *(entry.get("aliases") or [])]
     out: list[str] = []
 
@@ -47,7 +55,17 @@ def english_surfaces(entry: dict) -> list[str]:
         if s and not _ARABIC.search(s) and s not in out:
             out.append(s)
 
+    forms: list[str] = []
     for s in base:
+        forms.append(s)
+        organ = _MINISTRY_OF.search(s)
+        if organ:
+            forms.append(s[: organ.start()] + organ.group(1) + " Ministry")
+    for s in list(forms):
+        for word, other in _DEFENCE.items():
+            if re.search(rf"\b{word}\b", s):
+                forms.append(re.sub(rf"\b{word}\b", other, s))
+    for s in forms:
         add(s)
         if s.lower().startswith("the "):
             add(s[4:])
@@ -55,16 +73,34 @@ def english_surfaces(entry: dict) -> list[str]:
             add(re.sub(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]r)-", r"\1 ", s))
         if s.startswith("US "):
             add("American " + s[3:])
+        first, _, rest = s.partition(" ")
+        for country in (owners or {}).get(first.lower(), []) if rest else []:
+            add(f"{country}'s {rest}")  # "Iraq's foreign ministry", "Iran's embassy in Baghdad"
+    return out
+
+
+def possessive_owners(gazetteer: Gazetteer, demonyms: dict[str, str]) -> dict[str, list[str]]:
+    """Country adjective -> the English names of its country, for "<Country>'s <body>" forms."""
+    out: dict[str, list[str]] = {}
+    for adjective, country in demonyms.items():
+        entry = gazetteer.places.get(country)
+        if entry is None or entry.get("kind") != "country":
+            continue
+        names = [entry.get("name") or "", *(entry.get("aliases") or [])]
+        out[adjective.lower()] = [n for n in names if n and not _ARABIC.search(n) and not n.lower().startswith("the ")]
     return out
 
 
 @spacy.registry.misc("kg.en_gazetteer_patterns.v1")
 def english_gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
     """Phrase patterns for the span ruler: every English form of every actor and place."""
+    from loaders.nlp.english.lexicon import load_entities_data
+
+    owners = possessive_owners(gazetteer, load_entities_data()["demonyms"])
     out: list[dict] = []
     for label, table in (("ACTOR", gazetteer.actors), ("PLACE", gazetteer.places)):
         for eid, entry in table.items():
-            for surface in english_surfaces(entry):
+            for surface in english_surfaces(entry, owners if label == "ACTOR" else None):
                 out.append({"label": label, "pattern": surface, "id": eid})
     return out
 
@@ -88,7 +124,9 @@ class EnglishEntityResolver:
         self.fillers = s("collective_fillers")
         self.titles = lexicon.phrase_list("person_titles_before_name")
         self.title_words = frozenset(p[0] for p in self.titles if p[0].isalpha() and p[0] != "by")
+        self.title_abbreviations = frozenset(p[0] for p in self.titles if len(p) == 1 and p[0].endswith("."))
         self.not_names = s("not_names")
+        self.link_labels = lexicon.phrase_list("link_labels")
         self.particles = s("name_particles")
         self.suffixes = s("name_suffixes")
         self._surface_index: dict[str, str] = {}
@@ -132,7 +170,16 @@ class EnglishEntityResolver:
         by_span: dict[tuple[int, int], dict[str, str]] = {}
         for span in matches:
             by_span.setdefault((span.start, span.end), {}).setdefault(span.label_, span.id_)
-        sent_starts = {s for s, _ in (doc._.kg_sents or [(0, len(doc))])}
+        sents = doc._.kg_sents or [(0, len(doc))]
+        layout = Layout(
+            datelines=dateline_spans(table),
+            headlines=title_case_sentences(table, sents),
+            links=link_sentences(table, sents, self.link_labels),
+        )
+        doc._.kg_en_layout = layout
+        headline_tokens = {k for s, e in sents if s in layout.headlines for k in range(s, e)}
+        # a lone common word is no name where a capital says nothing: opening a sentence, in a headline
+        sent_starts = {s for s, _ in sents} | headline_tokens
         mentions: list[EntityMention] = []
         taken: set[int] = set()
         for (start, end), ids in sorted(by_span.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
@@ -146,14 +193,14 @@ class EnglishEntityResolver:
                     start, end, s, e, text, actor_id=actor, place_id=place, role="actor" if actor else "place"
                 )
             )
-        mentions = self._without_datelines(doc, mentions)
+        mentions = [m for m in mentions if not self._in_dateline(doc, layout, m)]
         mentions = [m for m in mentions if not self._before_not_place(table, m)]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         aligned = self._aligned(doc, mentions, taken)
         inside = {(a.start, a.end) for a in aligned}
         mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in inside)] + aligned
         mentions += self._demonyms(doc, taken)
-        discovered = self._discover(doc, mentions, taken)
+        discovered = self._discover(doc, mentions, taken, skip=headline_tokens)
         mentions += self._surnames(doc, mentions, taken)
         mentions.sort(key=lambda m: (m.start, -m.end))
         self._roles(doc, mentions)
@@ -162,27 +209,12 @@ class EnglishEntityResolver:
         doc._.kg_discovered_places = {}
         return doc
 
-    @staticmethod
-    def _without_datelines(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
-        """'BAGHDAD, Iraq —', 'ERBIL (Kurdistan24) –': where the copy was filed, not what it is about."""
-        table = doc._.kg_tokens
-        texts, n = table.texts, len(table.texts)
-        drop: set[int] = set()
-        for k, m in enumerate(mentions):
-            line_start = m.start == 0 or "\n" in texts[m.start - 1]
-            if not (line_start and texts[m.start].isupper() and len(texts[m.start]) > 3):
-                continue
-            nxt = m.end
-            while nxt < n and texts[nxt].isspace():
-                nxt += 1
-            if nxt >= n or texts[nxt] not in (",", "-", "--", "—", "–", "("):
-                continue  # "CENTCOM said ...": a subject, not a dateline
-            drop.add(k)
-            while nxt < n and texts[nxt] in (",", " "):
-                nxt += 1
-            if k + 1 < len(mentions) and mentions[k + 1].start == nxt:
-                drop.add(k + 1)  # "BAGHDAD, Iraq"
-        return [m for k, m in enumerate(mentions) if k not in drop]
+    def _in_dateline(self, doc: Doc, layout: Layout, m: EntityMention) -> bool:
+        """'BAGHDAD, Iraq (Reuters) -': where the copy was filed is not what it is about; the
+        agency in it stays a mention of the outlet."""
+        if not layout.in_dateline(m.start):
+            return False
+        return actor_kind(self.gaz, doc, m.actor_id) != "media"
 
     def _before_not_place(self, table, m: EntityMention) -> bool:  # noqa: ANN001
         """'(Baghdad time)': a place's name used for something that is no place."""
@@ -311,8 +343,11 @@ class EnglishEntityResolver:
     def _by_surface(self, form: str) -> str | None:
         return self._surface_index.get(form.lower())
 
-    def _discover(self, doc: Doc, mentions: list[EntityMention], taken: set[int]) -> dict[str, DiscoveredActor]:
-        """Persons not in the gazetteer, named after a title; later the surname alone."""
+    def _discover(
+        self, doc: Doc, mentions: list[EntityMention], taken: set[int], skip: set[int] | frozenset[int] = frozenset()
+    ) -> dict[str, DiscoveredActor]:
+        """Persons not in the gazetteer, named after a title (or a chain of them: "spokesman Maj.
+        Gen. Pat Ryder"); later the surname alone. Not in `skip` (title-case headlines)."""
         table = doc._.kg_tokens
         norms, texts, n = table.norms, table.texts, len(doc)
         found: dict[str, DiscoveredActor] = {}
@@ -320,7 +355,7 @@ class EnglishEntityResolver:
         new: list[EntityMention] = []
         line_starts = {0} | {i + 1 for i in range(n) if "\n" in texts[i]}
         for i in range(n):
-            if i in taken:
+            if i in taken or i in skip:
                 continue
             title_end = self._title_at(norms, i, n)
             if (
@@ -343,6 +378,10 @@ class EnglishEntityResolver:
             j = title_end
             while j < n and table.space[j]:
                 j += 1
+            while j < n and (chained := self._title_at(norms, j, n)) is not None and norms[j] != "by":
+                j = chained  # "spokesman Maj. Gen. Pat Ryder": titles one after another
+                while j < n and table.space[j]:
+                    j += 1
             k = j
             words: list[int] = []
             while (
@@ -389,7 +428,12 @@ class EnglishEntityResolver:
     def _name_word(self, texts: list[str], norms: list[str], k: int) -> bool:
         """A capitalised word that is no title, month, weekday or institution word."""
         text = texts[k]
-        return bool(_CAPITALISED.match(text)) and norms[k] not in self.not_names and not text.isupper()
+        return (
+            bool(_CAPITALISED.match(text))
+            and norms[k] not in self.not_names
+            and norms[k] not in self.title_abbreviations
+            and not text.isupper()
+        )
 
     # ------------------------------------------------------------------------------------
     def _roles(self, doc: Doc, mentions: list[EntityMention]) -> None:

@@ -46,6 +46,8 @@ _MODAL_VERBS = frozenset("will would could may might must can should to".split()
 _PASSIVE_AUX = frozenset("was were been be is are being".split())
 #: Trigger words that name a strike of either kind: with no perpetrator they may join an airstrike.
 _EITHER = frozenset({"strike", "hit"})
+#: Words after which a weak verb's bare or -s form is a noun ("targets in the south", "hits and misses").
+_NOUN_FOLLOWERS = frozenset("in on at near across inside around along of and or were are was is had have".split())
 _MODIFIER_WORDS = frozenset(
     "air drone missile rocket precision defensive retaliatory recent latest deadly - self defense self-defense "
     "military naval artillery ballistic unprecedented direct first second further new".split()
@@ -91,6 +93,8 @@ class EnglishEvents:
         records: list[EventRecord] = []
         previous_dates: list[str | None] = []
         for s, e in view.sents:
+            if s in view.layout.links:
+                continue  # "Read more: ...": another report's news
             dated_here: list[str | None] = []
             placed: str | None = None
             for found in self._triggers(view, s, e):
@@ -111,7 +115,16 @@ class EnglishEvents:
                         dated_here.append(rec.date)
             previous_dates = dated_here
         records = [r for r in records if not (r.background and r.date_strength < 2)]
-        records = [r for r in records if r.date is not None or r.place is not None]
+        claimed = {
+            (st.sent_start, st.content_start, st.content_end) for st in statements if st.kind == "claim_responsibility"
+        }
+        records = [
+            r
+            for r in records
+            if r.date is not None
+            or r.place is not None
+            or any(s == r.sent_start and a <= r.trigger < b for s, a, b in claimed)  # "its fighters shelled ..."
+        ]
         self._merge(records, doc)
         doc._.kg_events = records
         return doc
@@ -146,7 +159,12 @@ class EnglishEvents:
         before = norms[prev] if prev is not None and prev >= s else ""
         if trig.cls == "noun" and nxt is not None and nxt < e and norms[nxt] in self.modifier_heads:
             return False  # "attack drone"
-        if trig.cls == "noun" and not view.texts[f.start][:1].islower() and f.start != s:
+        if (
+            trig.cls == "noun"
+            and not view.texts[f.start][:1].islower()
+            and f.start != s
+            and s not in view.layout.headlines
+        ):
             return False  # part of a name ("Operation Inherent Resolve", "Strike Group")
         if before in self.modal and (trig.cls != "noun" or before in _MODAL_VERBS and not trig.plural):
             return False  # "to launch", "will strike"
@@ -162,6 +180,19 @@ class EnglishEvents:
                 break
             if norms[k] in self.negations:
                 return False
+        if (
+            trig.cls == "weak_verb"
+            and trig.form in ("base", "third")
+            and (
+                before in ("the", "a", "an", "its", "their", "military", "legitimate")
+                or (
+                    trig.form == "third"
+                    and nxt is not None
+                    and (norms[nxt] in _NOUN_FOLLOWERS or view.table.punct[nxt])
+                )
+            )
+        ):
+            return False  # a noun: "Hezbollah targets in the south", "legitimate targets"
         if trig.cls == "weak_verb":
             lo, hi = self._clause(view, s, e, f)
             context = {norms[i] for i in view.words(lo, hi)}
@@ -171,7 +202,7 @@ class EnglishEvents:
     # ------------------------------------------------------------------ one trigger
     def _clause(self, view: DocView, s: int, e: int, f: _Found) -> tuple[int, int]:
         norms = view.norms
-        lo, hi = s, e
+        lo, hi = view.layout.dateline_end(s, e), e
         for k in view.words(s, e):
             if norms[k] == ";":
                 if k < f.start:
@@ -205,7 +236,7 @@ class EnglishEvents:
                 view.phrase_at(lo, p) for p in self.breaks if norms[lo] == p[0]
             )
             if st.kind == "claim_responsibility" and st.speaker and not rec.perpetrators and own_clause:
-                rec.perpetrators = [st.speaker]
+                rec.perpetrators = [self._organisation(doc, st.speaker)]
         rec.targets = [t for t in self._targets(view, lo, hi, f) if t not in rec.perpetrators]
         rec.weapon, rec.count = self._weapon(view, lo, hi, f)
         rec.killed, rec.injured = self._casualties(view, lo, hi, f)
@@ -270,6 +301,13 @@ class EnglishEvents:
             out.append(copy)
         return out
 
+    def _organisation(self, doc: Doc, speaker: str) -> str:
+        """Who carried out what a person claims: the body the spokesman speaks for."""
+        if actor_kind(self.gaz, doc, speaker) != "person":
+            return speaker
+        parents = self.gaz.actors.get(speaker, {}).get("member_of") or []
+        return parents[0] if parents and parents[0] in self.gaz.actors else speaker
+
     def _state_strike(self, doc: Doc, rec: EventRecord) -> None:
         """An attack by a state, its government or military with no ground weapon, or one from
         aircraft, is an airstrike."""
@@ -288,6 +326,8 @@ class EnglishEvents:
                 pid = m.actor_id  # an embassy named as the actor it houses
             if pid is None or (m.role != "place" and self.gaz.places[pid].get("kind") == "country"):
                 continue
+            if m.role != "place" and m.place_id and actor_kind(self.gaz, view.doc, m.actor_id) == "state":
+                continue  # "Tehran denied ...", "holds Tehran responsible": a capital naming its state
             prev = view.prev_word(m.start)
             while prev is not None and norms[prev] in ("the", "a", "an"):
                 prev = view.prev_word(prev)
@@ -334,7 +374,10 @@ class EnglishEvents:
         steps = 0
         while k is not None and k < hi and steps < 9:
             if norms[k] == "by":
-                m = view.mention_at(view.next_word(k) or k)
+                agent = view.next_word(k)
+                while agent is not None and norms[agent] in ("the", "a", "an"):
+                    agent = view.next_word(agent)  # "fired by the Houthis"
+                m = view.mention_at(agent if agent is not None else k)
                 if actor(m):
                     out.append(actor(m))  # type: ignore[arg-type]
                 break
@@ -481,8 +524,9 @@ class EnglishEvents:
                         total += value
             for m in range(max(0, n - 6), n):
                 x = norms[words[m]]
-                if x.isdigit() and {norms[words[j]] for j in range(m + 1, n)} & self.people:
-                    total += int(x)
+                value = int(x) if x.isdigit() else self.lex.numbers.get(x) if x not in ("a", "an") else None
+                if value is not None and {norms[words[j]] for j in range(m + 1, n)} & self.people:
+                    total += value  # "two militants were killed"
             if total:
                 if w in self.kill:
                     killed = killed or total

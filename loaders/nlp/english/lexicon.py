@@ -8,6 +8,7 @@ listed once by their base form; `inflect` writes out the forms a text uses.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,27 @@ def inflect(base: str, past: str | None = None, participle: str | None = None, d
     else:
         gerund = stem + "ing"
     return {"base": base, "third": third, "past": past, "participle": participle or past, "gerund": gerund}
+
+
+def expand(phrase: str) -> list[str]:
+    """A word-list entry with alternatives written out: each "{a|b|}" slot is one of its words
+    ("{}" with an empty alternative may be left out), so "{will|would} not tolerate" stands for
+    "will not tolerate" and "would not tolerate". An entry without slots is itself."""
+    out = [""]
+    for part in re.split(r"(\{[^}]*\})", phrase):
+        options = part[1:-1].split("|") if part.startswith("{") and part.endswith("}") else [part]
+        out = [prefix + option for prefix in out for option in options]
+    return [" ".join(p.split()) for p in out if p.strip()]
+
+
+def expand_all(phrases: list[str]) -> list[str]:
+    return list(dict.fromkeys(x for p in phrases for x in expand(p)))
+
+
+def _with_acronyms(values: list[str]) -> list[str]:
+    """Short words also in capitals: the text's "IED" and "UAV" keep their capitals (see
+    `normalizer`), the lists write them in lower case."""
+    return values + [v.upper() for v in values if v.isalpha() and len(v) <= 3 and v.upper() not in values]
 
 
 def plural(noun: str, irregular: dict[str, str]) -> str:
@@ -184,20 +206,21 @@ def _cached(data_dir: str | None) -> EnglishLexicon:
     events = _read(directory, "events.json")
     entities = load_entities_data(data_dir)
     dates = _read(directory, "dates.json")
+    dates = {k: expand_all(v) if isinstance(v, list) else v for k, v in dates.items()}
 
     order = speech["cue_order"]
     cues: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
     for kind, phrases in speech["cues"].items():
         if kind not in order:
             raise ConfigError(f"{directory / 'speech.json'}: cue kind {kind!r} is missing from cue_order")
-        for phrase in phrases:
+        for phrase in expand_all(phrases):
             norms = phrase_norms(phrase)
             cues.setdefault(norms[0], []).append((norms, kind, order.index(kind)))
     for entries in cues.values():
         entries.sort(key=lambda x: (-len(x[0]), x[2]))
 
     triggers, trigger_phrases = _triggers(events, directory / "events.json")
-    weapons = {phrase_norms(f): w for w, forms in events["weapons"].items() for f in forms}
+    weapons = {phrase_norms(f): w for w, forms in events["weapons"].items() for f in _with_acronyms(forms)}
 
     def words(values: list[str]) -> frozenset[str]:
         return frozenset(norm_en(v) for v in values if " " not in v)
@@ -207,6 +230,9 @@ def _cached(data_dir: str | None) -> EnglishLexicon:
     for source in (speech, events, entities):
         for key, value in source.items():
             if isinstance(value, list) and all(isinstance(v, str) for v in value) and key != "abbreviations":
+                value = expand_all(value)
+                if source is events:
+                    value = _with_acronyms(value)  # "IED", "UAV"; not "US" for the pronoun "us"
                 sets[key] = words(value)
                 phrases[key] = sorted({phrase_norms(v) for v in value if v.strip()}, key=len, reverse=True)
     light = frozenset(
@@ -214,7 +240,7 @@ def _cached(data_dir: str | None) -> EnglishLexicon:
         for b in events["light_verbs"]
         for f in inflect(b, *events.get("irregular", {}).get(b, [None, None])).values()
     )
-    sets["light_verbs"] = light | {"carried", "made", "held", "paid", "took", "conducted", "launched", "reached"}
+    sets["light_verbs"] = light
     return EnglishLexicon(
         speech_verbs=_speech(speech, directory / "speech.json"),
         cues=cues,

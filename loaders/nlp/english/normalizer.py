@@ -74,7 +74,9 @@ def _phrase_nlp() -> Language:
     nlp = spacy.blank("en")
     from loaders.nlp.english.lexicon import load_entities_data
 
-    customise_tokenizer(nlp.tokenizer, load_entities_data()["abbreviations"])
+    abbreviations = load_entities_data()["abbreviations"]
+    # word lists write titles in lower case ("maj.", "gen."): they stay one token there too
+    customise_tokenizer(nlp.tokenizer, abbreviations + [a.lower() for a in abbreviations])
     return nlp
 
 

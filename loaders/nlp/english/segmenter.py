@@ -3,8 +3,8 @@
 Besides the shared rules (final punctuation outside quotes, line breaks, hard-wrapped copy), a
 line break stays inside the sentence when the line stops on a word an English sentence cannot
 end on ("the", "of", "against"), and a paragraph break does when the copy cut a running sentence
-in two: the line before is long, ends without final punctuation, and reads as running text (most
-of its words lower-case, unlike a headline).
+in two: the last sentence of the line before is long, ends without final punctuation, and reads
+as running text (most of its words lower-case, unlike a headline or a photo credit).
 """
 
 from __future__ import annotations
@@ -30,9 +30,11 @@ class EnglishSentencizer(Sentencizer):
         if texts[i].count("\n") == 1 and norms[before] in _CONTINUERS:
             return True
         if texts[i].count("\n") > 1:
+            # the words of the line since its last full stop: a caption's credit after its
+            # sentence ("... 2023. REUTERS/Name") is no running sentence cut in two
             line: list[str] = []
             k = before
-            while k >= 0 and not (spaces[k] and "\n" in texts[k]):
+            while k >= 0 and not (spaces[k] and "\n" in texts[k]) and not (k < before and texts[k] in _ENDERS):
                 if not spaces[k] and texts[k][:1].isalpha():
                     line.append(texts[k])
                 k -= 1

@@ -63,6 +63,7 @@ _ATTRIBUTION_TAIL = frozenset(
     "told reporters today tonight".split()
 )
 _ATTACK_NOUNS = frozenset("strikes strike airstrike airstrikes attack attacks".split())
+_OPERATION_NOUNS = frozenset("operation operations raid raids bombardment bombing assault".split())
 _AUX_PASSIVE = frozenset("was were been be is are being".split())
 _MODALS_BEFORE_BASE = frozenset("to".split())
 
@@ -106,6 +107,13 @@ class EnglishStatements:
         self.indefinite = s("indefinite")
         self.evidence_nouns = s("evidence_nouns")
         self.involvement = s("involvement_words")
+        self.own_forces = s("own_force_nouns")
+        self.force_modifiers = s("force_modifiers")
+        self.agent_adverbs = s("agent_adverbs")
+        self.attack_bases = s("attack_verbs_future")
+        self.light_agent_verbs = frozenset("conducted carried".split())
+        self.own_attack_verbs = s("own_attack_verbs")
+        self.audience_phrases = lexicon.phrase_list("audience_nouns")
 
     # ------------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
@@ -115,6 +123,9 @@ class EnglishStatements:
         state = _State()
         last_quoted = False
         for s, e in view.sents:
+            if s in view.layout.links:
+                last_quoted = False
+                continue  # "Read more: ...": another report's news
             anchors = self._anchors(view, s, e)
             found: list[StatementRecord] = []
             for n, anchor in enumerate(anchors):
@@ -141,7 +152,7 @@ class EnglishStatements:
                 out.append(_Anchor(i, view.next_word(i) + 1, _ANCHOR_ACCORDING, "statement"))
                 continue
             verb = self.lex.speech_verbs.get(norms[i])
-            if verb is None or view.in_quote(i) or not view.texts[i][:1].islower():
+            if verb is None or view.in_quote(i) or not (view.texts[i][:1].islower() or s in view.layout.headlines):
                 continue
             prev = view.prev_word(i)
             before = norms[prev] if prev is not None and prev >= s else ""
@@ -166,6 +177,17 @@ class EnglishStatements:
                 continue
             out.append(_Anchor(i, end, verb, kind))
         return out
+
+    def _attack_object(self, after: list[str]) -> bool:
+        """The object after a verb is an attack ("the attack", "a drone strike", "Sunday's
+        bombing"): an attack noun reached over determiners and modifiers only."""
+        for w in after:
+            trig = self.lex.triggers.get(w)
+            if trig is not None and trig.cls == "noun" and trig.type in ("attack", "airstrike"):
+                return True
+            if w in ("that", ",", ".", "to", "responsibility") or w in self.lex.speech_verbs:
+                return False
+        return False
 
     def _needs(self, view: DocView, i: int, e: int, verb: SpeechVerb) -> int | None:
         k: int | None = i
@@ -198,6 +220,10 @@ class EnglishStatements:
         if verb.guard == "claim":
             if any(w in ("responsibility", "credit") for w in after[:4]):
                 return "claim_responsibility"
+            if any(w in ("life", "lives") for w in after[:3]):
+                return None  # "the war has claimed the lives of ...": no speech
+            if "that" not in after[:1] and self._attack_object(after[:5]):
+                return "claim_responsibility"  # "claimed a drone attack on Eilat"
             return "statement"  # "claimed that ...": its words decide (often an accusation)
         if verb.guard == "directive":
             # "directed all security leaders to pursue": an order to someone to do something
@@ -239,7 +265,7 @@ class EnglishStatements:
         unnamed = False
         if anchor.verb is _ANCHOR_ACCORDING:
             speaker = self._according_speaker(view, doc, anchor.end, e, s, same_sentence, state)
-            content = (s, i) if i > s else (anchor.end, e)
+            content = (s, i) if i > view.layout.dateline_end(s, e) else (self._after_source(view, anchor.end, e), e)
             if not alone:
                 anchor = _Anchor(
                     anchor.i, anchor.end, SpeechVerb("statement", "according", "base", guard="plain"), "statement"
@@ -250,7 +276,7 @@ class EnglishStatements:
                 speaker = self._after_verb(view, anchor.end, e)
             if trailing and seg_start > s:
                 comma = view.prev_word(seg_start)
-                content = (s, comma if comma is not None else seg_start)
+                content = (view.layout.dateline_end(s, e), comma if comma is not None else seg_start)
             else:
                 content = self._content(view, s, e, anchor, quote, next_anchor)
         if speaker is None:
@@ -332,7 +358,7 @@ class EnglishStatements:
 
     def _clause_start(self, view: DocView, s: int, i: int, quote: tuple[int, int] | None) -> int:
         norms = view.norms
-        start = quote[1] + 1 if quote is not None else s
+        start = quote[1] + 1 if quote is not None else view.layout.dateline_end(s, i)
         for k in view.words(start, i):
             if norms[k] == ";" and not view.in_quote(k):
                 start = k + 1
@@ -510,8 +536,8 @@ class EnglishStatements:
         if quote is not None:
             return quote[0] + 1, quote[1]
         dated = {k for ref in view.doc._.kg_dates or [] for k in range(ref.start, ref.end)}
-        start = anchor.end
-        for k in view.words(anchor.end, next_anchor):
+        start = self._after_audience(view, anchor) if anchor.verb.lemma == "tell" else anchor.end
+        for k in view.words(start, next_anchor):
             if (
                 view.norms[k] in ("that", ",", ":", '"', "“", "on", "in", "a", "statement")
                 or view.table.punct[k]
@@ -524,6 +550,32 @@ class EnglishStatements:
         if next_anchor < e:
             end = self._clause_start_before(view, start, next_anchor)
         return start, max(start, end)
+
+    @staticmethod
+    def _after_source(view: DocView, a: int, e: int) -> int:
+        """'According to CENTCOM, the drone ...': what was said starts after the source's comma."""
+        for k in view.words(a, e):
+            if view.norms[k] == "," and not view.in_quote(k):
+                return k + 1
+        return a
+
+    def _after_audience(self, view: DocView, anchor: _Anchor) -> int:
+        """After 'told': past whom it was told ('told Reuters', 'told reporters', 'told a news
+        conference'), where what was said begins."""
+        k = view.next_word(anchor.end - 1)
+        start = anchor.end
+        while k is not None:
+            m = view.mention_at(k)
+            if m is not None and m.start == k and m.actor_id:
+                start, k = m.end, view.next_word(m.end - 1)
+                continue
+            phrase = next((p for p in self.audience_phrases if view.phrase_at(k, p)), None)
+            if phrase is not None:
+                start = view.phrase_end(k, phrase)
+                k = view.next_word(start - 1)
+                continue
+            break
+        return start
 
     def _clause_start_before(self, view: DocView, a: int, i: int) -> int:
         """Where the subject of a later verb starts: the last comma or quote before it."""
@@ -595,6 +647,8 @@ class EnglishStatements:
                 return "deny_responsibility"
             if not negated and self._own_agent(view, words, own, first_person):
                 return "claim_responsibility"
+            if not negated and self._own_threat(view, words, own, first_person):
+                return "threaten"
             if self._attributed(view, doc, speaker, words):
                 return "accuse"
         best: tuple[int, str] | None = None
@@ -615,11 +669,9 @@ class EnglishStatements:
         """'Iran has never carried out any action', 'we had nothing to do with it', 'no reports or
         indications that missiles were launched from Iraq'."""
         norms = view.norms
-        positions = {k: n for n, k in enumerate(words)}
-        agents = [positions[m.end - 1] for m in own if m.end - 1 in positions and m.actor_id]
+        agents = self._own_agents(view, words, own, first_person)
         if first_person:
-            agents += [n for n, k in enumerate(words) if norms[k] in ("we", "i")]
-        agents += self._self_pronouns(view, words)
+            agents += [n for n, k in enumerate(words) if norms[k] == "i"]
         for n in agents:
             ahead = [norms[k] for k in words[n + 1 : n + 9]]
             neg = next((x for x, w in enumerate(ahead[:5]) if w in self.negations or w == "nothing"), None)
@@ -632,13 +684,58 @@ class EnglishStatements:
                     return True
         return False
 
-    @staticmethod
-    def _self_pronouns(view: DocView, words: list[int]) -> list[int]:
-        """'X said it targeted ...', 'X said they had nothing to do with ...': a pronoun opening
-        what was said is the speaker itself."""
-        if words and view.norms[words[0]] in ("it", "they", "he", "she"):
-            return [0]
-        return []
+    def _self_pronouns(self, view: DocView, words: list[int]) -> list[int]:
+        """Positions (in `words`) that name the speaker itself: a pronoun or "the group" opening
+        what was said ("X said it targeted ...", "X said the group had no link to ..."), and the
+        speaker's own forces ("its fighters", "their forces", "the group's naval forces")."""
+        norms = view.norms
+        out: list[int] = []
+        if words and norms[words[0]] in ("it", "they", "he", "she"):
+            out.append(0)
+        elif len(words) > 1 and norms[words[0]] == "the" and norms[words[1]] in self.org_anaphors:
+            out.append(1)
+        for n, k in enumerate(words[:-1]):
+            nxt = norms[words[n + 1]]
+            if norms[k] in ("its", "their", "our", "his") and (nxt in self.own_forces or nxt in self.force_modifiers):
+                out.append(n)
+            elif norms[k] == "'s" and n > 0 and norms[words[n - 1]] in self.org_anaphors and n == 2:
+                out.append(n)  # "the group's forces"
+        return out
+
+    def _agent_verb(self, view: DocView, words: list[int], n: int) -> tuple[str, int] | None:
+        """What the agent at position n does: ("past", k) for an attack it carried out ("struck",
+        "had targeted", "conducted a strike", "its fighters shelled"), ("future", k) for one it
+        says it will carry out ("will target", "would continue to strike"), None otherwise (a
+        passive "were attacked", an attack on it, another verb)."""
+        norms = view.norms
+        k = n + 1
+        while k < len(words) and (
+            norms[words[k]] in self.own_forces or norms[words[k]] in self.force_modifiers or norms[words[k]] == "'s"
+        ):
+            k += 1  # "US warplanes", "its naval forces", "the group's fighters"
+        future = False
+        dated = {x for ref in view.doc._.kg_dates or [] for x in range(ref.start, ref.end)}
+        while k < len(words) and (
+            norms[words[k]] in self.agent_adverbs or words[k] in dated or norms[words[k]] == "on"
+        ):
+            if norms[words[k]] in ("will", "would", "'ll", "shall"):
+                future = True
+            k += 1
+        if k >= len(words):
+            return None
+        w = norms[words[k]]
+        if w in _AUX_PASSIVE:
+            return None  # "US forces were attacked": the side is the target
+        if future:
+            if w == "continue" and k + 2 < len(words) and norms[words[k + 1]] == "to":
+                k, w = k + 2, norms[words[k + 2]]
+            return ("future", k) if w in self.attack_bases else None
+        if (w in _AGENT_ATTACK or w in self.own_attack_verbs) and w not in _ATTACK_NOUNS:
+            if w in self.light_agent_verbs:
+                ahead = {norms[x] for x in words[k + 1 : k + 6]}
+                return ("past", k) if ahead & (_ATTACK_NOUNS | _OPERATION_NOUNS) else None
+            return ("past", k)
+        return None
 
     def _own_country(self, speaker: str) -> str | None:
         entry = self.gaz.actors.get(speaker)
@@ -648,25 +745,37 @@ class EnglishStatements:
             return speaker if speaker in self.gaz.places else None
         return entry.get("country")
 
-    def _own_agent(self, view: DocView, words: list[int], own: list[EntityMention], first_person: bool) -> bool:
-        """The speaker's side acting: 'the United States conducted strikes', 'our forces struck',
-        'U.S. warplanes struck', 'the recent US strikes'."""
+    def _own_agents(self, view: DocView, words: list[int], own: list[EntityMention], first_person: bool) -> list[int]:
+        """Positions of the speaker's side in what was said: its mentions, "we", itself."""
         norms = view.norms
         positions = {k: n for n, k in enumerate(words)}
         agents = [positions[m.end - 1] for m in own if m.end - 1 in positions and m.actor_id]
         if first_person:
             agents += [n for n, k in enumerate(words) if norms[k] in ("we", "our")]
-        agents += self._self_pronouns(view, words)
-        for n in agents:
-            window = [norms[k] for k in words[n + 1 : n + 6]]
-            if any(w in ("on", "against", "by", "to", "will", "would", "could") for w in window[:2]):
+        return sorted(set(agents + self._self_pronouns(view, words)))
+
+    def _own_agent(self, view: DocView, words: list[int], own: list[EntityMention], first_person: bool) -> bool:
+        """The speaker's side carried out an attack: 'the United States conducted strikes', 'our
+        forces struck', 'its fighters had targeted', 'U.S. warplanes struck', 'the recent US
+        strikes'."""
+        norms = view.norms
+        for n in self._own_agents(view, words, own, first_person):
+            done = self._agent_verb(view, words, n)
+            if done is not None:
+                if done[0] == "past":
+                    return True
                 continue
-            # a verb of attack soon after the agent ("we struck", "the United States conducted"), or
-            # the agent modifying an attack noun ("the recent US strikes", "U.S. warplanes struck")
-            verbs = [x for x, w in enumerate(window[:4]) if w in _AGENT_ATTACK and w not in _ATTACK_NOUNS]
-            nouns = [x for x, w in enumerate(window[:2]) if w in _ATTACK_NOUNS]
-            other_verb = any(w in self.lex.speech_verbs for w in window[:3])
-            if (verbs or nouns) and not other_verb:
+            window = [norms[k] for k in words[n + 1 : n + 3]]
+            if window[:1] and window[0] in _ATTACK_NOUNS:
+                return True  # the agent modifying an attack noun: "the recent US strikes"
+        return False
+
+    def _own_threat(self, view: DocView, words: list[int], own: list[EntityMention], first_person: bool) -> bool:
+        """The speaker's side says it will attack: 'it would continue to target US bases',
+        'our forces will strike'."""
+        for n in self._own_agents(view, words, own, first_person):
+            done = self._agent_verb(view, words, n)
+            if done is not None and done[0] == "future":
                 return True
         return False
 
@@ -683,7 +792,7 @@ class EnglishStatements:
             if not m.actor_id or same_side(self.gaz, speaker, m.actor_id) or m.start not in positions:
                 continue
             n = positions[m.start]
-            before = [norms[k] for k in words[max(0, n - 3) : n]]
+            before = [norms[k] for k in words[max(0, n - 3) : n] if norms[k] not in ("the", "a", "an")]
             after_n = positions.get(m.end - 1, n) + 1
             after = [norms[k] for k in words[after_n : after_n + 4]]
             by_attack = "by" in before[-1:] and any(
