@@ -263,7 +263,14 @@ class _GraphBuilder:
             found = self.discovered_places.get(place_id)
             if found is None:
                 return None
-            return Place(id=place_id, name=found.name_ar, name_ar=found.name_ar, kind=found.kind, mentions=mentions)
+            return Place(
+                id=place_id,
+                name=found.name_ar,
+                name_ar=found.name_ar,
+                kind=found.kind,
+                located_in=list(found.located_in),
+                mentions=mentions,
+            )
         return Place.model_construct(
             id=place_id,
             name=entry.get("name") or entry.get("name_ar") or place_id,
@@ -474,6 +481,7 @@ class _GraphBuilder:
 
         context_actors: dict[str, Actor] = {}
         context_places: dict[str, Place] = {}
+        discovered_places = self.doc._.kg_discovered_places or {}
         referenced = {a for e in events for a in (*e.perpetrators, *e.targets)}
         referenced |= {a for s in statements for a in (s.speaker, *s.addressees, *s.accused) if a}
         outlet = gaz.media_for_outlet(article.outlet)
@@ -496,7 +504,9 @@ class _GraphBuilder:
                     if actor is not None:
                         context_actors[parent] = actor
         for pid in list(places) + list(context_places):
-            for parent in gaz.place_ancestors(pid):
+            found = discovered_places.get(pid)  # a discovered locality lies in its gazetteer parent
+            parents = [a for p in found.located_in for a in (p, *gaz.place_ancestors(p))] if found else []
+            for parent in parents or gaz.place_ancestors(pid):
                 if parent not in places and parent not in context_places:
                     place = self.place(parent, [])
                     if place is not None:

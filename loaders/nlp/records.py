@@ -88,6 +88,7 @@ class DiscoveredPlace:
     id: str
     name_ar: str
     kind: str
+    located_in: list[str] = field(default_factory=list)  # "بلدة يارون جنوب لبنان": the place written next to it
 
 
 @dataclass
@@ -165,3 +166,5 @@ class EventRecord:
     past: bool = False  # told as earlier background ("وكان ... قد", "سبق أن"): no fallback date
     mentions: int = 1  # how many mentions in the report were merged into this event
     claimed_by: list[str] = field(default_factory=list)  # perpetrators known from their own claim
+    told_as: list[str] = field(default_factory=list)  # the trigger types of its mentions ("غارة": airstrike)
+    ground: bool = False  # told as fired from the ground ("سقطت صواريخ", "أطلقت قذائف"): no strike from the air

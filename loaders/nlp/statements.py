@@ -1008,6 +1008,8 @@ class StatementLinker:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
+        from loaders.nlp.events.vocabulary import violent_type  # the events package imports this module
+
         idx = doc_index(doc, self.gaz, self.lex)
         events: list[EventRecord] = doc._.kg_events or []
         roots = [n for n, ev in enumerate(events) if ev.merged_into is None]
@@ -1037,6 +1039,8 @@ class StatementLinker:
                     ev.perpetrators.append(rec.speaker)
                 if rec.speaker not in ev.claimed_by:
                     ev.claimed_by.append(rec.speaker)
+                if ev.type in _VIOLENT_TYPES:
+                    ev.type = violent_type(idx, ev.told_as, ev.perpetrators, ev.weapon)  # who did it decides
         return doc
 
 

@@ -30,7 +30,7 @@ class BackgroundRules(EventContext):
                 norm in self.vocab.time_heads
                 or norm in self.vocab.charge_heads
                 or (norm in ("بعد", "قبل") and (nxt in self.vocab.onset_words or self._span_of_time(idx, k + 1, e)))
-                or (norm in ("رد", "الرد") and nxt == "علي")
+                or (norm in self.vocab.response_nouns and self._response_to(idx, k + 1, e))
             )
             if opens:
                 j = k + 1
@@ -45,6 +45,9 @@ class BackgroundRules(EventContext):
                         j = close + 1  # "بعد قصف، صباح الخميس، على ...": an aside between commas
                         continue
                     j += 1
+                if norm in self.vocab.suspicion_words:
+                    # "مسلحون يشتبه في أنهم من X": who they are thought to be, not what for
+                    j = self._membership_end(idx, k + 1, j) or j
                 out.append((k, j))
                 if norm in self.vocab.charge_heads:
                     self._charged.update(range(k, j))
@@ -54,6 +57,27 @@ class BackgroundRules(EventContext):
                 out.append((k + 2, k + 3))
             k += 1
         return out
+
+    def _membership_end(self, idx: DocIndex, k: int, e: int) -> int | None:
+        """'(يشتبه) في أنهم من X', 'بانتمائهم إلى X': the end of X, else None."""
+        j = k
+        while j < e and j - k < 4 and idx.norms[j] in self.vocab.membership_words:
+            j += 1
+        if idx.norm(j) == "من" or (j > k and idx.norms[j - 1] == "الي"):
+            m = idx.starts.get(j + 1 if idx.norm(j) == "من" else j)
+            if m is not None and idx.actor_of(m):
+                return m.end
+        return None
+
+    def _response_to(self, idx: DocIndex, k: int, e: int) -> bool:
+        """'رده (لليوم الثاني على التوالي) على المجزرة': 'على' what it answers, within a few words
+        ('على التوالي' is 'in a row')."""
+        for j in range(k, min(e, k + 6)):
+            if idx.texts[j] in ("،", ",", "."):
+                return False
+            if idx.norms[j] == "علي" and idx.norm(j + 1) != "التوالي":
+                return True
+        return False
 
     def _parenthetical(self, idx: DocIndex, comma: int, e: int) -> int | None:
         """The closing comma of a short aside between two commas (", ظهر السبت،",

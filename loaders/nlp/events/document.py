@@ -24,6 +24,7 @@ class EventPass(TriggerRules, BackgroundRules, DetailRules, RoleRules, PlaceRule
         """The document's events, merged (see `MergeRules`)."""
         idx = self._idx
         statements = self._statements
+        self._attach_localities(idx)
         events: list[EventRecord] = []
         heading: tuple[int, str] | None = None  # (sentence no, type) of a tally heading
         last_violent: int | None = None  # the last sentence that reported an attack or a strike

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from loaders.nlp.events.vocabulary import (
-    _AIR_WEAPONS,
-    _STATE_KINDS,
+    _LAUNCHED_WEAPONS,
     _VIOLENT,
     EventContext,
     dates_agree,
+    violent_type,
 )
 from loaders.nlp.records import EventRecord, StatementRecord
 
@@ -23,14 +23,34 @@ class MergeRules(EventContext):
             return False
         if a.type == b.type == "meeting" and not b.definite and not self._same_people(a, b):
             return False  # two meetings of different people the same day in one city
-        if a.type != b.type and not (same_sentence and a.type in _VIOLENT and b.type in _VIOLENT):
+        if a.type != b.type and not (a.type in _VIOLENT and b.type in _VIOLENT):
             return False
-        if a.place and b.place and not (a.group_only and self.gaz.place_rank(a.place) > 3):
-            if not (self.gaz.place_contains(a.place, b.place) or self.gaz.place_contains(b.place, a.place)):
+        if a.type != b.type and not same_sentence and (not (a.place and b.place) or a.ground or b.ground):
+            # an attack and a strike told apart: one only where both are placed, and neither was
+            # fired from the ground ("سقطت صواريخ على القاعدة" is not the strike on it)
+            return False
+        if a.type in _VIOLENT and b.type in _VIOLENT and self._opposed(a.perpetrators, b.perpetrators):
+            return False  # a state's strike and a group's rocket attack on one town: two acts
+        if a.place and b.place and not (a.group_only and self._rank(a.place) > 3):
+            if not (self._contains(a.place, b.place) or self._contains(b.place, a.place)):
                 return False
         if a.date and b.date and a.date_strength == 2 and b.date_strength == 2:
             return dates_agree(a.date, b.date, slack=0)
         return True
+
+    def _opposed(self, a: list[str], b: list[str]) -> bool:
+        """Perpetrators on two sides: an armed group on one, a state on the other, none shared."""
+        if not a or not b or set(a) & set(b):
+            return False
+        kind = self._idx.actor_kind
+        ka, kb = {kind(x) for x in a}, {kind(x) for x in b}
+        group_a, group_b = "armed_group" in ka, "armed_group" in kb
+        return group_a != group_b
+
+    def _unplaced(self, place_id: str) -> bool:
+        """A discovered locality nothing written next to it places."""
+        found = self._discovered.get(place_id)
+        return found is not None and not found.located_in and place_id not in self.gaz.places
 
     def _same_people(self, a: EventRecord, b: EventRecord) -> bool:
         """Meetings are told apart by who met: persons named on both sides, none shared."""
@@ -45,8 +65,8 @@ class MergeRules(EventContext):
             return False
         if b.background and (a.type != b.type or (a.sent_start == b.sent_start and not a.background)):
             return False  # "ردا على القصف": shelling before the attack, not the attack
-        if a.place and b.place:
-            ca, cb = self.gaz.country_of_place(a.place), self.gaz.country_of_place(b.place)
+        if a.place and b.place and not (self._unplaced(a.place) or self._unplaced(b.place)):
+            ca, cb = self._country(a.place), self._country(b.place)
             if ca is None or ca != cb:
                 return False
         if a.date and b.date and a.date_strength == 2 and b.date_strength == 2:
@@ -66,8 +86,8 @@ class MergeRules(EventContext):
         """`ev` is one place of a vaguer group of strikes ("موجة غارات ... في لبنان وسوريا")."""
         if not group.group_only or ev.place is None or ev.place == group.place:
             return False
-        rank = self.gaz.place_rank(ev.place)
-        return rank <= 3 and (group.place is None or rank < self.gaz.place_rank(group.place))
+        rank = self._rank(ev.place)
+        return rank <= 3 and (group.place is None or rank < self._rank(group.place))
 
     def _merge(
         self, events: list[EventRecord], published: str | None = None, statements: list[StatementRecord] | None = None
@@ -167,17 +187,19 @@ class MergeRules(EventContext):
         for attr in ("weapon", "time"):
             if getattr(ev, attr) is None:
                 setattr(ev, attr, getattr(group, attr))
-        if ev.type != group.type and group.type == "airstrike" and self._state_only(ev.perpetrators):
-            ev.type = "airstrike"
-
-    def _state_only(self, actors: list[str]) -> bool:
-        return bool(actors) and all(self._idx.actor_kind(a) in _STATE_KINDS for a in actors)
+        if ev.type in _VIOLENT and group.type in _VIOLENT:
+            ev.told_as = ev.told_as + [t for t in group.told_as if t not in ev.told_as]
+            ev.type = violent_type(self._idx, ev.told_as, ev.perpetrators, ev.weapon)
 
     def _absorb(self, root: EventRecord, ev: EventRecord, m: int) -> None:
         """Fold event `ev` into `root` (index m): the most specific place, the firmest date."""
         ev.merged_into = m
         root.mentions += ev.mentions
-        if ev.place and (root.place is None or self.gaz.place_rank(ev.place) < self.gaz.place_rank(root.place)):
+        if ev.place and root.place and self._unplaced(ev.place) and root.place in self.gaz.places:
+            # "هاجم مسلحون ثكنة في محافظة ديالى" ... "الهجوم وقع في حي العظيم": the locality
+            # the same event is placed at lies in the place it was first told at
+            self._discovered[ev.place].located_in.append(root.place)
+        if ev.place and (root.place is None or self._rank(ev.place) < self._rank(root.place)):
             root.place = ev.place
         if ev.date and (ev.date_strength > root.date_strength or root.date is None):
             root.date, root.date_precision, root.date_strength = ev.date, ev.date_precision, ev.date_strength
@@ -187,15 +209,15 @@ class MergeRules(EventContext):
         for t in ev.targets:
             if t not in root.targets and t not in root.perpetrators:
                 root.targets.append(t)
-        for attr in ("weapon", "count", "killed", "injured", "time"):
+        if root.weapon is None or (root.weapon == "drone" and ev.weapon in _LAUNCHED_WEAPONS):
+            root.weapon = ev.weapon or root.weapon  # "بطائرات مسيرة" then "وصواريخ باليستية": the missiles
+        for attr in ("count", "killed", "injured", "time"):
             if getattr(root, attr) is None:
                 setattr(root, attr, getattr(ev, attr))
         root.past = root.past and ev.past
-        if root.type != ev.type:
-            # one act told twice in a sentence ("مقتل ... بغارة"): a strike from the air when
-            # a state did it, an attack when an armed group did
-            kinds = {self._idx.actor_kind(a) for a in root.perpetrators}
-            if "armed_group" in kinds:
-                root.type = "attack"
-            elif self._state_only(root.perpetrators) and root.weapon in _AIR_WEAPONS:
-                root.type = "airstrike"
+        root.told_as = root.told_as + [t for t in ev.told_as if t not in root.told_as]
+        root.ground = root.ground or ev.ground
+        if root.type in _VIOLENT and ev.type in _VIOLENT:
+            # one act told twice ("مقتل ... بغارة", "الضربات" after "استهدفت"): its type is decided
+            # once, from all it is told with
+            root.type = violent_type(self._idx, root.told_as, root.perpetrators, root.weapon)

@@ -7,10 +7,13 @@ from dataclasses import replace
 from loaders.nlp.clauses import DocIndex
 from loaders.nlp.events.vocabulary import (
     _BOUNDARIES,
+    _LOCALITY_KINDS,
     _VIOLENT,
     EventContext,
 )
 from loaders.nlp.records import EntityMention, EventRecord
+
+_QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 
 
 class PlaceRules(EventContext):
@@ -41,13 +44,13 @@ class PlaceRules(EventContext):
             if "ل" in idx.clitic_of(k) or self._reference_point(idx, k):
                 continue
             pid = self._place_of(m)
-            if pid is None or self.gaz.place_rank(pid) > 3 or pid in found:
+            if pid is None or self._rank(pid) > 3 or pid in found:
                 continue
             if found and not self._coordinated_place(idx, last_end, k):
                 continue  # "طريق بغداد كركوك": one name made of two, not two places
             found.append(pid)
             last_end = m.end
-        return [p for p in found if not any(q != p and self.gaz.place_contains(p, q) for q in found)]
+        return [p for p in found if not any(q != p and self._contains(p, q) for q in found)]
 
     def _coordinated_place(self, idx: DocIndex, after: int, k: int) -> bool:
         """A conjunction, a comma or 'إضافة إلى' between the last place listed and token k."""
@@ -86,17 +89,58 @@ class PlaceRules(EventContext):
             part = replace(ev, place=pid, perpetrators=list(ev.perpetrators), targets=list(ev.targets))
             if n:
                 part.killed = part.injured = None  # the figures are the whole raid's; told once
-            if part.group_only and self.gaz.place_rank(pid) <= 2:
+            if part.group_only and self._rank(pid) <= 2:
                 part.group_only = False
             out.append(part)
         return out
 
+    def _attach_localities(self, idx: DocIndex) -> None:
+        """Give each discovered locality the gazetteer place written right after it as its parent:
+        "بلدة يارون جنوب لبنان", "بلدة كويسانجا بمدينة أربيل", "قرية X التابعة لقضاء رانية", "قرية X
+        شمالي بغداد" (north of the city: in the city's governorate)."""
+        for m in idx.mentions:
+            found = self._discovered.get(m.place_id or "") if m.source == "discovered" else None
+            if found is None or found.located_in:
+                continue
+            parent = self._place_after(idx, m.end)
+            if parent is not None:
+                found.located_in.append(parent)
+
+    def _place_after(self, idx: DocIndex, j: int) -> str | None:
+        """The gazetteer place starting at token j, after at most two linking words (في، التابعة،
+        قرب, a direction) and quotes."""
+        direction = False
+        links = 0
+        while j < idx.n and links <= 2:
+            m = idx.starts.get(j)
+            if m is not None:
+                pid = m.place_id if m.place_id in self.gaz.places else None
+                if pid is None and m.actor_id in self.gaz.places:
+                    pid = m.actor_id  # a country written as its state
+                if pid is None or m.source == "discovered":
+                    return None
+                if direction and self.gaz.place_rank(pid) <= 2:
+                    # outside the city it is north of: within what holds the city
+                    pid = next(iter(self.gaz.places[pid].get("located_in") or []), pid)
+                return pid
+            norm = idx.norms[j]
+            if idx.texts[j] in _QUOTES:
+                j += 1
+                continue
+            if norm not in self.vocab.locality_links and norm not in self.vocab.direction_words:
+                return None
+            direction = direction or norm in self.vocab.direction_words
+            links += 1
+            j += 1
+        return None
+
     # ------------------------------------------------------------------ attributes
     def _place_of(self, m: EntityMention) -> str | None:
-        """The gazetteer place a mention names (a discovered locality has no hierarchy to merge
-        events by, so it never places one)."""
+        """The place a mention names: a gazetteer place, or a discovered locality ("بلدة يارون";
+        a discovered facility or base is named only for itself, so its town places the event)."""
         if m.source == "discovered":
-            return None
+            found = self._discovered.get(m.place_id or "")
+            return m.place_id if found is not None and found.kind in _LOCALITY_KINDS else None
         if m.role == "place" and m.place_id:
             return m.place_id
         if (
@@ -156,7 +200,7 @@ class PlaceRules(EventContext):
                 continue  # the launch site, not where it hit
             if etype != "visit" and "ل" in idx.clitic_of(m.start):
                 continue  # "صلة لطهران": for someone, not somewhere
-            key = (self.gaz.place_rank(pid), 0 if m.start > i else 1, abs(m.start - i), pid)
+            key = (self._rank(pid), 0 if m.start > i else 1, abs(m.start - i), pid)
             if best is None or key[:3] < best[:3]:
                 best = (key[0], key[1], abs(m.start - i), pid)  # type: ignore[assignment]
         return best[3] if best else country  # type: ignore[index]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from loaders.nlp.clauses import UNRESOLVED, DocIndex
 from loaders.nlp.events.vocabulary import (
+    _ACTING_KINDS,
     _OFFICIAL_KINDS,
     _STATE_KINDS,
     _TARGETING_VERBS,
@@ -54,7 +55,7 @@ class RoleRules(EventContext):
             return self._arrival(idx, start, i) if ev.type == "visit" else None
         if trig.cls == "intercept":
             return None  # who shot the drone down was attacked by it
-        if trig.cls in ("verb", "fall", "launch") and not idx.clitic_of(i):
+        if trig.cls in ("verb", "fall", "launch") and not set(idx.clitic_of(i)) & {"ب", "ل", "ك"}:
             # "الضربات التي طالت X", "ثاني هجوم يستهدف X": the subject is the noun before, X the object
             before = idx.norm(i - 1)
             if before in self.vocab.relatives or before in self.lex.triggers or before in self.vocab.projectiles:
@@ -66,6 +67,51 @@ class RoleRules(EventContext):
             if light is not None and light.cls == "light":
                 head = k
         return head
+
+    def _weapon_owner(self, idx: DocIndex, j: int, end: int) -> EntityMention | None:
+        """Whose the weapon at j was: 'طائرة مسيرة تركية', 'مقاتلات حربية إسرائيلية', 'طائرة مسيرة
+        تابعة للجيش التركي' (a state or its forces)."""
+        k = j
+        while k < min(end, j + 4) and (
+            idx.norms[k] in self.vocab.projectiles
+            or idx.norms[k] in self.lex.weapons
+            or idx.norms[k] in self.vocab.weapon_modifiers
+        ):
+            k += 1
+        if k == j:
+            return None
+        m = idx.starts.get(k)
+        if m is not None and m.source == "nisba" and m.actor_id:
+            return m
+        if idx.norms[k] in self.vocab.ownership_words:
+            m = idx.starts.get(k + 1)
+            if m is not None and "ل" in idx.clitic_of(k + 1) and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS:
+                return m
+        return None
+
+    def _members_of(self, idx: DocIndex, j: int, end: int) -> EntityMention | None:
+        """After unnamed people: '(يشتبه في أنهم) من X', 'ينتمون إلى X': the group X."""
+        k = j
+        linking = self.vocab.suspicion_words | self.vocab.membership_words
+        while k < min(end, j + 5) and idx.norms[k] in linking:
+            k += 1
+        if idx.norm(k) == "من":
+            k += 1
+        elif not (k > j and idx.norms[k - 1] == "الي"):
+            return None
+        m = idx.starts.get(k)
+        return m if m is not None and idx.actor_kind(idx.actor_of(m)) == "armed_group" else None
+
+    def _verbal_masdar(self, idx: DocIndex, i: int, start: int) -> bool:
+        """A verbal noun told with its agent: opening its sentence ("قصف الجيش التركي قرى"), or with
+        the agent's object after ل ("قصف الجيش التركي لمواقع")."""
+        k = start
+        while k < i and (idx.space[k] or idx.punct[k]):
+            k += 1
+        if k == i and idx.norm(i) in self.vocab.verb_homographs and not set(idx.clitic_of(i)) & {"ب", "ل"}:
+            return True
+        m = idx.starts.get(i + 1)
+        return m is not None and ("ل" in idx.clitic_of(m.end) or idx.norm(m.end) == "علي")
 
     def _arrival(self, idx: DocIndex, start: int, end: int) -> int | None:
         return next(
@@ -97,6 +143,10 @@ class RoleRules(EventContext):
                 if k == i + 1 or idx.norm(i + 1).endswith(("ي", "يه")) or idx.norm(i + 1) in self.vocab.projectiles:
                     perps.add(m)
                 break
+        if not perps.ids and trig.cls in ("noun", "masdar") and "ب" in idx.clitic_of(i + 1):
+            perps.add(self._weapon_owner(idx, i + 1, end))  # "بقصف بطائرة مسيرة تركية"
+        if not perps.ids and trig.cls == "masdar" and idx.norm(i + 1) in self.vocab.projectiles:
+            perps.add(self._weapon_owner(idx, i + 1, end))  # "باستهداف طائرة مسيرة تابعة للجيش التركي"
         head = self._head_verb(idx, ev, i, trig, start, end)
         if head is not None and idx.norm(head - 1) in self.vocab.pronoun_openers:
             # "ذكرت أنها قصفت X": the pronoun is the subject (the speaker); X is the object
@@ -112,6 +162,14 @@ class RoleRules(EventContext):
                 if agent.mention is not None and agent.actor and agent.actor != UNRESOLVED:
                     perps.add(agent.mention)
                     self._coordinated(idx, agent.end, end, perps)
+                elif idx.norm(head + 1) in self.vocab.people:
+                    perps.add(self._members_of(idx, head + 2, end))  # "هاجم مسلحون (يشتبه أنهم) من X"
+                elif idx.norm(head + 1) in self.vocab.projectiles:
+                    perps.add(self._weapon_owner(idx, head + 1, end))  # "قصفت طائرة مسيرة تركية"
+        elif trig.cls == "masdar" and self._verbal_masdar(idx, i, ev.sent_start):
+            m = idx.starts.get(i + 1)  # "قصف الجيش التركي قرى ..."، "قصف الجيش التركي لمواقع ..."
+            if m is not None and m.role == "actor" and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS:
+                perps.add(m)
         # the reporting speaker's own action: "أعلنت تنفيذ غارة", "أعلن توقيف", "استهدافها"
         if stmt is not None and stmt.speaker and self._own_action(idx, i, stmt):
             perps.add_id(stmt.speaker)
@@ -212,10 +270,12 @@ class RoleRules(EventContext):
             elif stmt is not None and stmt.speaker:
                 targets.add_id(stmt.speaker)
         if trig.cls == "verb" and idx.norm(i).startswith(_TARGETING_VERBS):
+            background = self._background(idx, i, i, end)
             for k in range(i + 1, min(end, i + 12)):  # "استهدفت ... القنصلية التركية"
                 m = idx.starts.get(k)
-                if m is not None and idx.governed(m):
-                    continue  # "طائرات تابعة لسلاح الجو": whose, not whom
+                if m is not None and (idx.governed(m) or idx.norm(k - 1) == "من" or k in background):
+                    # "طائرات تابعة لسلاح الجو": whose, not whom; "مسلحون (يشتبه أنهم) من X": who
+                    continue
                 if m is not None and m.actor_id and m.role == "actor" and m.actor_id not in perps.ids:
                     targets.add(m)
                     break

@@ -6,12 +6,11 @@ import bisect
 
 from loaders.nlp.clauses import DocIndex
 from loaders.nlp.events.vocabulary import (
-    _AIR_WEAPONS,
     _BOUNDARIES,
-    _GROUND_WEAPONS,
-    _STATE_KINDS,
+    _LAUNCHED_WEAPONS,
     _VIOLENT,
     EventContext,
+    violent_type,
 )
 from loaders.nlp.lexicon import Trigger
 from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
@@ -107,7 +106,9 @@ class TriggerRules(EventContext):
         self._roles(idx, ev, i, trig, seg_start, seg_end, stmt, target_hint)
         ev.place = self._place(idx, i, seg_start, seg_end, etype)
         if ev.place is None and span is not None and seg_end < clause_end:
-            ev.place = self._place(idx, i, seg_end, clause_end, etype)  # "... بأمر من X، على مخازن في Y"
+            # "... بأمر من X، على مخازن في Y"; up to the next event word ("ردا على اعتداءات
+            # العدو، استهدف X": X is where the response hit, not those attacks)
+            ev.place = self._place(idx, i, seg_end, self._next_trigger(idx, seg_end, clause_end), etype)
         sent_start = max(s, stmt.content_start) if stmt is not None else s
         # (a background event is another event than the sentence's: it takes nothing from it)
         wider = etype in _VIOLENT and (seg_start, seg_end) != (sent_start, e) and not ev.background
@@ -145,21 +146,9 @@ class TriggerRules(EventContext):
                     ev.group_only = True
                 else:
                     return None
-            if (
-                etype == "attack"
-                and ev.perpetrators
-                and ev.weapon in _AIR_WEAPONS
-                and all(idx.actor_kind(p) in _STATE_KINDS for p in ev.perpetrators)
-            ):
-                ev.type = "airstrike"
-            elif (
-                etype == "airstrike"
-                and ev.perpetrators
-                and all(idx.actor_kind(p) == "armed_group" for p in ev.perpetrators)
-            ):
-                ev.type = "attack"
-            elif etype == "airstrike" and ev.weapon in _GROUND_WEAPONS - {"artillery"}:
-                ev.type = "attack"
+            ev.told_as = [etype]
+            ev.ground = trig.cls in ("fall", "launch") or ev.weapon in _LAUNCHED_WEAPONS
+            ev.type = violent_type(idx, ev.told_as, ev.perpetrators, ev.weapon)
         elif etype == "meeting" and not (ev.perpetrators or ev.targets):
             return None
         if etype in ("meeting", "visit", "agreement") and ev.background and ev.date_strength < 2:
@@ -190,6 +179,9 @@ class TriggerRules(EventContext):
         end = next((b for b in bounds[k:] if b > i), e)
         return start, end
 
+    def _next_trigger(self, idx: DocIndex, start: int, end: int) -> int:
+        return next((k for k in range(start, end) if idx.norms[k] in self.lex.triggers and idx.cover[k] is None), end)
+
     def _passive(self, idx: DocIndex, i: int, end: int) -> tuple[int, str] | None:
         """'تعرضت X لهجوم' / 'تعرض ... إلى هجوم' / 'تعرض لعدد من القذائف': the noun after ل or إلى."""
         for k in range(i + 1, min(end, i + 12)):
@@ -212,7 +204,7 @@ class TriggerRules(EventContext):
 
     def _keep_violent(self, ev: EventRecord, trig: Trigger, multiple: bool) -> bool:
         anchored = bool(ev.weapon or ev.count or ev.killed or ev.injured or ev.date)
-        rank = self.gaz.place_rank(ev.place)
+        rank = self._rank(ev.place)
         specific = rank <= 3
         if trig.number == "pl" or multiple:
             # a base, a district or a city; a governorate only for a raid dated to the day

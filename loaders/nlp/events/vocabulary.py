@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from loaders.nlp.clauses import DocIndex
-from loaders.nlp.lexicon import Lexicon
-from loaders.nlp.records import EntityMention, StatementRecord
+from loaders.nlp.gazetteer import PLACE_RANK
+from loaders.nlp.lexicon import Lexicon, norm_word
+from loaders.nlp.morphology import verb_forms
+from loaders.nlp.records import DiscoveredPlace, EntityMention, StatementRecord
 
 if TYPE_CHECKING:
     from loaders.nlp.gazetteer import Gazetteer
 
 _BOUNDARIES = frozenset({"فيما", "بينما", "حين", "؛", ";"})
 _STATE_KINDS = frozenset({"state", "military", "coalition"})
+_ACTING_KINDS = _STATE_KINDS | {"armed_group"}  # who can carry out a strike
 _AIR_WEAPONS = frozenset({None, "drone"})
 _GROUND_WEAPONS = frozenset({"rocket", "missile", "mortar", "ied", "car_bomb", "shooting", "ramming", "artillery"})
+_LAUNCHED_WEAPONS = _GROUND_WEAPONS - {"rocket"}  # fired from the ground ("rocket" is also air-launched)
+_STATE_LIKE = _STATE_KINDS | {"government"}  # a ministry of defence strikes as its state does
 _NOT_DATES_AFTER = frozenset({"منذ", "بين", "حتي", "مطلع"})
 _VIOLENT = ("attack", "airstrike")
 _NO_TOKENS: frozenset[int] = frozenset()
-_SPAN_OPENERS = frozenset({"بعد", "قبل", "رد", "الرد", "الحرب", "العدوان", "حرب"})
+_SPAN_OPENERS = frozenset({"بعد", "قبل", "الحرب", "العدوان", "حرب"})
 _UNIT_PLURAL = frozenset({"مرات", "مرتين", "مرتان"})
 _TARGETING_VERBS = ("استهدف", "هاجم", "قصف", "يستهدف", "تستهدف", "يهاجم", "تهاجم")
 _OFFICIAL_KINDS = frozenset({"person", "state", "government", "diplomatic_mission", "military", "international_org"})
+_LOCALITY_KINDS = frozenset({"city", "district"})  # discovered places an event may be placed at
 
 
 class ActorList:
@@ -84,10 +91,23 @@ class EventVocabulary:
         self.military_people = s("military_people")
         self.ownership_words = lexicon.set("ownership_words")
         self.pronoun_openers = s("pronoun_openers")
-        self._span_heads = self.time_heads | self.charge_heads | _SPAN_OPENERS
+        self.response_nouns = s("response_nouns")
+        # verbal nouns written like the past verb ("قصف", "ضرب"): at the head of a sentence, a verb
+        past = {
+            norm_word(f)
+            for t in lexicon.events["triggers"]
+            if t["class"] == "verb"
+            for f in verb_forms(t.get("past"), None, future=False)
+        }
+        self.verb_homographs = frozenset(w for w, t in lexicon.triggers.items() if t.cls == "masdar" and w in past)
+        self.membership_words = s("membership_words")
+        self.weapon_modifiers = s("weapon_modifiers")
+        self.suspicion_words = s("suspicion_words")
+        self._span_heads = self.time_heads | self.charge_heads | self.response_nouns | _SPAN_OPENERS
         self.direction_words = s("direction_words")
         self.support_meeting = s("support_meeting")
         self.relatives = s("relative_pronouns")
+        self.locality_links = s("locality_links")
 
 
 class EventContext:
@@ -108,6 +128,8 @@ class EventContext:
         self.lex = lexicon
         self._idx = idx
         self._statements = statements
+        # localities the gazetteer lacks ("بلدة يارون"), placed by the place written next to them
+        self._discovered: dict[str, DiscoveredPlace] = idx.doc._.kg_discovered_places or {}
         self._bounds: dict[int, list[int]] = {}  # clause boundaries per sentence start
         # per sentence (see `_sentence_info`)
         self._cues: dict[str, list[int]] = {}
@@ -120,6 +142,53 @@ class EventContext:
         # per event (see `_event`)
         self._clause_end = 0
         self._listed: list[str] = []
+
+    # ------------------------------------------------------------------ place hierarchy
+    # A discovered locality has no gazetteer entry; its parent (`located_in`) is the gazetteer
+    # place written next to it, so that events there merge with events told at its parent.
+    def _rank(self, place_id: str | None) -> float:
+        """Smaller is more specific (see `Gazetteer.place_rank`); a discovered locality is
+        narrower than the place it lies in."""
+        found = self._discovered.get(place_id or "")
+        if found is None or place_id in self.gaz.places:
+            return self.gaz.place_rank(place_id)
+        rank = float(PLACE_RANK.get(found.kind, 5))
+        for parent in found.located_in:
+            rank = min(rank, self.gaz.place_rank(parent) - 0.5)
+        return rank
+
+    def _contains(self, outer: str, inner: str) -> bool:
+        if outer == inner:
+            return True
+        found = self._discovered.get(inner)
+        if found is not None and inner not in self.gaz.places:
+            return any(self.gaz.place_contains(outer, p) for p in found.located_in)
+        return self.gaz.place_contains(outer, inner)
+
+    def _country(self, place_id: str) -> str | None:
+        found = self._discovered.get(place_id)
+        if found is not None and place_id not in self.gaz.places:
+            return next((c for p in found.located_in if (c := self.gaz.country_of_place(p))), None)
+        return self.gaz.country_of_place(place_id)
+
+
+def violent_type(idx: DocIndex, told_as: Iterable[str], perpetrators: Iterable[str], weapon: str | None) -> str:
+    """Attack or airstrike, decided once for an event from all its mentions (the conventions of
+    DESIGN.md): an armed group's act is an attack; a state's strike is an airstrike unless its
+    weapon is fired from the ground (ballistic missiles, artillery, mortars, bombs, gunfire), or
+    is a rocket nobody called an air strike; with nobody named, the words decide ("غارة" with no
+    ground weapon is an airstrike)."""
+    kinds = {idx.actor_kind(p) for p in perpetrators} - {None}
+    told = set(told_as)
+    if "armed_group" in kinds:
+        return "attack"
+    if kinds and kinds <= _STATE_LIKE:
+        if weapon in _LAUNCHED_WEAPONS or (weapon == "rocket" and "airstrike" not in told):
+            return "attack"
+        return "airstrike"
+    if weapon in _GROUND_WEAPONS:
+        return "attack"
+    return "airstrike" if "airstrike" in told else "attack"
 
 
 def dates_agree(a: str, b: str, slack: int = 1) -> bool:

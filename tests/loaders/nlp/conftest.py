@@ -135,6 +135,15 @@ ACTORS = [
         country="iraq",
     ),
     actor("hezbollah", "Hezbollah", "حزب الله", "armed_group"),
+    actor(
+        "israel-defense-forces",
+        "Israel Defense Forces",
+        "الجيش الإسرائيلي",
+        "military",
+        ("جيش الاحتلال الإسرائيلي",),
+        country="israel",
+    ),
+    actor("lebanon", "Lebanon", "لبنان", "state", country="lebanon"),
     actor("iran-aligned-militias", "Iran-aligned militias", "ميليشيات موالية لإيران", "armed_group"),
     actor("reuters", "Reuters", "رويترز", "media", ("وكالة رويترز",)),
     actor("example-news", "Example News", "أخبار المثال", "media"),
@@ -238,6 +247,7 @@ PLACES = [
     place("south-lebanon", "South Lebanon", "جنوب لبنان", "site", located_in=("lebanon",)),
     place("meiss-el-jabal", "Meiss el-Jabal", "ميس الجبل", "city", located_in=("south-lebanon",)),
     place("khiam", "Khiam", "بلدة الخيام", "city", located_in=("south-lebanon",), ar_homographs=["الخيام"]),
+    place("diyala", "Diyala", "محافظة ديالى", "governorate", ("ديالى",), located_in=("iraq",)),
     place("washington-d-c", "Washington, D.C.", "العاصمة الأميركية واشنطن", "city", ("واشنطن",)),
     place("white-house", "White House", "البيت الأبيض", "facility", located_in=("washington-d-c",)),
 ]
