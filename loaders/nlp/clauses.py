@@ -388,6 +388,11 @@ class DocIndex:
                     return Agent(UNRESOLVED, nxt + 1)
                 anaphor = self.anaphor(norm, j)
                 return Agent(anaphor or UNRESOLVED, j + 1)
+            if norm in lex.set("collective_heads"):
+                m2 = self.starts.get(j + 1)
+                if m2 is not None and self.actor_kind(self.actor_of(m2)) in ("armed_group", "coalition"):
+                    # "أعلنت فصائل المقاومة الإسلامية في العراق": the factions speak as the body they form
+                    return Agent(self.actor_of(m2), m2.end, m2)
             owner = self.organ_owner(j, limit)
             if owner is not None:
                 # "نشر الإعلام الحربي في حزب الله بيانا": the body speaks through its organ

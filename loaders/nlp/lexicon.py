@@ -250,6 +250,10 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
         for key, value in source.items():
             if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
                 out[key] = frozenset(_norm_all(value))
+    # "لم تشارك", "لم يتورطوا", "لا تقف": every finite form of the verbs of taking part in an act
+    involvement = speech.get("involvement_verbs", [])
+    forms = [f for v in involvement for f in verb_forms(v.get("past"), v.get("present"), future=False)]
+    out["involvement_forms"] = frozenset(_norm_all(forms))
     out["official_military"] = frozenset(_norm_all(speech["official_qualifiers"]["military"]))
     out["official_security"] = frozenset(_norm_all(speech["official_qualifiers"]["security"]))
     for name, words in speech["anaphors"].items():

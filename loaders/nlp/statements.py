@@ -94,6 +94,8 @@ class StatementExtractor:
         self.responsibility = s("responsibility_words")
         self.claim_words = s("claim_words")
         self.deny_words = s("deny_words")
+        self.involvement = s("involvement_forms")
+        self.negated_copulas = s("negated_copulas")
         self.reject_non_objects = s("reject_non_objects")
         self.directive_words = s("directive_words")
         self.assessment_verbs = s("assessment_verbs")
@@ -103,6 +105,7 @@ class StatementExtractor:
         self.reported_words = s("reported_words")
         self.claim_verbs = s("claim_verbs")
         self.fighter_nouns = s("fighter_nouns")
+        self.own_means = s("own_means_nouns")
         self.designated = s("designated_nouns")
         self.hypothetical = s("hypothetical_openers")
         self.claim_nouns = s("claim_nouns")
@@ -256,7 +259,12 @@ class StatementExtractor:
         continued = verb.participle  # goes on with the act of speech before it in the sentence
         about: str | None = None  # the antecedent a relative clause's verb is about
         source = "subject"  # how the speaker was found (StatementRecord.speaker_source)
-        if verb.guard == "in_statement":
+        if verb.guard == "in_statement" and idx.norm(i + 1) in self.in_it and self._speech_noun_before(idx, s, i):
+            # "نشرت X بيانا جاء فيه أن ...", "أصدرت X بيانا ورد فيه": the statement's issuer speaks
+            speaker = self._sentence_subject(idx, s, i)
+            agent_end = i + 2
+            source = "issuer"
+        elif verb.guard == "in_statement":
             # "وجاء في بيان صادر عن X أن", "وورد في تغريدة لـ X": X's words; "جاء الهجوم" is not
             if idx.norm(i + 1) != "في" or idx.norm(i + 2) not in self.statement_nouns:
                 return None
@@ -609,6 +617,12 @@ class StatementExtractor:
         if kind in ("condemn", "deny_responsibility") and any(idx.norms[k] in blame for k in range(j, min(e, j + 14))):
             # "رفض ... مساعي إلصاق التفجير بتركيا", "نفى الاتهامات": denies it had a hand in it
             return "deny_responsibility"
+        if kind == "condemn" and guard == "reject_object":
+            window = [idx.norms[k] for k in range(j, min(e, j + 12))]
+            if any(w in self.attribution_nouns for w in window) and any(
+                w in self.deny_words or self._attack_word(w) for w in window
+            ):
+                return "deny_responsibility"  # "رفضت الاتهامات بالوقوف وراء الهجوم": denies its part
         if guard == "claim_object" and any(w in ("قرار", "القرار", "قرارا") for w in after):
             return None
         if kind == "claim_responsibility" and any(
@@ -730,7 +744,36 @@ class StatementExtractor:
                     continue  # "حملة نفذتها الشرطة الاتحادية": an operation, nobody blamed
                 if best is None or rank < best[0]:
                     best = (rank, k + n, kind)
+        denied = self._negated_involvement(idx, rec)
+        rank = self.lex.cue_order.index("deny_responsibility")
+        if denied is not None and (best is None or rank < best[0]):
+            best = (rank, denied, "deny_responsibility")
         return (best[2], best[1]) if best else (None, rec.content_start)
+
+    def _negated_involvement(self, idx: DocIndex, rec: StatementRecord) -> int | None:
+        """A denial in the reported words, in any person: a negation, past a copula, 'لها' or 'أي',
+        then a word of involvement ('علاقة', 'صلة', 'دور') or a verb of taking part ('لم تشارك',
+        'لم يتورطوا', 'لا تقف وراء') with the attack named after it: 'إن الكتائب ليس لها أي
+        علاقة بالهجوم', 'أن الحركة لم تتورط في الهجوم'. Also 'إنها لم تستهدف السفارة': the
+        speaker's own attack, negated. Returns where the denial ends."""
+        norms = idx.norms
+        for k in range(rec.content_start, rec.content_end):
+            if norms[k] not in self.negations:
+                continue
+            j = k + 1
+            while j < rec.content_end and (idx.space[j] or norms[j] in self.negated_copulas):
+                j += 1
+            if j >= rec.content_end:
+                return None
+            word = norms[j]
+            own = k == rec.content_start and idx.norm(k - 1) in ("انها", "انه", "انهم", "اننا")
+            if own and (word in self.attack_verbs or word in self.lex.own_attack_forms):
+                return j + 1
+            if word in self.deny_words or word in self.involvement:
+                ahead = range(j + 1, min(rec.content_end, j + 9))
+                if any(self._attack_word(norms[x]) or norms[x] in self.claim_words for x in ahead):
+                    return j + 1
+        return None
 
     # ------------------------------------------------------------------ content
     def _finish(self, idx: DocIndex, rec: StatementRecord) -> None:
@@ -784,7 +827,9 @@ class StatementExtractor:
                 return True
             if k == rec.content_start and idx.norm(k - 1) in ("انها", "انه", "انهم", "اننا"):
                 return True
-            if self._fighters_at(idx, k + 1, rec.content_end) or self._fighters_before(idx, k, rec.content_start):
+            if self._fighters_at(idx, k + 1, rec.content_end):
+                return True
+            if self._fighters_before(idx, k, rec.content_start, rec.speaker):
                 return True
         return False
 
@@ -801,11 +846,15 @@ class StatementExtractor:
             j += 1
         return j < end and self._fighter_word(idx, j)
 
-    def _fighters_before(self, idx: DocIndex, k: int, start: int) -> bool:
+    def _fighters_before(self, idx: DocIndex, k: int, start: int, speaker: str | None = None) -> bool:
         """SVO: 'مجاهدونا استهدفوا'."""
         j = k - 1
         while j >= start and (idx.space[j] or idx.norms[j] in ("قد", "لقد")):
             j -= 1
+        if j >= start and idx.cover[j] is not None and idx.actor_of(idx.cover[j]) == speaker:
+            j = idx.cover[j].start - 1  # "مقاتلو كتائب حزب الله استهدفوا": the speaker's own fighters
+        elif j > start and idx.norms[j] in self.lex.set("anaphor_organisation"):
+            j -= 1  # "مقاتلي الكتائب استهدفوا", "مجاهدي الحركة قصفوا": the fighters of the body speaking
         return j >= start and self._fighter_word(idx, j)
 
     def _fighter_word(self, idx: DocIndex, j: int) -> bool:
@@ -818,7 +867,7 @@ class StatementExtractor:
             return True
         for suffix in _OWN_PRONOUNS:
             base = norm[: -len(suffix)]
-            if norm.endswith(suffix) and (base in self.fighter_nouns or base in _OWN_FORCES):
+            if norm.endswith(suffix) and (base in self.fighter_nouns or base in self.own_means):
                 return True
         return False
 
@@ -984,7 +1033,6 @@ class StatementExtractor:
 
 _VIOLENT_TYPES = ("attack", "airstrike")
 _OWN_PRONOUNS = ("ها", "هم", "نا", "ه")  # possessive pronouns: "عناصرها", "مقاتليه"
-_OWN_FORCES = frozenset({"قوات", "طايرات", "صواريخ"})  # bare, these are anybody's; with a pronoun, the group's
 
 
 class StatementLinker:

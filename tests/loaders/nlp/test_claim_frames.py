@@ -262,3 +262,56 @@ def test_a_call_on_a_named_party_after_a_clause_opener_is_the_speakers(run: Call
 def test_a_summary_of_many_claimed_attacks_is_no_claim(run: Callable[..., Doc]) -> None:
     text = "وقالت الحكومة العراقية إن غالبية الهجمات على القواعد الأميركية تبنتها حركة النجباء."
     assert ("harakat-al-nujaba", "claim_responsibility") not in said(run(text, "2024-02-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a negation, past a copula, "لها" or "أي", then a word of involvement, the attack after it
+        ("وقال مسؤول في كتائب حزب الله إن الكتائب ليس لها أي علاقة بالهجوم.", "kataib-hezbollah"),
+        ("وأكد المتحدث باسم حركة النجباء أن الحركة لم تتورط في الهجوم على السفارة.", "harakat-al-nujaba"),
+        ("وقال المتحدث باسم كتائب حزب الله إن الكتائب لم تشارك في الهجوم على السفارة.", "kataib-hezbollah"),
+        ("وأكدت حركة النجباء أنها لم تكن لها أي صلة بالقصف الذي طال المطار.", "harakat-al-nujaba"),
+        ("وقالت حركة النجباء إنها لا تقف وراء استهداف القاعدة.", "harakat-al-nujaba"),
+        # the speaker's own attack verb, negated right after "أنها"
+        ("وقالت حركة النجباء إنها لم تستهدف السفارة الأمريكية.", "harakat-al-nujaba"),
+        # disowning by a noun, and rejecting the accusation of having done it
+        ("وأعلنت حركة النجباء براءتها من استهداف السفارة.", "harakat-al-nujaba"),
+        ("ورفضت إيران الاتهامات الأمريكية بالوقوف وراء الهجوم.", "iran"),
+    ],
+)
+def test_denials_in_every_person_and_frame(run: Callable[..., Doc], text: str, speaker: str) -> None:
+    assert (speaker, "deny_responsibility") in said(run(text, "2024-02-01")), said(run(text, "2024-02-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير إنه لا علاقة بين الزيارة والتصعيد الأخير.",
+        "وقالت الحكومة إن الهجوم لم يسفر عن إصابات.",
+        "ورفضت الحكومة الاتهامات بالفساد في عقود الكهرباء.",
+    ],
+)
+def test_a_negation_without_an_act_denied_is_no_denial(run: Callable[..., Doc], text: str) -> None:
+    assert all(kind != "deny_responsibility" for _, kind in said(run(text, "2024-02-01")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statement published by the group, "جاء فيه" / "ورد فيه" giving its words
+        "ونشرت كتائب حزب الله بيانا جاء فيه أن مجاهديها استهدفوا قاعدة عين الأسد.",
+        'وأصدرت كتائب حزب الله بيانا ورد فيه: "استهدف مجاهدونا قاعدة حرير".',
+        # the group's operations, or its fighters named with the group, as the subject
+        "وأوضحت كتائب حزب الله أن عملياتها استهدفت قاعدة عين الأسد ردا على القصف.",
+        "بحسب بيان صادر عن كتائب حزب الله، فإن مقاتلي الكتائب استهدفوا قاعدة فكتوريا.",
+        "وقالت كتائب حزب الله إن مقاتلي كتائب حزب الله قصفوا قاعدة فكتوريا.",
+    ],
+)
+def test_a_group_claims_through_its_statement_and_operations(run: Callable[..., Doc], text: str) -> None:
+    assert ("kataib-hezbollah", "claim_responsibility") in said(run(text, "2024-02-01")), said(run(text, "2024-02-01"))
+
+
+def test_the_factions_of_a_group_speak_as_the_group(run: Callable[..., Doc]) -> None:
+    text = "وأعلنت فصائل المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة."
+    assert ("islamic-resistance-in-iraq", "claim_responsibility") in said(run(text, "2024-02-01"))
