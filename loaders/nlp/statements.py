@@ -655,7 +655,24 @@ class StatementExtractor:
             return "condemn"  # "وصف الضربة بالاعتداء", "اعتبر القصف عدوانا": judged, so condemned
         if verb.lemma == "اعلن" and self._announced_attack(idx, j, e, speaker):
             return "claim_responsibility"
+        if kind == "statement" and head is not None and self._own_attack_noun(idx, head, speaker):
+            return "claim_responsibility"  # "أكدت الحركة استهدافها قاعدة حرير": its own attack, told
         return kind
+
+    def _own_attack_noun(self, idx: DocIndex, k: int, speaker: str) -> bool:
+        """The object of an armed group's speech verb is the attack with the group's own pronoun on
+        it, followed by what was hit: 'استهدافها قاعدة', 'قصفه مواقع', 'مهاجمتها هدفا'."""
+        if idx.actor_kind(speaker) not in _ARMED or k + 1 >= idx.n or idx.punct[k + 1]:
+            return False
+        norm = idx.norms[k]
+        for suffix in ("ها", "هم", "ه", "نا"):
+            if not norm.endswith(suffix) or len(norm) - len(suffix) < 3:
+                continue
+            base = norm[: -len(suffix)]
+            base = base[:-1] + "ه" if base.endswith("ت") else base  # مهاجمتها -> مهاجمه
+            if self._attack_noun(base):
+                return True
+        return False
 
     def _announced_attack(self, idx: DocIndex, j: int, e: int, speaker: str) -> bool:
         """'أعلن X مسؤوليته عن', 'أعلنت X، وهي جماعة موالية لإيران، اليوم، استهداف قاعدة': the
@@ -669,11 +686,16 @@ class StatementExtractor:
                 return False
             if norm in self.responsibility or norm.startswith("تبني"):
                 return True
-            if armed and norm in self.claim_words and "ب" not in idx.clitic_of(k):
-                return True
+            if armed and "ب" not in idx.clitic_of(k) and (norm in self.claim_words or self._attack_noun(norm)):
+                return True  # "أعلنت X تنفيذ هجوم", "أعلنت X مهاجمة قاعدة"
             if norm in self.lex.speech_verbs:
                 return False
         return False
+
+    def _attack_noun(self, norm: str) -> bool:
+        """A noun or verbal noun naming an attack or strike ('مهاجمة', 'قصف', 'الغارة')."""
+        trig = self.lex.triggers.get(norm)
+        return trig is not None and trig.type in _VIOLENT_TYPES and trig.cls in ("masdar", "noun")
 
     def _attack_word(self, norm: str) -> bool:
         """A word naming an attack or strike (a trigger of a violent event type)."""

@@ -315,3 +315,22 @@ def test_a_group_claims_through_its_statement_and_operations(run: Callable[..., 
 def test_the_factions_of_a_group_speak_as_the_group(run: Callable[..., Doc]) -> None:
     text = "وأعلنت فصائل المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة."
     assert ("islamic-resistance-in-iraq", "claim_responsibility") in said(run(text, "2024-02-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # أعلن with any verbal noun of attack as its object, past a date
+        "أعلنت كتائب حزب الله، مساء أمس الأحد، مهاجمة قاعدة عين الأسد بطائرة مسيرة.",
+        # a neutral speech verb whose object is the attack with the group's own pronoun on it
+        "أكدت كتائب حزب الله استهدافها قاعدة حرير بطائرة مسيرة.",
+        "وأكدت كتائب حزب الله مهاجمتها موقعا للاحتلال قرب الحدود.",
+    ],
+)
+def test_an_attack_named_by_its_verbal_noun_is_claimed(run: Callable[..., Doc], text: str) -> None:
+    assert ("kataib-hezbollah", "claim_responsibility") in said(run(text, "2024-02-01")), said(run(text, "2024-02-01"))
+
+
+def test_a_government_confirming_an_attack_on_it_claims_nothing(run: Callable[..., Doc]) -> None:
+    text = "وأكدت الحكومة العراقية استهدافها بصواريخ من جهة مجهولة."
+    assert all(kind != "claim_responsibility" for _, kind in said(run(text, "2024-02-01")))
