@@ -47,6 +47,8 @@ from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.records import EntityMention, StatementRecord
 
 _ANCHOR_ACCORDING = SpeechVerb("statement", "according", "base")
+# "The attack was claimed by X", "an attack claimed by X": the agent after "by" claims it
+_ANCHOR_CLAIMED_BY = SpeechVerb("claim_responsibility", "claim", "participle")
 _ATTACK_WORDS = frozenset(
     "attack attacks attacked attacking strike strikes struck striking airstrike airstrikes launched launch "
     "launches launching fired fire firing targeted target targeting targets bombed bombing shelled shelling "
@@ -162,6 +164,12 @@ class EnglishStatements:
                 continue
             if verb.form == "gerund" and before in ("by", "of", "for", "in", "without"):
                 continue  # "responded by directing", "in announcing": an act, not its report
+            if verb.guard == "claim" and verb.form in ("past", "participle"):
+                by = view.next_word(i)
+                if by is not None and by < e and norms[by] == "by":
+                    if view.mentions_in(by + 1, min(e, by + 8)):
+                        out.append(_Anchor(i, by + 1, _ANCHOR_CLAIMED_BY, "claim_responsibility"))
+                    continue
             if verb.form in ("past", "participle") and before in _AUX_PASSIVE and verb.lemma not in ("quote",):
                 continue
             if self._negated(view, s, i):
@@ -263,6 +271,17 @@ class EnglishStatements:
             seg_start = self._trailing_subject(view, seg_start, i)
         speaker: str | None
         unnamed = False
+        if anchor.verb is _ANCHOR_CLAIMED_BY:
+            agent = next((m for m in view.mentions_in(anchor.end, e) if m.actor_id), None)
+            if agent is None or agent.start > anchor.end + 2:
+                return []  # "claimed by no one", "claimed by far the most lives"
+            state.speaker = agent.actor_id
+            date = self._date(view, doc, s, e, seg_start, i, anchor.end, (s, e))
+            rec = StatementRecord(
+                "claim_responsibility", agent.actor_id, s, i, s, e, date=date[0], date_precision=date[1]
+            )
+            rec.quote = view.table.span_text(s, e)[2]
+            return [rec]
         if anchor.verb is _ANCHOR_ACCORDING:
             speaker = self._according_speaker(view, doc, anchor.end, e, s, same_sentence, state)
             content = (s, i) if i > view.layout.dateline_end(s, e) else (self._after_source(view, anchor.end, e), e)
@@ -724,6 +743,16 @@ class EnglishStatements:
         if k >= len(words):
             return None
         w = norms[words[k]]
+        if (
+            w in ("was", "were", "is", "are")
+            and k + 1 < len(words)
+            and norms[words[k + 1]] in ("behind", "responsible")
+        ):
+            ahead = [norms[x] for x in words[k + 2 : k + 7]]
+            skip = self.determiners | {"for"}
+            head = next((x for x in ahead if x not in skip and (x,) not in self.lex.weapons), "")
+            if head in _ATTACK_NOUNS or (ahead[:1] == ["for"] and any(x in _ATTACK_NOUNS for x in ahead[1:4])):
+                return ("past", k + 1)  # "it was behind the attack", "the group was responsible for the strike"
         if w in _AUX_PASSIVE:
             return None  # "US forces were attacked": the side is the target
         if future:

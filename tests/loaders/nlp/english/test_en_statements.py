@@ -195,3 +195,29 @@ def test_the_group_is_the_group_that_spoke_last(run_en: Callable[..., Doc]) -> N
         "The group said in a statement that more attacks would follow."
     )
     assert [s for s, _ in said(doc)] == ["islamic-resistance-in-iraq", "islamic-resistance-in-iraq"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive claim: the agent after "by" claims it
+        "The attack was claimed by Kataib Hezbollah.",
+        "An attack claimed by Kataib Hezbollah killed three soldiers.",
+        # the speaker itself behind, or responsible for, the attack in its own words
+        "Kataib Hezbollah announced it was behind the drone attack.",
+        "Kataib Hezbollah said the group was responsible for the rocket attack on the base.",
+    ],
+)
+def test_claims_by_passive_and_by_owning_the_attack(run_en: Callable[..., Doc], text: str) -> None:
+    assert ("kataib-hezbollah", "claim_responsibility") in said(run_en(text)), said(run_en(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack was claimed by no one.",
+        "Kataib Hezbollah said it was behind the decision to suspend operations.",
+    ],
+)
+def test_no_claim_without_an_agent_or_an_attack(run_en: Callable[..., Doc], text: str) -> None:
+    assert not [k for _, k in said(run_en(text)) if k == "claim_responsibility"], said(run_en(text))
