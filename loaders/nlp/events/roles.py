@@ -111,7 +111,7 @@ class RoleRules(EventContext):
         if k == i and idx.norm(i) in self.vocab.verb_homographs and not set(idx.clitic_of(i)) & {"ب", "ل"}:
             return True
         m = idx.starts.get(i + 1)
-        return m is not None and ("ل" in idx.clitic_of(m.end) or idx.norm(m.end) == "علي")
+        return m is not None and m.end < idx.n and ("ل" in idx.clitic_of(m.end) or idx.norm(m.end) == "علي")
 
     def _arrival(self, idx: DocIndex, start: int, end: int) -> int | None:
         return next(
