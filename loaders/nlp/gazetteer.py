@@ -424,6 +424,7 @@ class EntityResolver:
         self.agent_nouns = lexicon.set("agent_nouns")
         self.linkers = lexicon.set("nested_linkers")
         self.place_nouns = lexicon.set("place_nouns")
+        self.owned_nouns = lexicon.set("owned_nouns")
         self.not_locative_to = lexicon.set("non_locative_before_to")
         self.former = lexicon.set("former_words")
         self.complementizers = lexicon.set("complementizers")
@@ -897,10 +898,15 @@ class EntityResolver:
             if i == 0 or norm not in nisba or i in taken:
                 continue
             head = norms[i - 1]
-            # skip one intervening adjective: "ضابط عسكري تركي", "الغارات الجوية التركية"
-            if head not in self.agent_nouns and head not in self.place_nouns and i > 1:
+            # skip one intervening adjective: "ضابط عسكري تركي", "الغارات الجوية التركية",
+            # "منشأتين نفطيتين سعوديتين"
+            if head not in self.agent_nouns and head not in self.place_nouns and head not in self.owned_nouns and i > 1:
                 head2 = norms[i - 2]
-                if head2 in self.agent_nouns and (i - 1) not in taken and norms[i - 1].isalpha():
+                if (
+                    (head2 in self.agent_nouns or head2 in self.owned_nouns)
+                    and (i - 1) not in taken
+                    and norms[i - 1].isalpha()
+                ):
                     head = head2
             actor, place = self._nisba_target(norm)
             if head in ("الحكومه", "حكومه") and place:
@@ -921,6 +927,12 @@ class EntityResolver:
             elif head in self.place_nouns and place:
                 out.append(
                     EntityMention(i, i + 1, s, e, text, actor_id=None, place_id=place, role="place", source="nisba")
+                )
+            elif head in self.owned_nouns and actor:
+                # "القواعد الأمريكية", "منشآت نفطية سعودية": whose the thing (hit) is; the country
+                # too, where the text names no finer place for it
+                out.append(
+                    EntityMention(i, i + 1, s, e, text, actor_id=actor, place_id=place, role="actor", source="nisba")
                 )
         return out
 

@@ -124,9 +124,10 @@ def _read_json(path: Path) -> dict:
 
 
 def _nisba_forms(adj: str) -> list[str]:
-    """'أميركي' -> أميركي, أميركية, أميركيون, أميركيين, with and without the article."""
+    """'أميركي' -> أميركي, أميركية, أميركيون, أميركيين, the duals (سعوديتين), with and without
+    the article."""
     stem = norm_word(adj)
-    forms = [stem, stem + "ه", stem + "ون", stem + "ين", stem + "ان"]
+    forms = [stem, stem + "ه", stem + "ون", stem + "ين", stem + "ان", stem + "تين", stem + "تان"]
     return forms + ["ال" + f for f in forms]
 
 
