@@ -167,4 +167,6 @@ class EventRecord:
     mentions: int = 1  # how many mentions in the report were merged into this event
     claimed_by: list[str] = field(default_factory=list)  # perpetrators known from their own claim
     told_as: list[str] = field(default_factory=list)  # the trigger types of its mentions ("غارة": airstrike)
+    places_told: list[str] = field(default_factory=list)  # every place its merged mentions named
+    casualties: bool = False  # dead or wounded told, with or without a number ("سقوط قتلى وجرحى")
     ground: bool = False  # told as fired from the ground ("سقطت صواريخ", "أطلقت قذائف"): no strike from the air

@@ -1094,7 +1094,14 @@ class StatementLinker:
             target: int | None = None
             if in_sentence:
                 inside = [n for n in in_sentence if rec.content_start <= events[n].trigger < rec.content_end]
-                target = root((inside or in_sentence)[0])
+                inside = [n for n in inside if not events[n].background] or inside  # not what it answers
+                if inside or rec.kind != "claim_responsibility":
+                    target = root((inside or in_sentence)[0])
+                else:
+                    # "وتأتي هذه الغارات بعد يوم من إعلان الحوثيين تنفيذ عمليات": a claim is about
+                    # what it names, not the strikes its sentence opened with
+                    after = [n for n in in_sentence if events[n].trigger > rec.verb]
+                    target = root(after[0]) if after else None
             else:
                 wanted = self._reference(idx, rec)
                 if wanted is None and rec.kind in ("claim_responsibility", "deny_responsibility"):

@@ -65,6 +65,16 @@ class DetailRules(EventContext):
                 return n, True
         return None, multiple
 
+    def _casualties_told(self, idx: DocIndex, i: int, start: int, end: int) -> bool:
+        """Dead or wounded told in the clause, with or without a number ("أسفر عن سقوط قتلى
+        وجرحى", "عدد من القتلى"); not denied ("دون وقوع إصابات")."""
+        background = self._background(idx, i, start, end)
+        for k in self._cues["killed"] + self._cues["injured"]:
+            if start <= k < end and k not in background:
+                if not any(idx.norm(j) in ("لم", "دون", "بدون", "عدم", "اي") for j in range(max(start, k - 4), k)):
+                    return True
+        return False
+
     def _casualties(self, idx: DocIndex, i: int, start: int, end: int, cues: frozenset[str]) -> int | None:
         """'مقتل 6', 'إصابة مدنيين', 'إصابة رجل وطفل', 'أربعة حراس قتلوا', 'أودى بحياة 9'."""
         other = (self.vocab.killed | self.vocab.injured) - cues

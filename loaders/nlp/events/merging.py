@@ -11,6 +11,9 @@ from loaders.nlp.events.vocabulary import (
 )
 from loaders.nlp.records import EventRecord, StatementRecord
 
+# a compass side: the coordinate it runs along and the sign of the offset from the centre
+_SIDES = {"north": ("lat", 1), "south": ("lat", -1), "east": ("lon", 1), "west": ("lon", -1)}
+
 
 class MergeRules(EventContext):
     # ------------------------------------------------------------------ merging
@@ -29,23 +32,65 @@ class MergeRules(EventContext):
             # an attack and a strike told apart: one only where both are placed, and neither was
             # fired from the ground ("سقطت صواريخ على القاعدة" is not the strike on it)
             return False
-        if a.type in _VIOLENT and b.type in _VIOLENT and self._opposed(a.perpetrators, b.perpetrators):
+        if a.type in _VIOLENT and b.type in _VIOLENT and self._opposed(a, b):
             return False  # a state's strike and a group's rocket attack on one town: two acts
         if a.place and b.place and not (a.group_only and self._rank(a.place) > 3):
-            if not (self._contains(a.place, b.place) or self._contains(b.place, a.place)):
+            # any place either was told at: "غارات على صنعاء" then "قصف استهدف منطقة النهدين"
+            # then "ومنطقة جربان" are one raid, though the first place was narrowed to the second
+            # (a town or narrower: a country or province told first would take in every other
+            # strike in it)
+            told_a = [a.place, *(p for p in a.places_told if self._rank(p) <= 2)]
+            told_b = [b.place, *(p for p in b.places_told if self._rank(p) <= 2)]
+            if not any(self._nested(x, y) for x in told_a for y in told_b):
                 return False
         if a.date and b.date and a.date_strength == 2 and b.date_strength == 2:
             return dates_agree(a.date, b.date, slack=0)
         return True
 
-    def _opposed(self, a: list[str], b: list[str]) -> bool:
-        """Perpetrators on two sides: an armed group on one, a state on the other, none shared."""
-        if not a or not b or set(a) & set(b):
+    def _nested(self, x: str, y: str) -> bool:
+        """One place inside the other; a compass region of a country ("شرق سوريا", "جنوب لبنان")
+        holds the places of that country on its side, since where its edge runs is nowhere
+        written: a place with coordinates must lie on that side of the country's centre."""
+        if self._contains(x, y) or self._contains(y, x):
+            return True
+        for region, other in ((x, y), (y, x)):
+            if self._rank(region) == 3.5 and region in self.gaz.places:
+                country = self.gaz.country_of_place(region)
+                if country is not None and country != region and self._country(other) == country:
+                    return self._on_side(region, other, country)
+        return False
+
+    def _on_side(self, region: str, place: str, country: str) -> bool:
+        """Whether `place` can lie in the compass region `region` of `country` ("غرب العراق"):
+        its coordinates, or those of the nearest place holding it, are on that side of the
+        country's; a place of unknown position may be anywhere."""
+        side = _SIDES.get(self.vocab.compass_side(self.gaz.places[region].get("name_ar", "")) or "")
+        if side is None:
+            return False  # a region named otherwise ("إقليم كردستان") holds what the gazetteer says
+        centre = self.gaz.places.get(country, {})
+        for pid in [place, *self.gaz.place_ancestors(place)] if place in self.gaz.places else []:
+            entry = self.gaz.places.get(pid, {})
+            if pid == country or entry.get("kind") == "country":
+                break
+            if entry.get("lat") is None or entry.get("lon") is None:
+                continue
+            if centre.get("lat") is None or centre.get("lon") is None:
+                return True
+            axis, sign = side
+            delta = entry[axis] - centre[axis]
+            return delta * sign > 0
+        return True
+
+    def _opposed(self, a: EventRecord, b: EventRecord) -> bool:
+        """Two sides: an armed group did one and a state the other, none shared; or who did one
+        was hit by the other ("استهدفت القواعد الأمريكية" is not the American strike)."""
+        if set(a.perpetrators) & set(b.targets) or set(b.perpetrators) & set(a.targets):
+            return True
+        if not a.perpetrators or not b.perpetrators or set(a.perpetrators) & set(b.perpetrators):
             return False
         kind = self._idx.actor_kind
-        ka, kb = {kind(x) for x in a}, {kind(x) for x in b}
-        group_a, group_b = "armed_group" in ka, "armed_group" in kb
-        return group_a != group_b
+        ka, kb = {kind(x) for x in a.perpetrators}, {kind(x) for x in b.perpetrators}
+        return ("armed_group" in ka) != ("armed_group" in kb)
 
     def _unplaced(self, place_id: str) -> bool:
         """A discovered locality nothing written next to it places."""
@@ -195,6 +240,9 @@ class MergeRules(EventContext):
         """Fold event `ev` into `root` (index m): the most specific place, the firmest date."""
         ev.merged_into = m
         root.mentions += ev.mentions
+        for told in [root.place, *ev.places_told, ev.place]:
+            if told and told not in root.places_told:
+                root.places_told.append(told)
         if ev.place and root.place and self._unplaced(ev.place) and root.place in self.gaz.places:
             # "هاجم مسلحون ثكنة في محافظة ديالى" ... "الهجوم وقع في حي العظيم": the locality
             # the same event is placed at lies in the place it was first told at

@@ -40,6 +40,8 @@ class TriggerRules(EventContext):
             return None
         if trig.cls in ("noun", "masdar") and idx.norm(i - 1) in ("اي", "ايه", "كل"):
             return None  # "لأي اعتداء", "كل هجوم": no particular event
+        if any(idx.norm(k) in self.vocab.campaign_words for k in range(i + 1, min(e, i + 4))):
+            return None  # "هجوم واسع النطاق على غزة": a campaign, not one act
         if self._abstract_target(idx, i, e):
             return None  # "اعتداء على الدستور": a judgement, not an event
         stmt = self._reporting(statements, i)
@@ -117,7 +119,7 @@ class TriggerRules(EventContext):
             ev.place = self._place(idx, i, sent_start, e, etype, scene=True)
         self._dates(idx, ev, i, seg_start, seg_end, statements)
         if ev.date is None and span is not None and seg_end < clause_end:
-            self._dates(idx, ev, i, seg_end, clause_end, statements)
+            self._dates(idx, ev, i, seg_end, self._next_trigger(idx, seg_end, clause_end), statements)
         if ev.date_strength < 2 and wider:
             self._dates(idx, ev, i, sent_start, e, statements, scene=True)
         self._listed = self._listed_places(idx, i, seg_start, seg_end, etype) if etype in _VIOLENT else []
@@ -131,6 +133,8 @@ class TriggerRules(EventContext):
                 multiple = True  # "أربع هجمات طالت", "طالت هجمات ...": several events
             ev.killed = self._casualties(idx, i, seg_start, seg_end, self.vocab.killed)
             ev.injured = self._casualties(idx, i, seg_start, seg_end, self.vocab.injured)
+            ev.casualties = ev.killed is not None or ev.injured is not None
+            ev.casualties = ev.casualties or self._casualties_told(idx, i, seg_start, seg_end)
 
         if etype in _VIOLENT:
             ev.group = trig.number == "pl" or multiple
@@ -190,8 +194,9 @@ class TriggerRules(EventContext):
             if not marked:
                 continue
             trig = self.lex.triggers.get(norm)
-            if trig is None and norm in self.vocab.attempt_words:
-                trig = self.lex.triggers.get(idx.norm(k + 1))  # "تعرض المحافظ لمحاولة اغتيال"
+            if trig is None and (norm in self.vocab.attempt_words or self._number(idx, k) is not None):
+                # "تعرض المحافظ لمحاولة اغتيال", "تعرضت القواعد لثلاثة استهدافات"
+                trig = self.lex.triggers.get(idx.norm(k + 1))
                 k += 1
             if trig is not None and trig.cls in ("noun", "masdar"):
                 return k, trig.type
@@ -203,9 +208,12 @@ class TriggerRules(EventContext):
         return any(idx.norm(k) in verbs for k in range(max(s, i - 40), min(e, i + 3)))
 
     def _keep_violent(self, ev: EventRecord, trig: Trigger, multiple: bool) -> bool:
-        anchored = bool(ev.weapon or ev.count or ev.killed or ev.injured or ev.date)
+        anchored = bool(ev.weapon or ev.count or ev.casualties or ev.date)
         rank = self._rank(ev.place)
         specific = rank <= 3
+        # at a region ("جنوب لبنان", "شرق سوريا"), one act is told by its dead or by who did it
+        # or was hit ("ضربة جوية على منشأة للحرس الثوري في شرق سوريا")
+        placed = ev.place is not None
         if trig.number == "pl" or multiple:
             # a base, a district or a city; a governorate only for a raid dated to the day
             dated = ev.date_precision == "day" and ev.date_strength == 2
@@ -213,10 +221,11 @@ class TriggerRules(EventContext):
                 return True  # "شنت مقاتلات تركية غارات على قرى في زاخو": whose, and where
             return anchored and (rank <= 2 or (rank <= 3 and dated and bool(ev.perpetrators)))
         if trig.cls in ("masdar", "launch", "intercept"):
-            return anchored and (specific or bool(ev.perpetrators) or bool(ev.targets))
+            return anchored and (specific or bool(ev.perpetrators) or bool(ev.targets) or (placed and ev.casualties))
         if trig.cls == "verb":
             return specific or (anchored and (ev.place is not None or bool(ev.targets)))
-        return anchored or specific  # a singular noun: "هجوم على قاعدة X", "ضربة بطائرة مسيرة"
+        # a singular noun: "هجوم على قاعدة X", "ضربة بطائرة مسيرة"
+        return anchored or specific or (placed and bool(ev.perpetrators or ev.targets))
 
     def _plural_noun(self, idx: DocIndex, k: int) -> bool:
         trig = self.lex.triggers.get(idx.norm(k))

@@ -102,12 +102,20 @@ class EventVocabulary:
         self.verb_homographs = frozenset(w for w, t in lexicon.triggers.items() if t.cls == "masdar" and w in past)
         self.membership_words = s("membership_words")
         self.weapon_modifiers = s("weapon_modifiers")
+        self.campaign_words = s("campaign_words")
+        sides = lexicon.events.get("compass_sides", {})
+        self._compass = {norm_word(w): side for side, words in sides.items() for w in words}
         self.suspicion_words = s("suspicion_words")
         self._span_heads = self.time_heads | self.charge_heads | self.response_nouns | _SPAN_OPENERS
         self.direction_words = s("direction_words")
         self.support_meeting = s("support_meeting")
         self.relatives = s("relative_pronouns")
         self.locality_links = s("locality_links")
+
+    def compass_side(self, name: str) -> str | None:
+        """The side a region's name puts it on ("غرب العراق": west), if it starts with one."""
+        words = norm_word(name).split()
+        return self._compass.get(words[0]) if words else None
 
 
 class EventContext:
@@ -130,6 +138,7 @@ class EventContext:
         self._statements = statements
         # localities the gazetteer lacks ("بلدة يارون"), placed by the place written next to them
         self._discovered: dict[str, DiscoveredPlace] = idx.doc._.kg_discovered_places or {}
+        self._written_in: dict[str, set[str]] = {}  # "الزير بدير الزور": where the text puts a place
         self._bounds: dict[int, list[int]] = {}  # clause boundaries per sentence start
         # per sentence (see `_sentence_info`)
         self._cues: dict[str, list[int]] = {}
@@ -158,12 +167,15 @@ class EventContext:
         return rank
 
     def _contains(self, outer: str, inner: str) -> bool:
+        """`inner` lies in `outer`, by the gazetteer or by what the text wrote next to it."""
         if outer == inner:
             return True
         found = self._discovered.get(inner)
         if found is not None and inner not in self.gaz.places:
             return any(self.gaz.place_contains(outer, p) for p in found.located_in)
-        return self.gaz.place_contains(outer, inner)
+        if self.gaz.place_contains(outer, inner):
+            return True
+        return any(self.gaz.place_contains(outer, p) for p in self._written_in.get(inner, ()))
 
     def _country(self, place_id: str) -> str | None:
         found = self._discovered.get(place_id)

@@ -191,7 +191,7 @@ ACTORS = [
 ]
 PLACES = [
     place("iraq", "Iraq", "العراق", "country"),
-    place("syria", "Syria", "سوريا", "country"),
+    place("syria", "Syria", "سوريا", "country", lat=35.0, lon=38.5),
     place("iran", "Iran", "إيران", "country"),
     place("israel", "Israel", "إسرائيل", "country"),
     place("united-states", "United States", "الولايات المتحدة", "country"),
@@ -214,7 +214,7 @@ PLACES = [
     place("kirkuk", "Kirkuk", "كركوك", "city", located_in=("kirkuk-governorate",)),
     place("erbil-governorate", "Erbil Governorate", "محافظة أربيل", "governorate", located_in=("iraq",)),
     place("erbil", "Erbil", "أربيل", "city", located_in=("erbil-governorate",)),
-    place("damascus", "Damascus", "دمشق", "city", located_in=("syria",)),
+    place("damascus", "Damascus", "دمشق", "city", located_in=("syria",), lat=33.51, lon=36.29),
     place("gaza-strip", "Gaza Strip", "قطاع غزة", "governorate", ("غزة",)),
     place("jordan", "Jordan", "الأردن", "country"),
     place("saudi-arabia", "Saudi Arabia", "السعودية", "country"),
@@ -237,7 +237,9 @@ PLACES = [
         located_in=("syria",),
     ),
     place("al-mayadin", "Al-Mayadin", "الميادين", "city", located_in=("deir-ez-zor-governorate",)),
-    place("al-bukamal", "Al-Bukamal", "البوكمال", "city", located_in=("deir-ez-zor-governorate",)),
+    place(
+        "al-bukamal", "Al-Bukamal", "البوكمال", "city", located_in=("deir-ez-zor-governorate",), lat=34.45, lon=40.94
+    ),
     place("al-tanf", "Al-Tanf", "قاعدة التنف", "base", ("التنف",), located_in=("syria",)),
     place("eastern-syria", "Eastern Syria", "شرق سوريا", "site", located_in=("syria",)),
     place("bahrain", "Bahrain", "البحرين", "country"),
