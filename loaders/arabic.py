@@ -51,6 +51,9 @@ _LETTER_MAP = str.maketrans(
         "ڵ": "ل",
     }
 )
+# The letters of Persian, Urdu and Kurdish script alone, to their Arabic letters ("عبد الکریم" is
+# written "عبد الكريم"): a name as written keeps its hamzas and ta marbuta.
+_FOREIGN_LETTERS = str.maketrans({k: v for k, v in _LETTER_MAP.items() if chr(k) not in "أإآٱىةؤئ"})
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -67,6 +70,12 @@ def strip_marks(text: str) -> str:
 def fold_letters(text: str) -> str:
     """Unify alef, ya, ta-marbuta and hamza-seat variants and ASCII the digits (length-preserving)."""
     return ascii_digits(text).translate(_LETTER_MAP)
+
+
+def written_name(text: str) -> str:
+    """A name as written, in Arabic letters: no marks or tatweel, Persian or Kurdish letters as
+    their Arabic ones, single spaces (changes length)."""
+    return " ".join(strip_marks(text).translate(_FOREIGN_LETTERS).split())
 
 
 def normalise(text: str) -> str:

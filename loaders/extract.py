@@ -35,6 +35,7 @@ from loaders.nlp.confidence import confidence_model, event_features, role_featur
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.pipeline import get_nlp
 from loaders.nlp.records import EventRecord, StatementRecord
+from loaders.nlp.segmenter import join_soft_breaks
 
 __all__ = ["extract_article", "extract_many", "graph_from_doc", "headline_text", "pipeline_for"]
 
@@ -109,6 +110,8 @@ def _unread(article: ArticleLike, language: str) -> ArticleGraph:
 
 
 def _run(nlp: Language, text: str, published: str | None) -> Doc:
+    if nlp.lang == "ar":
+        text = join_soft_breaks(text)  # same length: offsets into the article's text hold
     doc = nlp.make_doc(text)
     doc._.kg_source = text
     doc._.kg_published = published

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from graph.ids import slugify
 from graph.model import PLACE_KINDS
 from loaders import dates as dates_module
-from loaders.arabic import MARKS
+from loaders.arabic import MARKS, written_name
 from loaders.nlp.gazetteer import Gazetteer, mention_from_tokens
 from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.records import DiscoveredActor, DiscoveredPlace, EntityMention, TokenTable
@@ -227,7 +227,7 @@ class ActorDiscovery:
         words = [t.texts[k] for k in range(first, hit.end) if t.texts[k] not in _QUOTES]
         if t.texts[first] == words[0] and not hit.whole_first_word:
             words[0] = words[0][t.clitic_lens[first] :]
-        return " ".join(words)
+        return written_name(" ".join(words))
 
     # --- names of bodies and places
 
@@ -593,7 +593,7 @@ class ActorDiscovery:
         norm = t.norms[k]
         if cover[k] or t.space[k] or t.punct[k] or not norm or norm.isdigit() or not norm[0].isalpha():
             return False
-        if MARKS.sub("", t.texts[k]) in self.name_homographs:
+        if written_name(t.texts[k]) in self.name_homographs:
             return True  # "علي" with its dotted ya is the name, "على" the preposition
         clitic = t.clitics[k]
         if clitic and (not first or clitic not in ("و", "ف")):

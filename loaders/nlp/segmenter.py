@@ -54,6 +54,32 @@ def _wrapped(text: str) -> bool:
     return breaks >= 3 and wrapped * 3 >= breaks * 2
 
 
+def join_soft_breaks(text: str) -> str:
+    """The text with each line break inside a sentence made a space (same length, so every offset
+    still points at the same character): a name or a phrase cut by the break ("وزارة الخارجية
+    \nالأمريكية") then reads as one. The breaks kept are those `_soft_break` would end a sentence at."""
+    if "\n" not in text:
+        return text
+    wrapped = _wrapped(text)
+    chars = list(text)
+    for at, ch in enumerate(text):
+        if ch != "\n" or (at + 1 < len(text) and text[at + 1] == "\n") or (at and text[at - 1] == "\n"):
+            continue
+        before = text[:at].rstrip(" \t")
+        after = text[at + 1 :].lstrip(" \t")
+        if not before or not after or before[-1] == "\n" or after[0] == "\n":
+            continue
+        if after[0] in _LIST_MARKS or before[-1] in _ENDERS or after[0] in _LINE_OPENERS:
+            soft = after[0] in _LINE_OPENERS
+        elif before[-1] in _LINE_JOINERS or norm_word(before.split()[-1]) in _CONTINUERS:
+            soft = True
+        else:
+            soft = wrapped and before[-1] not in _FINAL
+        if soft:
+            chars[at] = " "
+    return "".join(chars)
+
+
 def _abbreviation(texts: list[str], spaces: list[bool], i: int) -> bool:
     """A full stop after one letter is an abbreviation ('د.' doctor, 'م.' engineer), no sentence end."""
     return texts[i] == "." and i > 0 and not spaces[i - 1] and len(texts[i - 1]) == 1 and texts[i - 1].isalpha()

@@ -156,3 +156,32 @@ def test_a_web_address_stays_one_token(run: Callable[..., Doc]) -> None:
 def test_a_name_with_a_slash_after_its_quote_matches_the_gazetteer(run: Callable[..., Doc]) -> None:
     found = actors_of(run('وقالت كتائب "حزب الله"/ في بيان إنها لن تسكت.'))
     assert "kataib-hezbollah" in found
+
+
+def test_a_line_break_inside_a_sentence_becomes_a_space_of_the_same_length() -> None:
+    from loaders.nlp.segmenter import join_soft_breaks
+
+    wrapped = (
+        "وقالت وزارة الخارجية الأمريكية في بيان صدر مساء الأحد إن الهجوم\n"
+        "على السفارة الأمريكية في بغداد عمل مدان وإن واشنطن ستحاسب\n"
+        "المسؤولين عنه أيا كانوا وأينما كانوا في العراق أو في سوريا\n"
+        "وأضافت الوزارة أن السفارة ستواصل عملها في العاصمة العراقية.\n\n"
+        "الفقرة الثانية."
+    )
+    joined = join_soft_breaks(wrapped)
+    assert len(joined) == len(wrapped)
+    assert "الهجوم على" in joined and "ستحاسب المسؤولين" in joined
+    assert "العراقية.\n\nالفقرة" in joined  # a paragraph stays a paragraph
+
+
+def test_a_short_line_that_ends_a_headline_keeps_its_break() -> None:
+    from loaders.nlp.segmenter import join_soft_breaks
+
+    text = "هجوم على قاعدة عين الأسد\nقالت مصادر أمنية إن صاروخين سقطا قرب القاعدة."
+    assert join_soft_breaks(text) == text
+
+
+def test_a_name_written_in_persian_letters_is_output_in_arabic_ones(run) -> None:  # noqa: ANN001
+    doc = run("وقال العقيد عبد الکریم هاشم إن القوات صدت الهجوم.", "2024-02-01")
+    names = {a.name_ar for a in (doc._.kg_discovered or {}).values()}
+    assert "عبد الكريم هاشم" in names, names
