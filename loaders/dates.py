@@ -183,7 +183,7 @@ _YEAR = rf"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*{_alternation(WORDS['era_marks'])}(?!
 _YEAR_PART = rf"[\s,،]*(?:{_alternation(WORDS['year_words'])}\s*)?{_YEAR}"
 _PERIOD = _alternation(WORDS["day_periods"])
 # A word boundary that lets a one-letter clitic (و ف ب ل) stick to the expression.
-_B = r"(?<!\w)(?:[وفبل](?=\w))?"
+_B = r"(?<!\w)(?:(?:في|منذ)(?=\d)|[وفبل](?=\w))?"  # a proclitic, or "في" glued to a number ("في20 يناير")
 # Words after which a bare month name or year is a date ("في مارس", "منذ 2014"), not a verb or a count.
 _CONTEXT = _alternation(WORDS["date_context"])
 

@@ -185,3 +185,10 @@ def test_a_name_written_in_persian_letters_is_output_in_arabic_ones(run) -> None
     doc = run("وقال العقيد عبد الکریم هاشم إن القوات صدت الهجوم.", "2024-02-01")
     names = {a.name_ar for a in (doc._.kg_discovered or {}).values()}
     assert "عبد الكريم هاشم" in names, names
+
+
+def test_a_date_glued_to_its_preposition_is_a_date() -> None:
+    from loaders.dates import find_dates
+
+    found = [m.date for m in find_dates("وصل الوفد إلى أربيل في12 آذار 2024 لبحث الملف.", None)]
+    assert found == ["2024-03-12"]
