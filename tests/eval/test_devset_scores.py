@@ -18,7 +18,7 @@ FLOORS = {
     "actors": 0.96,
     "places": 0.92,
     "events": 0.68,
-    "event_roles": 0.76,
+    "event_roles": 0.79,
     "statements": 0.90,
     "claims": 0.92,
 }

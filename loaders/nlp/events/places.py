@@ -8,12 +8,11 @@ from loaders.nlp.clauses import DocIndex
 from loaders.nlp.events.vocabulary import (
     _BOUNDARIES,
     _LOCALITY_KINDS,
+    _QUOTES,
     _VIOLENT,
     EventContext,
 )
 from loaders.nlp.records import EntityMention, EventRecord
-
-_QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 
 
 class PlaceRules(EventContext):

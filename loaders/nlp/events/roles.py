@@ -6,6 +6,7 @@ from loaders.nlp.clauses import UNRESOLVED, DocIndex
 from loaders.nlp.events.vocabulary import (
     _ACTING_KINDS,
     _OFFICIAL_KINDS,
+    _QUOTES,
     _STATE_KINDS,
     _TARGETING_VERBS,
     _VIOLENT,
@@ -145,8 +146,10 @@ class RoleRules(EventContext):
                 break
         if not perps.ids and trig.cls in ("noun", "masdar") and i + 1 < end and "ب" in idx.clitic_of(i + 1):
             perps.add(self._weapon_owner(idx, i + 1, end))  # "بقصف بطائرة مسيرة تركية"
-        if not perps.ids and trig.cls == "masdar" and idx.norm(i + 1) in self.vocab.projectiles:
-            perps.add(self._weapon_owner(idx, i + 1, end))  # "باستهداف طائرة مسيرة تابعة للجيش التركي"
+        after = next((j for j in range(i + 1, min(end, i + 3)) if idx.texts[j] not in _QUOTES), end)
+        if not perps.ids and trig.cls == "masdar" and idx.norm(after) in self.vocab.projectiles:
+            # "باستهداف (") طائرة مسيرة تابعة للجيش التركي"
+            perps.add(self._weapon_owner(idx, after, end))
         head = self._head_verb(idx, ev, i, trig, start, end)
         if head is not None and idx.norm(head - 1) in self.vocab.pronoun_openers:
             # "ذكرت أنها قصفت X": the pronoun is the subject (the speaker); X is the object
@@ -294,6 +297,8 @@ class RoleRules(EventContext):
         and who was in it: "معسكر ... يضم مستشارين أجانب", "نقطة ينتشر فيها الجيش التركي"."""
         background = self._background(idx, i, i, end)
         owned = False
+        # "إنها استهدفت", "إن طائراتها استهدفت": the verb's subject stands before it
+        subject_before = bool(perps.ids) or idx.norm(i - 1) in self.vocab.pronoun_openers or idx.norm(i - 2) == "ان"
         for k in range(i + 1, end):
             if k in background:
                 continue
@@ -308,6 +313,14 @@ class RoleRules(EventContext):
                 if m is not None and "ل" in idx.clitic_of(j) and idx.actor_of(m) and idx.actor_of(m) not in perps.ids:
                     targets.add(m)
                     owned = True
+            elif not owned and norm in self.vocab.member_nouns and k - i <= 10 and (k > i + 1 or subject_before):
+                # "استهدف عناصر تابعة لحزب الله", "مجموعة من مقاتلي حزب العمال", "عناصر من الحركة":
+                # the fighters hit were X's (right after a verb whose subject is not told before
+                # it, they are its subject: "استهدف عناصر من X موقعا")
+                m = self._member_owner(idx, k, end)
+                if m is not None and idx.actor_of(m) not in perps.ids:
+                    targets.add(m)
+                    owned = True
             elif norm in self.vocab.hosting_verbs:
                 j = k + 1
                 if idx.norm(j) in ("فيها", "فيهما", "فيه", "بها"):
@@ -320,6 +333,20 @@ class RoleRules(EventContext):
                 ):
                     targets.add(m)
                 return
+
+    def _member_owner(self, idx: DocIndex, k: int, end: int) -> EntityMention | None:
+        """Whose members the member noun at k names: a genitive ("مقاتلي X"), "من X", or "تابعة لـX"."""
+        j = k + 1
+        if idx.norm(j) == "من":
+            j += 1
+        elif idx.norm(j) in self.vocab.ownership_words:
+            j += 1
+            if "ل" not in idx.clitic_of(j):
+                return None
+        m = idx.starts.get(j) if j < end else None
+        if m is None or m.role != "actor" or not idx.actor_of(m):
+            return None
+        return m if idx.actor_kind(idx.actor_of(m)) not in ("person", "media") else None
 
     def _survivor(self, idx: DocIndex, ev: EventRecord, i: int, targets: ActorList) -> None:
         """'نجا X من محاولة اغتيال': who survived an attack was its target."""

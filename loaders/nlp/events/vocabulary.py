@@ -29,6 +29,7 @@ _SPAN_OPENERS = frozenset({"بعد", "قبل", "الحرب", "العدوان", "
 _UNIT_PLURAL = frozenset({"مرات", "مرتين", "مرتان"})
 _TARGETING_VERBS = ("استهدف", "هاجم", "قصف", "يستهدف", "تستهدف", "يهاجم", "تهاجم")
 _OFFICIAL_KINDS = frozenset({"person", "state", "government", "diplomatic_mission", "military", "international_org"})
+_QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 _LOCALITY_KINDS = frozenset({"city", "district"})  # discovered places an event may be placed at
 
 

@@ -1,0 +1,43 @@
+"""The fighters a strike hit name its target: 'عناصر تابعة لـX', 'مقاتلي X', 'عناصر من X'. Every
+sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from loaders.nlp.records import EventRecord
+
+
+def events(doc: Doc) -> list[EventRecord]:
+    return [e for e in doc._.kg_events if e.merged_into is None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت إسرائيل إن طائراتها استهدفت عناصر تابعة لحزب الله في بلدة ميس الجبل مساء الأحد.",
+        "قصفت طائرات إسرائيلية مجموعة من مقاتلي حزب الله في بلدة ميس الجبل مساء الأحد.",
+        "قصفت طائرات إسرائيلية مساء الأحد مبنى في بلدة ميس الجبل وقالت إنها استهدفت عناصر من حزب الله.",
+    ],
+)
+def test_the_fighters_hit_name_whose_they_were(run: Callable[..., Doc], text: str) -> None:
+    strike = next(e for e in events(run(text, "2024-05-06")) if e.place == "meiss-el-jabal")
+    assert "hezbollah" in strike.targets
+
+
+def test_fighters_right_after_the_verb_with_no_other_subject_did_it(run: Callable[..., Doc]) -> None:
+    doc = run("استهدف عناصر من حزب الله موقعا إسرائيليا قرب ميس الجبل مساء الأحد.", "2024-05-06")
+    (attack,) = events(doc)
+    assert "hezbollah" not in attack.targets
+
+
+def test_a_quoted_drone_names_its_owner_as_the_striker(run: Callable[..., Doc]) -> None:
+    doc = run(
+        "وقال البيان إن القتلى سقطوا باستهداف «طائرة مسيرة تابعة للجيش الأميركي مقرا في البوكمال» مساء الأحد.",
+        "2024-05-06",
+    )
+    (strike,) = events(doc)
+    assert strike.perpetrators == ["us-military"]
