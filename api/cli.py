@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graph.errors import KGError
+from graph.known import moment
 from graph.settings import Settings, get_settings
 from graph.stores import GraphStore, make_store
 
@@ -156,13 +157,21 @@ def status(
         console.print("The graph is empty: `kg ingest PATH` or `kg demo` fills it.")
 
 
+#: Parameters that are always text, however they look: a year `2024` is a date, not a number.
+TEXT_PARAMS = ("since", "until", "as_of", "as_of_ingested")
+
+
 def parse_params(items: list[str]) -> dict[str, Any]:
-    """`k=v` pairs; a value that parses as JSON (numbers, true, null, lists) is taken as such."""
+    """`k=v` pairs; a value that parses as JSON (numbers, true, null, lists) is taken as such, except
+    dates; as_of and as_of_ingested are checked and normalised as the API does (`graph.known.moment`)."""
     params: dict[str, Any] = {}
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise KGError(f"--param takes key=value, got {item!r}")
+        if key in TEXT_PARAMS:
+            params[key] = moment(value, key) if key.startswith("as_of") else value
+            continue
         try:
             params[key] = json.loads(value)
         except json.JSONDecodeError:

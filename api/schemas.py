@@ -123,6 +123,7 @@ class StatementOut(BaseModel):
     quote: str | None = None
     text: str | None = None
     language: str | None = None
+    confidence: float | None = Field(None, description="how far the extraction is trusted, 0..1")
     sources: list[Source]
 
 
@@ -142,6 +143,7 @@ class EventOut(BaseModel):
 
 
 class TimelineEventOut(EventOut):
+    confidence: float | None = Field(None, description="how far the extraction is trusted, 0..1")
     claim_count: int = Field(description="claims of responsibility about it")
 
 

@@ -202,11 +202,13 @@ def statements(
     since: str | None = None,
     until: str | None = None,
     q: str | None = None,
+    min_confidence: float | None = None,
     limit: int = 50,
     skip: int = 0,
     known: AsOf = EVER,
 ) -> list[dict[str, Any]]:
-    """Statements by speaker id, kind, date range and text (normalised here, as the stored text is)."""
+    """Statements by speaker id, kind, date range, text (normalised here, as the stored text is) and
+    the least confidence an analyst will trust."""
     key = normalise(q) if q is not None else None
     rows = store.query(
         "statements",
@@ -216,6 +218,7 @@ def statements(
             "since": since,
             "until": until,
             "q": key or None,
+            "min_confidence": min_confidence,
             "limit": limit,
             "skip": skip,
             **known.params(),
@@ -234,6 +237,7 @@ def statements(
             "quote": r["quote"],
             "text": r["text"],
             "language": r["language"],
+            "confidence": r["confidence"],
             "sources": _sources(r["sources"]),
         }
         for r in rows
@@ -264,11 +268,13 @@ def timeline(
     event_type: str | None = None,
     place: str | None = None,
     actor: str | None = None,
+    min_confidence: float | None = None,
     limit: int = 50,
     skip: int = 0,
     known: AsOf = EVER,
 ) -> list[dict[str, Any]]:
-    """Events in date order with place, perpetrators, targets and how many sources reported each."""
+    """Events in date order with place, perpetrators, targets and how many sources reported each;
+    with `min_confidence`, events, roles and claims extracted with less confidence are left out."""
     rows = store.query(
         "timeline",
         {
@@ -277,13 +283,20 @@ def timeline(
             "event_type": event_type,
             "place": place,
             "actor": actor,
+            "min_confidence": min_confidence,
             "limit": limit,
             "skip": skip,
             **known.params(),
         },
     )
     return [
-        {**_event_core(r), "source_count": r["reports"], "outlet_count": r["outlets"], "claim_count": r["claims"]}
+        {
+            **_event_core(r),
+            "confidence": r["confidence"],
+            "source_count": r["reports"],
+            "outlet_count": r["outlets"],
+            "claim_count": r["claims"],
+        }
         for r in rows
     ]
 
@@ -293,12 +306,15 @@ def relationships(
     *,
     actor: str | None = None,
     type: str | None = None,
+    min_confidence: float | None = None,
     limit: int = 50,
     skip: int = 0,
     known: AsOf = EVER,
 ) -> list[dict[str, Any]]:
-    """Typed actor-to-actor edges with counts and first/last dates, most frequent first."""
-    rows = store.query("relationships", {"actor": actor, "type": type, "limit": limit, "skip": skip, **known.params()})
+    """Typed actor-to-actor edges with counts and first/last dates, most frequent first; with
+    `min_confidence`, only events, roles and statements extracted with that confidence count."""
+    params = {"actor": actor, "type": type, "min_confidence": min_confidence, "limit": limit, "skip": skip}
+    rows = store.query("relationships", {**params, **known.params()})
     return [
         {
             "source": _ref("source", r),

@@ -160,11 +160,13 @@ def subgraph(
     max_nodes: int = DEFAULT_MAX_NODES,
     with_articles: bool = True,
     known: AsOf = EVER,
+    min_confidence: float | None = None,
 ) -> SubGraph:
     """The nodes within `hops` of `center` (an id or a name) and the edges among them.
 
     Nearer nodes are kept first when the cap bites (`truncated`, with a `note` that says so). With a
-    date range, events and statements outside it are left out, and so is what only they connected.
+    date range, events and statements outside it are left out, and so is what only they connected;
+    with `min_confidence`, so are events, statements and roles extracted with less confidence.
     """
     if not 0 <= hops <= MAX_HOPS:
         raise QueryError(f"hops must be between 0 and {MAX_HOPS}, not {hops}")
@@ -191,6 +193,7 @@ def subgraph(
                 **_ids_by_label(frontier, EXPANDABLE),
                 "since": since,
                 "until": until,
+                "min_confidence": min_confidence,
                 "with_articles": with_articles,
                 "limit": row_limit,
                 **known.params(),
@@ -227,7 +230,11 @@ def subgraph(
     # Close the picture: relationships between nodes that were reached on the same (outermost) ring.
     if len(nodes) > 1:
         keys = [(n["label"], n["id"]) for n in nodes.values()]
-        params = {**_ids_by_label(keys, (*EXPANDABLE, "Article")), "limit": 20 * max_nodes}
+        params = {
+            **_ids_by_label(keys, (*EXPANDABLE, "Article")),
+            "min_confidence": min_confidence,
+            "limit": 20 * max_nodes,
+        }
         for row in store.query("neighbourhood_edges", params):
             source = node_key(row["from_label"], row["from_id"])
             target = node_key(row["to_label"], row["to_id"])
@@ -274,8 +281,16 @@ class Path:
         }
 
 
-def shortest_path(store: GraphStore, source: str, target: str, max_length: int = MAX_PATH_LENGTH) -> Path:
-    """How two actors (ids or names) connect: the fewest relationships, at most `max_length` (6)."""
+def shortest_path(
+    store: GraphStore,
+    source: str,
+    target: str,
+    max_length: int = MAX_PATH_LENGTH,
+    known: AsOf = EVER,
+    min_confidence: float | None = None,
+) -> Path:
+    """How two actors (ids or names) connect: the fewest relationships, at most `max_length` (6),
+    through events and statements known at `known` and at least `min_confidence` sure."""
     if not 1 <= max_length <= MAX_PATH_LENGTH:
         raise QueryError(f"max_length must be between 1 and {MAX_PATH_LENGTH}, not {max_length}")
     a = resolve_node(store, source, labels=("Actor",))
@@ -283,7 +298,8 @@ def shortest_path(store: GraphStore, source: str, target: str, max_length: int =
     if a["key"] == b["key"]:
         same = "source and target are the same actor"
         return Path(a, b, SubGraph(nodes=[{**a, "hop": 0}], center=a["key"], note=same))
-    rows = store.query("shortest_path", {"source": a["id"], "target": b["id"]})
+    params = {"source": a["id"], "target": b["id"], "min_confidence": min_confidence, **known.params()}
+    rows = store.query("shortest_path", params)
     if not rows or len(rows) > max_length:
         note = f"no chain of at most {max_length} relationships links {a['id']} and {b['id']}"
         return Path(a, b, SubGraph(nodes=[{**a, "hop": 0}, b], center=a["key"], note=note))

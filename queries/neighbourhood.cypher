@@ -7,13 +7,16 @@
 // and/or until, events and statements dated outside [since, until] (or undated) are left out; dates
 // are compared as spans, so a month or year overlaps the range when any day of it does, and until
 // 2023-12 takes in all of December ('~' sorts after digits and '-': d + '~' is the end of d's span).
-// At most `limit` rows per direction.
-// params: actors, places, events, statements, since=null, until=null, with_articles=true, limit=500, as_of=null, as_of_ingested=null
+// With min_confidence, events and statements extracted with less confidence are left out, and so
+// are the roles (CARRIED_OUT, TARGETED) below it. At most `limit` rows per direction.
+// params: actors, places, events, statements, since=null, until=null, min_confidence=null, with_articles=true, limit=500, as_of=null, as_of_ingested=null
 MATCH (a)
 WHERE (a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
    OR (a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements)
 MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
-WHERE ($with_articles OR NOT b:Article)
+WHERE (NOT (b:Event OR b:Statement) OR b.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (NOT type(r) IN ['CARRIED_OUT', 'TARGETED'] OR r.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND ($with_articles OR NOT b:Article)
   AND (NOT b:Article OR ((b.published <= $as_of OR b.published STARTS WITH $as_of OR $as_of IS NULL)
        AND (b.ingested_at <= $as_of_ingested OR b.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)))
   AND (NOT (b:Event OR b:Statement) OR EXISTS { MATCH (b)-[:REPORTED_IN]->(k:Article)
@@ -35,7 +38,9 @@ MATCH (a)
 WHERE (a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
    OR (a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements)
 MATCH (a)<-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]-(b)
-WHERE ($with_articles OR NOT b:Article)
+WHERE (NOT (b:Event OR b:Statement) OR b.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (NOT type(r) IN ['CARRIED_OUT', 'TARGETED'] OR r.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND ($with_articles OR NOT b:Article)
   AND (NOT b:Article OR ((b.published <= $as_of OR b.published STARTS WITH $as_of OR $as_of IS NULL)
        AND (b.ingested_at <= $as_of_ingested OR b.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)))
   AND (NOT (b:Event OR b:Statement) OR EXISTS { MATCH (b)-[:REPORTED_IN]->(k:Article)
@@ -56,10 +61,12 @@ LIMIT $limit
 // name: neighbourhood_edges
 // part of: graph.subgraph.subgraph
 // The relationships running between nodes of a given set (ids per label), so a neighbourhood also
-// shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`.
-// params: actors, places, events, statements, articles, limit=5000
+// shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`;
+// roles below min_confidence are left out here too.
+// params: actors, places, events, statements, articles, min_confidence=null, limit=5000
 MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
-WHERE ((a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
+WHERE (NOT type(r) IN ['CARRIED_OUT', 'TARGETED'] OR r.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND ((a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
        OR (a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements))
   AND ((b:Actor AND b.id IN $actors) OR (b:Place AND b.id IN $places) OR (b:Event AND b.id IN $events)
        OR (b:Statement AND b.id IN $statements) OR (b:Article AND b.id IN $articles))

@@ -9,10 +9,13 @@
 // statements): attacked / arrested (carried out an event targeting), claimed_attack_on (claimed
 // an event targeting), accused, threatened, condemned, called_on (a statement accusing or
 // addressing), member_of. Most frequent first, then source, type, target. `actor` matches
-// either end; `type` one of the edge types.
-// params: actor=null, type=null, limit=50, skip=0, as_of=null, as_of_ingested=null
-OPTIONAL MATCH (p:Actor)-[:CARRIED_OUT]->(e:Event)-[:TARGETED]->(t:Actor)
+// either end; `type` one of the edge types. With min_confidence, events, roles and statements
+// extracted with less confidence are not evidence.
+// params: actor=null, type=null, min_confidence=null, limit=50, skip=0, as_of=null, as_of_ingested=null
+OPTIONAL MATCH (p:Actor)-[pr:CARRIED_OUT]->(e:Event)-[tr:TARGETED]->(t:Actor)
 WHERE e.type IN ['attack', 'airstrike', 'arrest'] AND p.id <> t.id
+  AND ((e.confidence >= $min_confidence AND pr.confidence >= $min_confidence AND tr.confidence >= $min_confidence)
+       OR $min_confidence IS NULL)
   AND (p.id = $actor OR t.id = $actor OR $actor IS NULL)
   AND EXISTS { MATCH (e)-[:REPORTED_IN]->(k:Article)
     WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
@@ -20,8 +23,9 @@ WHERE e.type IN ['attack', 'airstrike', 'arrest'] AND p.id <> t.id
 WITH collect(CASE WHEN e IS NULL THEN NULL
              ELSE {src: p.id, type: CASE e.type WHEN 'arrest' THEN 'arrested' ELSE 'attacked' END,
                    dst: t.id, item: e.id, date: e.date} END) AS acted
-OPTIONAL MATCH (c:Actor)-[:MADE]->(s:Statement)-[:ABOUT]->(e:Event)-[:TARGETED]->(t:Actor)
+OPTIONAL MATCH (c:Actor)-[:MADE]->(s:Statement)-[:ABOUT]->(e:Event)-[tr:TARGETED]->(t:Actor)
 WHERE s.kind = 'claim_responsibility' AND c.id <> t.id
+  AND ((s.confidence >= $min_confidence AND tr.confidence >= $min_confidence) OR $min_confidence IS NULL)
   AND (c.id = $actor OR t.id = $actor OR $actor IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
     WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
@@ -31,6 +35,7 @@ WITH acted, collect(CASE WHEN e IS NULL THEN NULL
                           date: coalesce(e.date, s.date)} END) AS claimed
 OPTIONAL MATCH (sp:Actor)-[:MADE]->(s:Statement)-[:ACCUSES]->(x:Actor)
 WHERE sp.id <> x.id AND (sp.id = $actor OR x.id = $actor OR $actor IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
     WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
           AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
@@ -43,6 +48,7 @@ WITH acted, claimed,
 OPTIONAL MATCH (sp:Actor)-[:MADE]->(s:Statement)-[:ADDRESSED_TO]->(x:Actor)
 WHERE s.kind IN ['threaten', 'condemn', 'call'] AND sp.id <> x.id
   AND (sp.id = $actor OR x.id = $actor OR $actor IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
     WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
           AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }

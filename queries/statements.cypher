@@ -6,9 +6,11 @@
 // event it is about, the quote and sentence, and every article reporting it (earliest first).
 // `q` is normalised text (loaders.arabic.normalise) found in the quote or sentence, or in a name
 // of the speaker, an addressee or an accused actor, so English names find Arabic statements.
-// params: speaker=null, kind=null, since=null, until=null, q=null, limit=50, skip=0, as_of=null, as_of_ingested=null
+// min_confidence leaves out statements extracted with less confidence.
+// params: speaker=null, kind=null, since=null, until=null, q=null, min_confidence=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (s:Statement)
 WHERE (s.kind = $kind OR $kind IS NULL)
+  AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
   AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
@@ -53,7 +55,7 @@ WITH s, who, addressees, accused, e, event_places,
      collect(CASE WHEN a IS NULL THEN NULL
              ELSE {article: a.id, outlet: a.outlet, published: a.published, url: a.url, title: a.title} END) AS sources
 RETURN s.id AS id, s.kind AS kind, s.date AS date, s.date_precision AS date_precision, s.quote AS quote,
-       s.text AS text, s.language AS language,
+       s.text AS text, s.language AS language, s.confidence AS confidence,
        who.id AS speaker_id, who.name AS speaker_name, who.name_ar AS speaker_name_ar, who.kind AS speaker_kind,
        addressees, accused, e.id AS event_id, e.type AS event_type, e.date AS event_date, event_places, sources
 ORDER BY coalesce(date, '') DESC, id

@@ -6,15 +6,19 @@
 // first), perpetrators, targets, how many independent sources reported each (distinct articles
 // and distinct outlets) and how many claims of responsibility name it. Filters: since/until
 // (ISO strings; until "2023-12" includes that whole month), event_type, place (places inside
-// it count), actor (as perpetrator or target).
-// params: since=null, until=null, event_type=null, place=null, actor=null, limit=50, skip=0, as_of=null, as_of_ingested=null
+// it count), actor (as perpetrator or target), min_confidence (events, roles and claims extracted
+// with less confidence are left out).
+// params: since=null, until=null, event_type=null, place=null, actor=null, min_confidence=null, limit=50, skip=0, as_of=null, as_of_ingested=null
 MATCH (e:Event)
-WHERE (e.date >= $since OR $since IS NULL)
+WHERE (e.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (e.date >= $since OR $since IS NULL)
   AND (e.date <= $until OR e.date STARTS WITH $until OR $until IS NULL)
   AND (e.type = $event_type OR $event_type IS NULL)
   AND (EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {id: $place}) } OR $place IS NULL)
-  AND (EXISTS { MATCH (:Actor {id: $actor})-[:CARRIED_OUT]->(e) }
-       OR EXISTS { MATCH (e)-[:TARGETED]->(:Actor {id: $actor}) }
+  AND (EXISTS { MATCH (:Actor {id: $actor})-[r:CARRIED_OUT]->(e)
+                WHERE r.confidence >= $min_confidence OR $min_confidence IS NULL }
+       OR EXISTS { MATCH (e)-[r:TARGETED]->(:Actor {id: $actor})
+                   WHERE r.confidence >= $min_confidence OR $min_confidence IS NULL }
        OR $actor IS NULL)
   AND EXISTS { MATCH (e)-[:REPORTED_IN]->(k:Article)
     WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
@@ -29,12 +33,14 @@ ORDER BY CASE p.kind WHEN 'base' THEN 0 WHEN 'facility' THEN 0 WHEN 'site' THEN 
 SKIP 0
 WITH e, collect(CASE WHEN p IS NULL THEN NULL
                 ELSE {id: p.id, name: p.name, name_ar: p.name_ar, kind: p.kind} END) AS places
-OPTIONAL MATCH (by:Actor)-[:CARRIED_OUT]->(e)
+OPTIONAL MATCH (by:Actor)-[byr:CARRIED_OUT]->(e)
+WHERE byr.confidence >= $min_confidence OR $min_confidence IS NULL
 WITH e, places, by
 ORDER BY by.id SKIP 0
 WITH e, places, collect(CASE WHEN by IS NULL THEN NULL
                         ELSE {id: by.id, name: by.name, name_ar: by.name_ar, kind: by.kind} END) AS perpetrators
-OPTIONAL MATCH (e)-[:TARGETED]->(t:Actor)
+OPTIONAL MATCH (e)-[tr:TARGETED]->(t:Actor)
+WHERE tr.confidence >= $min_confidence OR $min_confidence IS NULL
 WITH e, places, perpetrators, t
 ORDER BY t.id SKIP 0
 WITH e, places, perpetrators, collect(CASE WHEN t IS NULL THEN NULL
@@ -44,9 +50,10 @@ WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL
       AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
 WITH e, places, perpetrators, targets, count(DISTINCT a.id) AS reports, count(DISTINCT a.outlet) AS outlets
 RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_precision, e.time AS time,
-       e.summary AS summary, places, perpetrators, targets, reports, outlets,
+       e.summary AS summary, e.confidence AS confidence, places, perpetrators, targets, reports, outlets,
        COUNT { MATCH (c:Statement)-[:ABOUT]->(e)
-               WHERE c.kind = 'claim_responsibility' AND EXISTS { MATCH (c)-[:REPORTED_IN]->(ca:Article)
+               WHERE c.kind = 'claim_responsibility'
+                 AND (c.confidence >= $min_confidence OR $min_confidence IS NULL) AND EXISTS { MATCH (c)-[:REPORTED_IN]->(ca:Article)
                  WHERE (ca.published <= $as_of OR ca.published STARTS WITH $as_of OR $as_of IS NULL)
                        AND (ca.ingested_at <= $as_of_ingested OR ca.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS claims
 ORDER BY coalesce(date, '9999'), id

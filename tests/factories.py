@@ -353,3 +353,32 @@ def strike_graph(centcom: Actor = CENTCOM) -> ArticleGraph:
             )
         ],
     )
+
+
+def graded_story() -> list[ArticleGraph]:
+    """`contested_attack()` with a confidence on every event, role and statement: 0.9 except three
+    weak ones, so a `min_confidence` filter has something to drop at each kind of assertion.
+
+    - the Green Zone attack (2023-12-08), as an event: 0.4;
+    - CENTCOM as the perpetrator of the Baghdad airstrike (a role; the strike itself is 0.9): 0.5;
+    - Kataib Hezbollah's threat against US forces (a statement): 0.3.
+    """
+    weak_events = {"attack-2023-12-08-green-zone": 0.4}
+    weak_roles = {("airstrike-2024-02-03-baghdad", "perpetrators", CENTCOM.id): 0.5}
+    out = []
+    for g in contested_attack():
+        events = [
+            e.model_copy(
+                update={
+                    "confidence": weak_events.get(e.id, 0.9),
+                    "role_confidence": {
+                        role: {a: weak_roles.get((e.id, role, a), 0.9) for a in getattr(e, role)}
+                        for role in ("perpetrators", "targets")
+                    },
+                }
+            )
+            for e in g.events
+        ]
+        statements = [s.model_copy(update={"confidence": 0.3 if s.kind == "threaten" else 0.9}) for s in g.statements]
+        out.append(g.model_copy(update={"events": events, "statements": statements}))
+    return out

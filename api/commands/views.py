@@ -26,6 +26,13 @@ def viz(
         int, typer.Option(min=1, max=MAX_NODES, help=f"nodes to fetch (the page draws at most {HTML_MAX_NODES})")
     ] = DEFAULT_MAX_NODES,
     articles: Annotated[bool, typer.Option("--articles/--no-articles", help="show the source articles")] = True,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", min=0, max=1, help="leave out events, roles and statements less sure"),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="only what articles published by then report (YYYY-MM-DD[THH:MM])")
+    ] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="the HTML file to write")] = Path("graph.html"),
     backend: BackendOpt = None,
     db: DbPathOpt = None,
@@ -34,7 +41,15 @@ def viz(
     try:
         with open_store(backend, db) as store:
             view = subgraph(
-                store, actor, hops=hops, since=since, until=until, max_nodes=max_nodes, with_articles=articles
+                store,
+                actor,
+                hops=hops,
+                since=since,
+                until=until,
+                max_nodes=max_nodes,
+                with_articles=articles,
+                known=AsOf.of(as_of),
+                min_confidence=min_confidence,
             )
     except KGError as exc:
         raise fail(str(exc)) from exc

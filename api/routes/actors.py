@@ -46,6 +46,16 @@ def get_actor_relationships(
     known: AsOfDep,
     actor_id: ActorId,
     type: Annotated[RelationshipType | None, Query()] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="count only events, roles and statements at least this confident")
+    ] = None,
 ) -> ListPage[RelationshipOut]:
-    items = analyst.relationships(store, actor=actor_param(store, actor_id), type=type, **page.params(), known=known)
+    items = analyst.relationships(
+        store,
+        actor=actor_param(store, actor_id),
+        type=type,
+        min_confidence=min_confidence,
+        **page.params(),
+        known=known,
+    )
     return ListPage[RelationshipOut].of(items, page.limit, page.offset)

@@ -35,6 +35,9 @@ def list_events(
     event_type: Annotated[EventType | None, Query()] = None,
     place: Annotated[str | None, Query(min_length=1, description="id or name; places inside it count")] = None,
     actor: Annotated[str | None, Query(min_length=1, description="perpetrator or target: id or name")] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="only events, roles and claims at least this confident")
+    ] = None,
 ) -> ListPage[TimelineEventOut]:
     check_date_range(since, until)
     items = analyst.timeline(
@@ -44,6 +47,7 @@ def list_events(
         event_type=event_type,
         place=place_param(store, place),
         actor=actor_param(store, actor),
+        min_confidence=min_confidence,
         **page.params(),
         known=known,
     )

@@ -81,11 +81,16 @@ class GraphQuery:
             int, Query(ge=1, le=MAX_NODES, description="cap on nodes; the nearest are kept")
         ] = DEFAULT_MAX_NODES,
         articles: Annotated[bool, Query(description="show the articles events and statements come from")] = True,
+        min_confidence: Annotated[
+            float | None,
+            Query(ge=0, le=1, description="leave out events, roles and statements extracted with less confidence"),
+        ] = None,
         known: AsOfDep = EVER,
     ) -> None:
         check_date_range(since, until)
         self.actor, self.hops, self.since, self.until = actor, hops, since, until
         self.max_nodes, self.articles, self.known = max_nodes, articles, known
+        self.min_confidence = min_confidence
 
 
 GraphQueryDep = Annotated[GraphQuery, Depends(GraphQuery)]
@@ -103,6 +108,7 @@ def load_view(store: GraphStore, q: GraphQuery) -> SubGraph:
             max_nodes=q.max_nodes,
             with_articles=q.articles,
             known=q.known,
+            min_confidence=q.min_confidence,
         )
     except AmbiguousName as exc:
         raise ApiError(422, str(exc)) from exc
@@ -128,11 +134,17 @@ def paths(
     store: StoreDep,
     source: Annotated[str, Query(min_length=1, max_length=300, description="actor id or English/Arabic name")],
     target: Annotated[str, Query(min_length=1, max_length=300, description="actor id or English/Arabic name")],
+    known: AsOfDep,
     max_length: Annotated[
         int, Query(ge=1, le=MAX_PATH_LENGTH, description="longest chain to accept")
     ] = MAX_PATH_LENGTH,
+    min_confidence: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="only through events, roles and statements at least this confident"),
+    ] = None,
 ) -> dict[str, Any]:
     try:
-        return shortest_path(store, source, target, max_length=max_length).as_dict()
+        path = shortest_path(store, source, target, max_length=max_length, known=known, min_confidence=min_confidence)
+        return path.as_dict()
     except AmbiguousName as exc:
         raise ApiError(422, str(exc)) from exc

@@ -59,6 +59,9 @@ def event_map(
     event_type: Annotated[EventType | None, Query()] = None,
     place: Annotated[str | None, Query(min_length=1, description="id or name; places inside it count")] = None,
     actor: Annotated[str | None, Query(min_length=1, description="perpetrator or target: id or name")] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="only events, roles and claims at least this confident")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="events to draw at most")] = 500,
 ) -> Any:
     check_date_range(since, until)
@@ -71,6 +74,7 @@ def event_map(
         event_type=event_type,
         place=place_param(store, place),
         actor=actor_param(store, actor),
+        min_confidence=min_confidence,
     )
     return respond(request, MapOut.model_validate(data), "map.html")
 

@@ -20,6 +20,16 @@ def list_relationships(
     known: AsOfDep,
     actor: Annotated[str | None, Query(min_length=1, description="either end: id or English/Arabic name")] = None,
     type: Annotated[RelationshipType | None, Query()] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="count only events, roles and statements at least this confident")
+    ] = None,
 ) -> ListPage[RelationshipOut]:
-    items = analyst.relationships(store, actor=actor_param(store, actor), type=type, **page.params(), known=known)
+    items = analyst.relationships(
+        store,
+        actor=actor_param(store, actor),
+        type=type,
+        min_confidence=min_confidence,
+        **page.params(),
+        known=known,
+    )
     return ListPage[RelationshipOut].of(items, page.limit, page.offset)

@@ -27,6 +27,9 @@ def list_statements(
         str | None,
         Query(min_length=1, max_length=200, description="words in the quote or sentence, or a name of an actor in it"),
     ] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="only statements extracted with this confidence or more")
+    ] = None,
 ) -> ListPage[StatementOut]:
     check_date_range(since, until)
     items = analyst.statements(
@@ -36,6 +39,7 @@ def list_statements(
         since=since,
         until=until,
         q=q,
+        min_confidence=min_confidence,
         **page.params(),
         known=known,
     )

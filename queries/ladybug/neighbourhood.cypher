@@ -12,14 +12,19 @@
 // and/or until, events and statements dated outside [since, until] (or undated) are left out; dates
 // are compared as spans, so a month or year overlaps the range when any day of it does, and until
 // 2023-12 takes in all of December ('~' sorts after digits and '-': d + '~' is the end of d's span).
-// At most `limit` rows per direction.
-// params: actors, places, events, statements, since=null, until=null, with_articles=true, limit=500, as_of=null, as_of_ingested=null
+// With min_confidence, events and statements extracted with less confidence are left out, and so
+// are the roles (CARRIED_OUT, TARGETED) below it. At most `limit` rows per direction.
+// params: actors, places, events, statements, since=null, until=null, min_confidence=null, with_articles=true, limit=500, as_of=null, as_of_ingested=null
 MATCH (a)
 WHERE (label(a) = 'Actor' AND a.id IN $actors) OR (label(a) = 'Place' AND a.id IN $places)
    OR (label(a) = 'Event' AND a.id IN $events) OR (label(a) = 'Statement' AND a.id IN $statements)
 MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
 WITH a, r, b, label(b) AS label
-WHERE ($with_articles OR label <> 'Article')
+WHERE ((label <> 'Event' AND label <> 'Statement') OR b.confidence >= CAST($min_confidence AS DOUBLE)
+       OR CAST($min_confidence AS DOUBLE) IS NULL)
+  AND ((label(r) <> 'CARRIED_OUT' AND label(r) <> 'TARGETED') OR r.confidence >= CAST($min_confidence AS DOUBLE)
+       OR CAST($min_confidence AS DOUBLE) IS NULL)
+  AND ($with_articles OR label <> 'Article')
   AND (label <> 'Article' OR ((b.published <= CAST($as_of AS STRING) OR b.published STARTS WITH CAST($as_of AS STRING) OR CAST($as_of AS STRING) IS NULL)
        AND (b.ingested_at <= CAST($as_of_ingested AS STRING) OR b.ingested_at STARTS WITH CAST($as_of_ingested AS STRING) OR CAST($as_of_ingested AS STRING) IS NULL)))
   AND ((label <> 'Event' AND label <> 'Statement') OR EXISTS { MATCH (b)-[:REPORTED_IN]->(k:Article)
@@ -41,7 +46,11 @@ WHERE (label(a) = 'Actor' AND a.id IN $actors) OR (label(a) = 'Place' AND a.id I
    OR (label(a) = 'Event' AND a.id IN $events) OR (label(a) = 'Statement' AND a.id IN $statements)
 MATCH (a)<-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]-(b)
 WITH a, r, b, label(b) AS label
-WHERE ($with_articles OR label <> 'Article')
+WHERE ((label <> 'Event' AND label <> 'Statement') OR b.confidence >= CAST($min_confidence AS DOUBLE)
+       OR CAST($min_confidence AS DOUBLE) IS NULL)
+  AND ((label(r) <> 'CARRIED_OUT' AND label(r) <> 'TARGETED') OR r.confidence >= CAST($min_confidence AS DOUBLE)
+       OR CAST($min_confidence AS DOUBLE) IS NULL)
+  AND ($with_articles OR label <> 'Article')
   AND (label <> 'Article' OR ((b.published <= CAST($as_of AS STRING) OR b.published STARTS WITH CAST($as_of AS STRING) OR CAST($as_of AS STRING) IS NULL)
        AND (b.ingested_at <= CAST($as_of_ingested AS STRING) OR b.ingested_at STARTS WITH CAST($as_of_ingested AS STRING) OR CAST($as_of_ingested AS STRING) IS NULL)))
   AND ((label <> 'Event' AND label <> 'Statement') OR EXISTS { MATCH (b)-[:REPORTED_IN]->(k:Article)
@@ -61,16 +70,19 @@ LIMIT $limit
 // name: neighbourhood_edges
 // part of: graph.subgraph.subgraph
 // The relationships running between nodes of a given set (ids per label), so a neighbourhood also
-// shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`.
-// params: actors, places, events, statements, articles, limit=5000
+// shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`;
+// roles below min_confidence are left out here too.
+// params: actors, places, events, statements, articles, min_confidence=null, limit=5000
 MATCH (a)
 WHERE (label(a) = 'Actor' AND a.id IN $actors) OR (label(a) = 'Place' AND a.id IN $places)
    OR (label(a) = 'Event' AND a.id IN $events) OR (label(a) = 'Statement' AND a.id IN $statements)
 MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
 WITH a, r, b, label(a) AS from_label, label(b) AS to_label
-WHERE (to_label = 'Actor' AND b.id IN $actors) OR (to_label = 'Place' AND b.id IN $places)
+WHERE ((label(r) <> 'CARRIED_OUT' AND label(r) <> 'TARGETED') OR r.confidence >= CAST($min_confidence AS DOUBLE)
+       OR CAST($min_confidence AS DOUBLE) IS NULL)
+  AND ((to_label = 'Actor' AND b.id IN $actors) OR (to_label = 'Place' AND b.id IN $places)
    OR (to_label = 'Event' AND b.id IN $events) OR (to_label = 'Statement' AND b.id IN $statements)
-   OR (to_label = 'Article' AND b.id IN $articles)
+   OR (to_label = 'Article' AND b.id IN $articles))
 RETURN from_label, a.id AS from_id, label(r) AS type, to_label, b.id AS to_id,
        {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
 ORDER BY from_label, from_id, type, to_label, to_id

@@ -189,8 +189,8 @@ def test_the_timeline_lists_events_in_date_order_with_independent_sources(story:
     assert [a["id"] for a in attack["targets"]] == [US_FORCES.id]
     assert [p["id"] for p in attack["places"]] == ["ain-al-asad-air-base"]
     assert list(attack) == [
-        "id", "type", "date", "date_precision", "time", "summary", "places", "perpetrators", "targets",
-        "reports", "outlets", "claims",
+        "id", "type", "date", "date_precision", "time", "summary", "confidence", "places", "perpetrators",
+        "targets", "reports", "outlets", "claims",
     ]  # fmt: skip
 
 
