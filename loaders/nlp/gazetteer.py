@@ -384,7 +384,10 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
 
 
 def clitic_of(table: TokenTable, i: int) -> str:
-    """The proclitics on token i, or a lone clitic token just before it ("بـ", "لـ")."""
+    """The proclitics on token i, or a lone clitic token just before it ("بـ", "لـ"); none past
+    either end of the text (a rule looking one word ahead of the last)."""
+    if not 0 <= i < len(table.clitics):
+        return ""
     clitic = table.clitics[i]
     if not clitic and i > 0 and table.norms[i - 1] in ("ب", "ل", "ك", "و", "ف"):
         clitic = table.norms[i - 1]

@@ -84,7 +84,7 @@ class RoleRules(EventContext):
         m = idx.starts.get(k)
         if m is not None and m.source == "nisba" and m.actor_id:
             return m
-        if idx.norms[k] in self.vocab.ownership_words:
+        if idx.norm(k) in self.vocab.ownership_words:
             m = idx.starts.get(k + 1)
             if m is not None and "ل" in idx.clitic_of(k + 1) and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS:
                 return m
