@@ -99,3 +99,16 @@ def test_paths_go_round_a_weak_event_and_answer_as_known_at_a_time(graded: httpx
     assert through(as_of_ingested="2000-01-01") == []
     bad = graded.get("/paths", params={"source": IRI.id, "target": CENTCOM.id, "as_of": "last week"})
     assert bad.status_code == 422 and "as_of" in bad.text
+
+
+def test_every_read_route_takes_as_of_and_as_of_ingested() -> None:
+    """A guard for "every read route takes as_of": a new GET route that reads the graph must too."""
+    from api.app import create_app
+
+    not_reads = {"/health"}  # the service's own state, not the graph
+    paths = create_app().openapi()["paths"]
+    reads = {path: ops["get"] for path, ops in paths.items() if "get" in ops and path not in not_reads}
+    assert {"/paths", "/events", "/graph.json", "/graph.html", "/map", "/"} <= set(reads)
+    for path, op in reads.items():
+        names = {p["name"] for p in op.get("parameters", [])}
+        assert {"as_of", "as_of_ingested"} <= names, f"{path} takes no as_of"

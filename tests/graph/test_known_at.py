@@ -1,4 +1,4 @@
-""""As known at time T" on both stores: later claims, reports and the events only they mention disappear."""
+""" "As known at time T" on both stores: later claims, reports and the events only they mention disappear."""
 
 from __future__ import annotations
 
@@ -23,19 +23,19 @@ def story(store: GraphStore) -> GraphStore:
     return store
 
 
-#: Public queries not limited to a moment: `actor` reads an actor's own stored row (gazetteer
-#: facts, not a report); a shortest path cannot filter its inner nodes by a subquery on LadybugDB
-#: (its recursive-pattern filters take properties only), so /paths does not take as_of yet.
-TIMELESS = {"actor", "shortest_path"}
-
-
 def test_every_public_query_takes_as_of_and_as_of_ingested() -> None:
     registry = get_registry()
     for backend in ("ladybug", "neo4j"):
         for q in registry.public(backend):
-            if q.name in TIMELESS:
-                continue
             assert {"as_of", "as_of_ingested"} <= set(q.params), f"{q.name} ({q.source}) takes no as_of"
+
+
+def test_an_actor_no_article_had_mentioned_yet_is_not_known(story: GraphStore) -> None:
+    # CENTCOM is first named in the report of 2024-02-04
+    assert [r["id"] for r in story.query("actor", {"id": "centcom"})] == ["centcom"]
+    assert story.query("actor", {"id": "centcom", "as_of": "2024-02-03"}) == []
+    assert [r["id"] for r in story.query("actor", {"id": "centcom", "as_of": "2024-02"})] == ["centcom"]
+    assert story.query("actor", {"id": "centcom", "as_of_ingested": "2000-01-01"}) == []
 
 
 def test_a_claim_published_after_t_disappears_with_its_report(story: GraphStore) -> None:
