@@ -40,6 +40,17 @@ class TriggerRules(EventContext):
             return None
         if trig.cls in ("noun", "masdar") and idx.norm(i - 1) in ("اي", "ايه", "كل"):
             return None  # "لأي اعتداء", "كل هجوم": no particular event
+        if trig.cls in ("noun", "masdar", "launch") and self._any_report_of(idx, i, s):
+            return None  # "بأي تقارير حول إطلاق صواريخ": no particular event either
+        if any(idx.norm(k) in self.vocab.cancel_heads for k in range(max(s, i - 2), i)):
+            return None  # "ألغت زيارة الوزير", "تأجيل الاجتماع": called off
+        if trig.cls == "masdar" and "ل" in idx.clitic_of(i) and not idx.norm(i).startswith("ال"):
+            if not self._after_exposure(idx, i):
+                return None  # "في طريقها لاعتقال شخص": what they set out to do ("تعرضه لقصف" is not)
+        if trig.type == "arrest" and self._joined_to_killing(idx, i, e):
+            return None  # "أسفرت عن اعتقال واغتيال عناصر": the killing is the act
+        if trig.type == "meeting" and self._setting_of_speech(idx, i, statements):
+            return None  # "قال، خلال اجتماع لمجلس الأمن، إن": where it was said
         if any(idx.norm(k) in self.vocab.campaign_words for k in range(i + 1, min(e, i + 4))):
             return None  # "هجوم واسع النطاق على غزة": a campaign, not one act
         if self._abstract_target(idx, i, e):
@@ -182,6 +193,38 @@ class TriggerRules(EventContext):
         start = bounds[k - 1] + 1 if k > 0 else s
         end = next((b for b in bounds[k:] if b > i), e)
         return start, end
+
+    def _any_report_of(self, idx: DocIndex, i: int, s: int) -> bool:
+        """'أي' two or three words before the trigger, with no punctuation between ('بأي تقارير
+        حول إطلاق', 'أي مؤشرات على هجوم'): what is said not to exist."""
+        for k in range(max(s, i - 3), i - 1):
+            if idx.norm(k) in ("اي", "ايه") and not any(idx.punct[j] for j in range(k + 1, i)):
+                return True
+        return False
+
+    def _after_exposure(self, idx: DocIndex, i: int) -> bool:
+        """'تعرضت لقصف', 'جراء تعرضه لقصف': the word before is 'came under', as a verb or as its
+        verbal noun with a pronoun."""
+        norm = idx.norm(i - 1)
+        for stem in (norm, *(norm[: -len(p)] for p in ("هما", "هم", "ها", "ه") if norm.endswith(p))):
+            before = self.lex.triggers.get(stem)
+            if before is not None and before.cls == "passive":
+                return True
+        return False
+
+    def _joined_to_killing(self, idx: DocIndex, i: int, e: int) -> bool:
+        """'اعتقال واغتيال', 'خطف وقتل': an arrest told together with a killing."""
+        for k in (i + 1, i + 2):
+            other = self.lex.triggers.get(idx.norm(k)) if k < e else None
+            if other is not None and idx.clitics[k].startswith("و") and other.type in _VIOLENT:
+                return True
+        return False
+
+    def _setting_of_speech(self, idx: DocIndex, i: int, statements: list[StatementRecord]) -> bool:
+        """A meeting named after 'خلال/أثناء' between a speech verb and what was said."""
+        if not any(idx.norm(k) in self.vocab.setting_words for k in range(max(0, i - 2), i)):
+            return False
+        return any(st.verb < i < st.content_start for st in statements)
 
     def _next_trigger(self, idx: DocIndex, start: int, end: int) -> int:
         return next((k for k in range(start, end) if idx.norms[k] in self.lex.triggers and idx.cover[k] is None), end)

@@ -104,6 +104,8 @@ class EventVocabulary:
         self.membership_words = s("membership_words")
         self.weapon_modifiers = s("weapon_modifiers")
         self.campaign_words = s("campaign_words")
+        self.cancel_heads = s("cancel_heads")
+        self.setting_words = s("setting_words")
         sides = lexicon.events.get("compass_sides", {})
         self._compass = {norm_word(w): side for side, words in sides.items() for w in words}
         self.suspicion_words = s("suspicion_words")
