@@ -14,11 +14,11 @@ from benchmarks.quality import CORPORA, evaluate
 from tests.conftest import skip_or_fail
 
 FLOORS = {
-    "overall_f1": 0.87,
+    "overall_f1": 0.88,
     "actors": 0.96,
     "places": 0.92,
-    "events": 0.72,
-    "event_roles": 0.79,
+    "events": 0.74,
+    "event_roles": 0.80,
     "statements": 0.90,
     "claims": 0.92,
 }

@@ -16,6 +16,9 @@ from loaders.nlp.events.vocabulary import (
 from loaders.nlp.lexicon import Trigger
 from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
 
+# verbs of doing an act already named ("نفذها", "شنته", "نصبه"): their subject did it
+_DOER_VERBS = ("نفذ", "شن", "نصب")
+
 
 class RoleRules(EventContext):
     def _roles(
@@ -201,7 +204,7 @@ class RoleRules(EventContext):
                             None,
                         )
                     )
-        # "ضربة ... نفذها X", "غارة نفذتها مقاتلة تركية": a fact only outside someone
+        # "ضربة ... نفذها X", "غارة نفذتها مقاتلة تركية", "كمين نصبه X": a fact only outside someone
         # else's words (inside them it is an accusation)
         norms, triggers = idx.norms, self.lex.triggers
         for k in range(i + 1, end):
@@ -209,12 +212,23 @@ class RoleRules(EventContext):
             other = triggers.get(norm)
             if other is not None and other.cls in ("noun", "masdar"):
                 break  # "التفجير عقب غارة شنها X": X did the other act
-            if len(norm) > 3 and norm.startswith(("نفذ", "شن")):
+            if len(norm) > 3 and norm.startswith(_DOER_VERBS):
                 m = next((idx.starts[j] for j in range(k + 1, min(end, k + 5)) if j in idx.starts), None)
                 actor = idx.actor_of(m) if m is not None else None
                 if actor and (stmt is None or stmt.speaker == actor):
                     perps.add(m)
                 break
+        if not perps.ids and trig.cls == "noun" and (idx.norm(i - 1) == "في" or "ب" in idx.clitic_of(i)):
+            # "قتلت إسرائيل القائد في غارة على صنعاء": who killed, with the strike
+            for k in range(max(start, i - 25), i):
+                m = idx.starts.get(k + 1)
+                if (
+                    idx.norms[k] in self.vocab.killing_verbs
+                    and m is not None
+                    and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS
+                ):
+                    perps.add(m)
+                    break
         for k in range(start, i):  # "قيام X بـ": X did it
             if norms[k] == "قيام" and (k + 1) in idx.starts:
                 perps.add(idx.starts[k + 1])
@@ -318,7 +332,8 @@ class RoleRules(EventContext):
                 # the fighters hit were X's (right after a verb whose subject is not told before
                 # it, they are its subject: "استهدف عناصر من X موقعا")
                 m = self._member_owner(idx, k, end)
-                if m is not None and idx.actor_of(m) not in perps.ids:
+                doer = len(idx.norm(k - 1)) > 3 and idx.norm(k - 1).startswith(_DOER_VERBS)
+                if m is not None and not doer and idx.actor_of(m) not in perps.ids:  # "كمين نصبه عناصر من X"
                     targets.add(m)
                     owned = True
             elif norm in self.vocab.hosting_verbs:

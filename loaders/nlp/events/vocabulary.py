@@ -105,6 +105,7 @@ class EventVocabulary:
         self.weapon_modifiers = s("weapon_modifiers")
         self.campaign_words = s("campaign_words")
         self.cancel_heads = s("cancel_heads")
+        self.killing_verbs = s("killing_verbs")
         self.setting_words = s("setting_words")
         sides = lexicon.events.get("compass_sides", {})
         self._compass = {norm_word(w): side for side, words in sides.items() for w in words}

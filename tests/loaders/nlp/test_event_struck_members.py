@@ -41,3 +41,17 @@ def test_a_quoted_drone_names_its_owner_as_the_striker(run: Callable[..., Doc]) 
     )
     (strike,) = events(doc)
     assert strike.perpetrators == ["us-military"]
+
+
+def test_an_ambush_is_an_attack_by_those_who_laid_it(run: Callable[..., Doc]) -> None:
+    doc = run("قتل جنديان في كمين نصبه عناصر من حزب الله لدورية قرب ميس الجبل مساء الأحد.", "2024-05-06")
+    (ambush,) = events(doc)
+    assert (ambush.type, ambush.place) == ("attack", "meiss-el-jabal")
+    assert ambush.perpetrators == ["hezbollah"]
+    assert "hezbollah" not in ambush.targets
+
+
+def test_who_killed_with_a_strike_did_the_strike(run: Callable[..., Doc]) -> None:
+    doc = run("وقتلت إسرائيل يوم الأحد قياديا بارزا وثلاثة من مرافقيه في غارة على مدينة دمشق.", "2024-05-07")
+    (strike,) = events(doc)
+    assert (strike.place, strike.perpetrators) == ("damascus", ["israel"])
