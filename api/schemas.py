@@ -134,6 +134,7 @@ class EventOut(BaseModel):
     date_precision: str | None = None
     time: str | None = None
     summary: str | None = None
+    confidence: float | None = Field(None, description="how far the extraction is trusted, 0..1")
     place: PlaceRef | None = Field(None, description="the most specific place")
     places: list[PlaceRef]
     perpetrators: list[ActorRef]
@@ -143,7 +144,6 @@ class EventOut(BaseModel):
 
 
 class TimelineEventOut(EventOut):
-    confidence: float | None = Field(None, description="how far the extraction is trusted, 0..1")
     claim_count: int = Field(description="claims of responsibility about it")
 
 
@@ -156,6 +156,7 @@ class ReportOut(Source):
     killed: int | None = None
     injured: int | None = None
     sentence: str | None = None
+    confidence: float | None = Field(None, description="how far the extraction is trusted, 0..1")
 
 
 class SaidAboutEvent(BaseModel):
@@ -167,6 +168,7 @@ class SaidAboutEvent(BaseModel):
     addressees: list[ActorRef]
     quote: str | None = None
     text: str | None = None
+    confidence: float | None = Field(None, description="how far the extraction is trusted, 0..1")
     sources: list[Source]
 
 

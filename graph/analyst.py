@@ -396,14 +396,19 @@ def responsibility_disagreement(said: list[dict[str, Any]]) -> dict[str, Any] | 
     return None
 
 
-def event_detail(store: GraphStore, event_id: str, known: AsOf = EVER) -> dict[str, Any]:
+def event_detail(
+    store: GraphStore, event_id: str, known: AsOf = EVER, min_confidence: float | None = None
+) -> dict[str, Any]:
     """One event with every source's report side by side, everything said about it, and the conflicts
-    (as they stood at `known`: a report published later is not there to disagree)."""
-    rows = store.query("event_detail", {"id": event_id, **known.params()})
+    (as they stood at `known`: a report published later is not there to disagree; with
+    `min_confidence`, reports, roles and statements extracted with less confidence are left out)."""
+    params = {"id": event_id, "min_confidence": min_confidence, **known.params()}
+    rows = store.query("event_detail", params)
     if not rows:
         when = f" known {_as_of_text(known)}" if known else ""
-        raise NotFound(f"no event with the id {event_id!r}{when}; list events with GET /events")
-    reports = [dict(r) for r in store.query("event_sources", {"id": event_id, **known.params()})]
+        sure = f" with confidence {min_confidence} or more" if min_confidence is not None else ""
+        raise NotFound(f"no event with the id {event_id!r}{when}{sure}; list events with GET /events")
+    reports = [dict(r) for r in store.query("event_sources", params)]
     said = [
         {
             "id": s["id"],
@@ -414,9 +419,10 @@ def event_detail(store: GraphStore, event_id: str, known: AsOf = EVER) -> dict[s
             "addressees": _actors(s["addressees"]),
             "quote": s["quote"],
             "text": s["text"],
+            "confidence": s["confidence"],
             "sources": _sources(s["sources"]),
         }
-        for s in store.query("event_statements", {"id": event_id, **known.params()})
+        for s in store.query("event_statements", params)
     ]
     disagreements = report_disagreements(reports)
     responsibility = responsibility_disagreement(said)
@@ -424,6 +430,7 @@ def event_detail(store: GraphStore, event_id: str, known: AsOf = EVER) -> dict[s
         disagreements.append(responsibility)
     return {
         **_event_core(rows[0]),
+        "confidence": rows[0]["confidence"],
         "source_count": len({r["article"] for r in reports}),
         "outlet_count": len({r["outlet"] for r in reports if r.get("outlet")}),
         "reports": reports,
@@ -439,17 +446,25 @@ def _event_brief(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def actor_profile(
-    store: GraphStore, actor_id: str, *, events: int = 20, co_mentions: int = 10, known: AsOf = EVER
+    store: GraphStore,
+    actor_id: str,
+    *,
+    events: int = 20,
+    co_mentions: int = 10,
+    known: AsOf = EVER,
+    min_confidence: float | None = None,
 ) -> dict[str, Any]:
-    """Who an actor is, whom it belongs to, what it said and did, and whom it appears with."""
+    """Who an actor is, whom it belongs to, what it said and did, and whom it appears with; with
+    `min_confidence`, only events, roles and statements extracted with that confidence count."""
     at = known.params()
-    rows = store.query("actor_profile", {"id": actor_id, **at})
+    sure = {"min_confidence": min_confidence}
+    rows = store.query("actor_profile", {"id": actor_id, **sure, **at})
     if not rows:
         raise NotFound(f"no actor with the id {actor_id!r}; try GET /search?q=... to find its id")
     a = rows[0]
-    kinds = {r["kind"]: r["count"] for r in store.query("actor_statement_kinds", {"id": actor_id, **at})}
-    done = store.query("actor_events", {"id": actor_id, "role": "perpetrator", "limit": events, **at})
-    hit = store.query("actor_events", {"id": actor_id, "role": "target", "limit": events, **at})
+    kinds = {r["kind"]: r["count"] for r in store.query("actor_statement_kinds", {"id": actor_id, **sure, **at})}
+    done = store.query("actor_events", {"id": actor_id, "role": "perpetrator", "limit": events, **sure, **at})
+    hit = store.query("actor_events", {"id": actor_id, "role": "target", "limit": events, **sure, **at})
     return {
         "id": a["id"],
         "name": a["name"],

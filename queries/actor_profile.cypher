@@ -1,11 +1,12 @@
 // An actor's profile; graph.analyst.actor_profile composes these queries into one answer.
 // Lists are collected after `ORDER BY ... SKIP 0` so both stores agree on their order; two lists
 // of the same shape are joined with `+` and UNWIND because LadybugDB has no CALL { UNION }.
+// With min_confidence, events, roles and statements extracted with less confidence do not count.
 
 // name: actor_profile
 // One actor by id: names, aliases, kind, wikidata; the groups it is a member of and its members;
 // how many events it carried out and was targeted by, statements it made, articles mentioning it.
-// params: id, as_of=null, as_of_ingested=null
+// params: id, min_confidence=null, as_of=null, as_of_ingested=null
 MATCH (a:Actor {id: $id})
 OPTIONAL MATCH (a)-[:MEMBER_OF]->(up:Actor)
 WITH a, up
@@ -22,22 +23,29 @@ RETURN a.id AS id, a.name AS name, a.name_ar AS name_ar, a.kind AS kind, a.alias
        COUNT { MATCH (m:Article)-[:MENTIONS]->(a)
                WHERE (m.published <= $as_of OR m.published STARTS WITH $as_of OR $as_of IS NULL)
                      AND (m.ingested_at <= $as_of_ingested OR m.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } AS articles,
-       COUNT { MATCH (a)-[:CARRIED_OUT]->(x:Event) WHERE EXISTS { MATCH (x)-[:REPORTED_IN]->(k:Article)
+       COUNT { MATCH (a)-[xr:CARRIED_OUT]->(x:Event)
+               WHERE ((xr.confidence >= $min_confidence AND x.confidence >= $min_confidence) OR $min_confidence IS NULL)
+                 AND EXISTS { MATCH (x)-[:REPORTED_IN]->(k:Article)
                  WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
                        AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS perpetrated,
-       COUNT { MATCH (x:Event)-[:TARGETED]->(a) WHERE EXISTS { MATCH (x)-[:REPORTED_IN]->(k:Article)
+       COUNT { MATCH (x:Event)-[xr:TARGETED]->(a)
+               WHERE ((xr.confidence >= $min_confidence AND x.confidence >= $min_confidence) OR $min_confidence IS NULL)
+                 AND EXISTS { MATCH (x)-[:REPORTED_IN]->(k:Article)
                  WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
                        AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS targeted,
-       COUNT { MATCH (a)-[:MADE]->(x:Statement) WHERE EXISTS { MATCH (x)-[:REPORTED_IN]->(k:Article)
+       COUNT { MATCH (a)-[:MADE]->(x:Statement)
+               WHERE (x.confidence >= $min_confidence OR $min_confidence IS NULL)
+                 AND EXISTS { MATCH (x)-[:REPORTED_IN]->(k:Article)
                  WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
                        AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS statements
 
 // name: actor_statement_kinds
 // part of: graph.analyst.actor_profile
 // How many statements of each kind an actor made, by kind name.
-// params: id, as_of=null, as_of_ingested=null
+// params: id, min_confidence=null, as_of=null, as_of_ingested=null
 MATCH (:Actor {id: $id})-[:MADE]->(s:Statement)
-WHERE EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
+WHERE (s.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
   WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
         AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
 RETURN s.kind AS kind, count(*) AS count
@@ -48,11 +56,13 @@ ORDER BY kind
 // Events an actor took part in, newest first (undated last, then role and id): role is
 // "perpetrator" (CARRIED_OUT) or "target" (TARGETED), `role` keeps only one of them; places
 // most specific first.
-// params: id, role=null, limit=20, skip=0, as_of=null, as_of_ingested=null
+// params: id, role=null, min_confidence=null, limit=20, skip=0, as_of=null, as_of_ingested=null
 MATCH (a:Actor {id: $id})
-OPTIONAL MATCH (a)-[:CARRIED_OUT]->(done:Event)
+OPTIONAL MATCH (a)-[dr:CARRIED_OUT]->(done:Event)
+WHERE (dr.confidence >= $min_confidence AND done.confidence >= $min_confidence) OR $min_confidence IS NULL
 WITH a, collect(CASE WHEN done IS NULL THEN NULL ELSE {role: 'perpetrator', id: done.id} END) AS perpetrated
-OPTIONAL MATCH (hit:Event)-[:TARGETED]->(a)
+OPTIONAL MATCH (hit:Event)-[hr:TARGETED]->(a)
+WHERE (hr.confidence >= $min_confidence AND hit.confidence >= $min_confidence) OR $min_confidence IS NULL
 WITH perpetrated, collect(CASE WHEN hit IS NULL THEN NULL ELSE {role: 'target', id: hit.id} END) AS targeted
 UNWIND perpetrated + targeted AS r
 WITH r

@@ -28,9 +28,18 @@ def get_actor(
     actor_id: ActorId,
     events: Annotated[int, Query(ge=0, le=100, description="recent events to list per role")] = 20,
     co_mentions: Annotated[int, Query(ge=0, le=100, description="co-mentioned actors to list")] = 10,
+    min_confidence: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="count only events, roles and statements at least this confident"),
+    ] = None,
 ) -> ActorProfileOut:
     profile = analyst.actor_profile(
-        store, actor_param(store, actor_id), events=events, co_mentions=co_mentions, known=known
+        store,
+        actor_param(store, actor_id),
+        events=events,
+        co_mentions=co_mentions,
+        known=known,
+        min_confidence=min_confidence,
     )
     return respond(request, ActorProfileOut.model_validate(profile), "actor.html")
 

@@ -62,6 +62,14 @@ def list_events(
 # The twin is registered first (decorators apply bottom-up): `/{id}` would also match `x.json`.
 @router.get("/{event_id}.json", response_model=EventDetailOut, include_in_schema=False)
 def get_event(
-    request: Request, store: StoreDep, known: AsOfDep, event_id: Annotated[str, Path(min_length=1, max_length=300)]
+    request: Request,
+    store: StoreDep,
+    known: AsOfDep,
+    event_id: Annotated[str, Path(min_length=1, max_length=300)],
+    min_confidence: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="only reports, roles and statements at least this confident"),
+    ] = None,
 ) -> EventDetailOut:
-    return respond(request, EventDetailOut.model_validate(analyst.event_detail(store, event_id, known)), "event.html")
+    detail = analyst.event_detail(store, event_id, known, min_confidence=min_confidence)
+    return respond(request, EventDetailOut.model_validate(detail), "event.html")

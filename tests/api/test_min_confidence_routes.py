@@ -112,3 +112,15 @@ def test_every_read_route_takes_as_of_and_as_of_ingested() -> None:
     for path, op in reads.items():
         names = {p["name"] for p in op.get("parameters", [])}
         assert {"as_of", "as_of_ingested"} <= names, f"{path} takes no as_of"
+
+
+def test_one_event_and_one_actor_leave_out_weak_roles_and_statements(graded: httpx.Client) -> None:
+    strike = graded.get(f"/events/{BAGHDAD_STRIKE}", params={"min_confidence": 0.6}).json()
+    assert strike["perpetrators"] == [] and [a["id"] for a in strike["targets"]] == [KATAIB_HEZBOLLAH.id]
+    assert [a["id"] for a in graded.get(f"/events/{BAGHDAD_STRIKE}.json").json()["perpetrators"]] == [CENTCOM.id]
+    assert graded.get(f"/events/{GREEN_ZONE_ATTACK}", params={"min_confidence": 0.4}).status_code == 200
+    assert graded.get(f"/events/{GREEN_ZONE_ATTACK}", params={"min_confidence": 0.6}).status_code == 404
+    kh = graded.get("/actors/Kataib Hezbollah.json", params={"min_confidence": 0.6}).json()
+    assert kh["statements"]["by_kind"] == {"condemn": 1, "deny_responsibility": 1}
+    iri = graded.get(f"/actors/{IRI.id}", params={"min_confidence": 0.6}).json()
+    assert [e["id"] for e in iri["events"]["perpetrated"]] == ["attack-2024-01-20-ain-al-asad-air-base"]

@@ -83,5 +83,10 @@ def test_the_actor_graph_drops_a_weak_event_above_its_confidence(browser: Any, s
     assert "min_confidence=0.6" in browser.find_element(By.CSS_SELECTOR, "iframe.graph").get_attribute("src")
     text = graph_text()
     assert AIN_AL_ASAD_ATTACK in text and GREEN_ZONE_ATTACK not in text
+    # the profile's own lists follow the same control: the Green Zone attack is no longer one it did
+    perpetrated = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.columns section:first-child a.event')).map(a => a.href)"
+    )
+    assert perpetrated and not any(GREEN_ZONE_ATTACK in href for href in perpetrated)
     only_local(browser, site)
     shot(browser, "21-actor-graph-min-confidence")

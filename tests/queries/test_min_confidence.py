@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from graph import analyst
+from graph.errors import NotFound
 from graph.known import AsOf
 from graph.stores import GraphStore
 from graph.subgraph import shortest_path, subgraph
@@ -129,3 +130,30 @@ def test_a_shortest_path_goes_round_a_weak_event_and_an_unknown_one(graded: Grap
     assert (
         graded.query("shortest_path", {"source": IRI.id, "target": "us-embassy-in-baghdad", "as_of": "2023-11"}) == []
     )
+
+
+def test_one_event_leaves_out_its_weak_roles_and_statements_and_a_weak_event_is_not_found(graded: GraphStore) -> None:
+    strike = analyst.event_detail(graded, BAGHDAD_STRIKE)
+    assert ids(strike["perpetrators"]) == [CENTCOM.id] and strike["confidence"] == 0.9
+    assert ids(analyst.event_detail(graded, BAGHDAD_STRIKE, min_confidence=0.5)["perpetrators"]) == [CENTCOM.id]
+    sure = analyst.event_detail(graded, BAGHDAD_STRIKE, min_confidence=0.6)
+    assert sure["perpetrators"] == [] and ids(sure["targets"]) == [KATAIB_HEZBOLLAH.id]
+    assert [s["confidence"] for s in sure["statements"]] == [0.9, 0.9] and len(sure["reports"]) == 1
+    assert analyst.event_detail(graded, GREEN_ZONE_ATTACK, min_confidence=0.4)["id"] == GREEN_ZONE_ATTACK
+    with pytest.raises(NotFound, match="confidence 0.6"):
+        analyst.event_detail(graded, GREEN_ZONE_ATTACK, min_confidence=0.6)
+
+
+def test_an_actor_profile_counts_only_confident_events_roles_and_statements(graded: GraphStore) -> None:
+    def summary(actor: str, min_confidence: float | None) -> tuple:
+        p = analyst.actor_profile(graded, actor, min_confidence=min_confidence)
+        e = p["events"]
+        return e["as_perpetrator"], ids(e["perpetrated"]), p["statements"]["total"], p["statements"]["by_kind"]
+
+    assert summary(CENTCOM.id, 0.5)[:2] == (1, [BAGHDAD_STRIKE])
+    assert summary(CENTCOM.id, 0.6)[:2] == (0, [])  # its role in the strike is 0.5
+    assert summary(IRI.id, 0.4)[:2] == (2, [AIN_AL_ASAD_ATTACK, GREEN_ZONE_ATTACK])
+    assert summary(IRI.id, 0.6)[:2] == (1, [AIN_AL_ASAD_ATTACK])  # the Green Zone attack is 0.4
+    kh_all, kh_sure = summary(KATAIB_HEZBOLLAH.id, 0.3), summary(KATAIB_HEZBOLLAH.id, 0.6)
+    assert kh_all[2:] == (3, {"condemn": 1, "deny_responsibility": 1, "threaten": 1})
+    assert kh_sure[2:] == (2, {"condemn": 1, "deny_responsibility": 1})  # the threat is 0.3
