@@ -431,6 +431,7 @@ class EntityResolver:
         self.not_locative_to = lexicon.set("non_locative_before_to")
         self.former = lexicon.set("former_words")
         self.complementizers = lexicon.set("complementizers")
+        self.attribution_verbs = lexicon.set("attribution_verbs")
         self.collectives = lexicon.set("aligned_collectives")
         self.alignment = lexicon.set("alignment_words")
         self._nisba_cache: dict[str, tuple[str | None, str | None]] = {}
@@ -941,9 +942,10 @@ class EntityResolver:
 
     def _roles(self, doc: Doc, mentions: list[EntityMention]) -> None:
         """Country names: a place after a locative word, an actor otherwise. A capital right after
-        'أن'/'إن' is the subject of what follows: the state ("أن أنقرة قصفت")."""
+        'أن'/'إن' is the subject of what follows: the state ("أن أنقرة قصفت"); so is one right
+        after a verb of ascribing an act ("نسبتها طهران إلى إسرائيل")."""
         prev: EntityMention | None = None
-        norms = doc._.kg_tokens.norms
+        norms, clitics = doc._.kg_tokens.norms, doc._.kg_tokens.clitics
         for m in mentions:
             if m.actor_id and m.place_id and m.source in ("gazetteer", "nested"):
                 m.role = "place" if self._locative(doc, m, prev) else "actor"
@@ -951,9 +953,17 @@ class EntityResolver:
                 m.actor_id is None
                 and m.place_id
                 and m.start > 0
-                and norms[m.start - 1] in self.complementizers
-                and not doc._.kg_tokens.clitics[m.start]
                 and m.end - m.start == 1
+                and (
+                    (norms[m.start - 1] in self.complementizers | self.attribution_verbs and not clitics[m.start])
+                    or (
+                        # "نسبتها طهران ودمشق إلى إسرائيل": both ascribe it
+                        clitics[m.start].startswith("و")
+                        and prev is not None
+                        and prev.end == m.start
+                        and prev.source == "capital"
+                    )
+                )
             ):
                 country = self.lex.capitals.get(norms[m.start])
                 state = self.gaz.state_for_country_name(country) if country else None

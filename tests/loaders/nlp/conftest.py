@@ -215,6 +215,7 @@ PLACES = [
     place("erbil-governorate", "Erbil Governorate", "محافظة أربيل", "governorate", located_in=("iraq",)),
     place("erbil", "Erbil", "أربيل", "city", located_in=("erbil-governorate",)),
     place("damascus", "Damascus", "دمشق", "city", located_in=("syria",), lat=33.51, lon=36.29),
+    place("tehran", "Tehran", "طهران", "city", located_in=("iran",)),
     place("gaza-strip", "Gaza Strip", "قطاع غزة", "governorate", ("غزة",)),
     place("jordan", "Jordan", "الأردن", "country"),
     place("saudi-arabia", "Saudi Arabia", "السعودية", "country"),

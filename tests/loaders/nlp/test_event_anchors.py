@@ -94,3 +94,13 @@ def test_a_claim_told_after_other_strikes_is_not_about_them(run: Callable[..., D
     (strike,) = events(doc)
     assert claim.about_event is None
     assert strike.perpetrators == ["us-military"]
+
+
+def test_a_capital_ascribing_a_strike_is_its_state_not_a_place_hit(run: Callable[..., Doc]) -> None:
+    doc = run(
+        "قتل ثلاثة مستشارين في ضربة جوية دمرت مبنى في دمشق يوم الأحد، نسبتها طهران وبغداد إلى إسرائيل.",
+        "2024-05-07",
+    )
+    assert [e.place for e in events(doc)] == ["damascus"]
+    ascribing = [m.actor_id for m in doc._.kg_entities if m.text in ("طهران", "وبغداد", "بغداد")]
+    assert ascribing == ["iran", "iraq"]
