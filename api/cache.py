@@ -69,7 +69,7 @@ class ResponseCache:
             return
         store = getattr(self.state, "store", None)
         ttl = store.cache_seconds if store is not None else 0.0
-        if ttl <= 0:
+        if store is None or ttl <= 0:
             await self.app(scope, receive, send)
             return
         generation = store.generation

@@ -13,8 +13,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.errors import KGError
+from core.errors import KGError
 from graph.known import moment
+from graph.names import resolve_params
 from graph.settings import Settings, get_settings
 from graph.stores import GraphStore, make_store
 
@@ -187,7 +188,11 @@ def query(
     backend: BackendOpt = None,
     db: DbPathOpt = None,
 ) -> None:
-    """Run a named query from queries/ with parameters."""
+    """Run a named query from queries/ with parameters.
+
+    Actor and place parameters (actor, speaker, source, target, place) take an id or an English or
+    Arabic name, resolved as the API resolves them; `q` is search text, folded as names are stored.
+    """
     if fmt not in ("table", "json", "csv"):
         raise fail(f"--format must be table, json or csv, not {fmt!r}", 2)
     try:
@@ -204,7 +209,7 @@ def query(
         store.query_def(name).bind(params)  # report parameter mistakes before opening anything
         require_database(settings)
         with store.open():
-            rows = store.query(name, params)
+            rows = store.query(name, resolve_params(store, params))
     except KGError as exc:
         raise fail(str(exc)) from exc
     print_rows(rows, fmt, title=name)

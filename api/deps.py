@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Header, Query, Request
 
 from api.errors import ApiError
-from graph.errors import QueryError
+from core.errors import QueryError
 from graph.known import AsOf
 from graph.settings import Settings, get_settings
 from graph.stores import GraphStore, make_store

@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import ArticleError, KGError, NotFound, QueryError, StoreUnavailable
+from core.errors import AmbiguousName, ArticleError, KGError, NotFound, QueryError, StoreUnavailable
 
 
 class ApiError(Exception):
@@ -34,6 +34,7 @@ def _json(status: int, message: str, request: Request | None = None) -> Response
 #: The project's own errors as HTTP statuses; Starlette uses the nearest class in an error's MRO.
 _STATUS_OF: tuple[tuple[type[KGError], int], ...] = (
     (NotFound, 404),
+    (AmbiguousName, 422),  # the request was understood but names several things: the message lists their ids
     (QueryError, 400),
     (ArticleError, 422),
     (StoreUnavailable, 503),

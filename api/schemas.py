@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, Field
 
 from api.errors import ApiError
-from graph.analyst import AmbiguousName, resolve_actor, resolve_place
+from graph.names import resolve_actor, resolve_place
 from graph.stores import GraphStore
 
 T = TypeVar("T")
 
-ClaimKind = Literal["claim_responsibility", "deny_responsibility", "accuse"]
-RelationshipType = Literal[
-    "attacked", "arrested", "claimed_attack_on", "accused", "threatened", "condemned", "called_on", "member_of"
-]
 
 _ISO = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -247,22 +243,12 @@ def check_date_range(since: str | None, until: str | None) -> None:
 
 def actor_param(store: GraphStore, value: str | None) -> str | None:
     """An actor filter given as an id or an English/Arabic name, as the id (404 unknown, 422 ambiguous)."""
-    if value is None:
-        return None
-    try:
-        return resolve_actor(store, value)
-    except AmbiguousName as exc:
-        raise ApiError(422, str(exc)) from exc
+    return None if value is None else resolve_actor(store, value)
 
 
 def place_param(store: GraphStore, value: str | None) -> str | None:
     """A place filter given as an id or an English/Arabic name, as the id (404 unknown, 422 ambiguous)."""
-    if value is None:
-        return None
-    try:
-        return resolve_place(store, value)
-    except AmbiguousName as exc:
-        raise ApiError(422, str(exc)) from exc
+    return None if value is None else resolve_place(store, value)
 
 
 # -- articles -------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ of them and yields the articles; only one day is held in memory. It is prefix-st
 
     python -m benchmarks.corpus --n 10000 --seed 7 -o /tmp/corpus.jsonl
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,12 +40,32 @@ DEFAULT_EVENTS_PER_DAY = 12
 
 _WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _MONTHS_LEVANT = (
-    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
-    "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
 )
 _MONTHS_EGYPT = (
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 )
 _DAY_PARTS = ("", "", "مساء ", "فجر ", "صباح ", "ليل ", "ظهر ")
 
@@ -115,101 +136,239 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 #: working when the gazetteer changes; every pool must keep at least one member.
 _ROLES: dict[str, tuple[tuple[str, float], ...]] = {
     "attacker": (
-        ("islamic-resistance-in-iraq", 10), ("kataib-hezbollah", 5), ("harakat-al-nujaba", 4),
-        ("kataib-sayyid-al-shuhada", 2), ("asaib-ahl-al-haq", 1), ("isis", 6), ("saraya-awliya-al-dam", 1),
-        ("ashab-al-kahf", 1), ("rab-allah", 1), ("usbat-al-thairin", 1), ("qasim-al-jabbarin", 1),
-        ("harakat-ansar-allah-al-awfiya", 1), ("kurdistan-workers-party", 2), ("arab-tribal-forces", 2),
-        ("hayat-tahrir-al-sham", 1), ("saraya-qabdat-al-huda", 1),
+        ("islamic-resistance-in-iraq", 10),
+        ("kataib-hezbollah", 5),
+        ("harakat-al-nujaba", 4),
+        ("kataib-sayyid-al-shuhada", 2),
+        ("asaib-ahl-al-haq", 1),
+        ("isis", 6),
+        ("saraya-awliya-al-dam", 1),
+        ("ashab-al-kahf", 1),
+        ("rab-allah", 1),
+        ("usbat-al-thairin", 1),
+        ("qasim-al-jabbarin", 1),
+        ("harakat-ansar-allah-al-awfiya", 1),
+        ("kurdistan-workers-party", 2),
+        ("arab-tribal-forces", 2),
+        ("hayat-tahrir-al-sham", 1),
+        ("saraya-qabdat-al-huda", 1),
     ),
     "attack_target": (
-        ("us-military", 6), ("global-coalition-against-daesh", 4), ("iraqi-army", 2), ("peshmerga", 2),
-        ("syrian-democratic-forces", 2), ("turkish-armed-forces", 1), ("iraqi-federal-police", 1),
+        ("us-military", 6),
+        ("global-coalition-against-daesh", 4),
+        ("iraqi-army", 2),
+        ("peshmerga", 2),
+        ("syrian-democratic-forces", 2),
+        ("turkish-armed-forces", 1),
+        ("iraqi-federal-police", 1),
         ("popular-mobilization-forces", 1),
     ),
     "striker": (
-        ("centcom", 6), ("us-military", 3), ("us-air-force", 1), ("israeli-air-force", 3),
-        ("israel-defense-forces", 2), ("turkish-armed-forces", 4), ("iraqi-air-force", 3),
-        ("global-coalition-against-daesh", 2), ("russian-armed-forces", 1), ("iraqi-army-aviation", 1),
+        ("centcom", 6),
+        ("us-military", 3),
+        ("us-air-force", 1),
+        ("israeli-air-force", 3),
+        ("israel-defense-forces", 2),
+        ("turkish-armed-forces", 4),
+        ("iraqi-air-force", 3),
+        ("global-coalition-against-daesh", 2),
+        ("russian-armed-forces", 1),
+        ("iraqi-army-aviation", 1),
     ),
     "strike_target": (
-        ("kataib-hezbollah", 4), ("harakat-al-nujaba", 3), ("isis", 6), ("kurdistan-workers-party", 3),
-        ("islamic-revolutionary-guard-corps", 2), ("popular-mobilization-forces", 2), ("hezbollah", 1),
-        ("peoples-protection-units", 2), ("kataib-sayyid-al-shuhada", 1),
+        ("kataib-hezbollah", 4),
+        ("harakat-al-nujaba", 3),
+        ("isis", 6),
+        ("kurdistan-workers-party", 3),
+        ("islamic-revolutionary-guard-corps", 2),
+        ("popular-mobilization-forces", 2),
+        ("hezbollah", 1),
+        ("peoples-protection-units", 2),
+        ("kataib-sayyid-al-shuhada", 1),
     ),
     "accuser": (
-        ("us-department-of-defense", 4), ("centcom", 3), ("white-house", 2), ("us-state-department", 2),
-        ("pat-ryder", 2), ("john-kirby", 1), ("iraqi-government", 2), ("iraqi-security-media-cell", 2),
-        ("syrian-democratic-forces", 1), ("kurdistan-regional-government", 2), ("israel-defense-forces", 1),
-        ("turkish-ministry-of-national-defense", 1), ("lloyd-austin", 1), ("matthew-miller", 1),
+        ("us-department-of-defense", 4),
+        ("centcom", 3),
+        ("white-house", 2),
+        ("us-state-department", 2),
+        ("pat-ryder", 2),
+        ("john-kirby", 1),
+        ("iraqi-government", 2),
+        ("iraqi-security-media-cell", 2),
+        ("syrian-democratic-forces", 1),
+        ("kurdistan-regional-government", 2),
+        ("israel-defense-forces", 1),
+        ("turkish-ministry-of-national-defense", 1),
+        ("lloyd-austin", 1),
+        ("matthew-miller", 1),
     ),
     "accused": (
-        ("iran", 4), ("iran-aligned-militias", 3), ("islamic-revolutionary-guard-corps", 2),
-        ("kataib-hezbollah", 3), ("harakat-al-nujaba", 2), ("isis", 2), ("kurdistan-workers-party", 1),
+        ("iran", 4),
+        ("iran-aligned-militias", 3),
+        ("islamic-revolutionary-guard-corps", 2),
+        ("kataib-hezbollah", 3),
+        ("harakat-al-nujaba", 2),
+        ("isis", 2),
+        ("kurdistan-workers-party", 1),
     ),
     "denier": (
-        ("iranian-ministry-of-foreign-affairs", 3), ("nasser-kanaani", 2), ("esmaeil-baghaei", 1),
-        ("kataib-hezbollah", 2), ("asaib-ahl-al-haq", 2), ("badr-organization", 1), ("harakat-al-nujaba", 1),
-        ("popular-mobilization-forces", 1), ("kurdistan-workers-party", 1), ("saraya-al-salam", 1),
+        ("iranian-ministry-of-foreign-affairs", 3),
+        ("nasser-kanaani", 2),
+        ("esmaeil-baghaei", 1),
+        ("kataib-hezbollah", 2),
+        ("asaib-ahl-al-haq", 2),
+        ("badr-organization", 1),
+        ("harakat-al-nujaba", 1),
+        ("popular-mobilization-forces", 1),
+        ("kurdistan-workers-party", 1),
+        ("saraya-al-salam", 1),
     ),
     "condemner": (
-        ("iraqi-government", 4), ("iraqi-ministry-of-foreign-affairs", 3), ("us-embassy-in-baghdad", 2),
-        ("united-nations-assistance-mission-for-iraq", 2), ("kurdistan-regional-government", 2),
-        ("uk-government", 1), ("arab-league", 1), ("european-union", 1), ("mohammed-shia-al-sudani", 2),
-        ("basim-al-awadi", 1), ("syrian-ministry-of-foreign-affairs", 1), ("iranian-ministry-of-foreign-affairs", 1),
-        ("turkish-ministry-of-foreign-affairs", 1), ("french-ministry-for-europe-and-foreign-affairs", 1),
-        ("saudi-ministry-of-foreign-affairs", 1), ("united-nations", 1),
+        ("iraqi-government", 4),
+        ("iraqi-ministry-of-foreign-affairs", 3),
+        ("us-embassy-in-baghdad", 2),
+        ("united-nations-assistance-mission-for-iraq", 2),
+        ("kurdistan-regional-government", 2),
+        ("uk-government", 1),
+        ("arab-league", 1),
+        ("european-union", 1),
+        ("mohammed-shia-al-sudani", 2),
+        ("basim-al-awadi", 1),
+        ("syrian-ministry-of-foreign-affairs", 1),
+        ("iranian-ministry-of-foreign-affairs", 1),
+        ("turkish-ministry-of-foreign-affairs", 1),
+        ("french-ministry-for-europe-and-foreign-affairs", 1),
+        ("saudi-ministry-of-foreign-affairs", 1),
+        ("united-nations", 1),
     ),
     "caller": (
-        ("united-nations", 2), ("united-nations-assistance-mission-for-iraq", 2), ("european-union", 1),
-        ("antonio-guterres", 1), ("stephane-dujarric", 1), ("muqtada-al-sadr", 1), ("ali-al-sistani", 1),
-        ("iraqi-parliament", 1), ("arab-league", 1), ("us-state-department", 1), ("ammar-al-hakim", 1),
+        ("united-nations", 2),
+        ("united-nations-assistance-mission-for-iraq", 2),
+        ("european-union", 1),
+        ("antonio-guterres", 1),
+        ("stephane-dujarric", 1),
+        ("muqtada-al-sadr", 1),
+        ("ali-al-sistani", 1),
+        ("iraqi-parliament", 1),
+        ("arab-league", 1),
+        ("us-state-department", 1),
+        ("ammar-al-hakim", 1),
     ),
     "addressee": (
-        ("iraqi-government", 4), ("united-states", 2), ("iran", 1), ("united-nations-security-council", 1),
-        ("global-coalition-against-daesh", 1), ("turkey", 1), ("syrian-government", 1),
+        ("iraqi-government", 4),
+        ("united-states", 2),
+        ("iran", 1),
+        ("united-nations-security-council", 1),
+        ("global-coalition-against-daesh", 1),
+        ("turkey", 1),
+        ("syrian-government", 1),
         ("kurdistan-regional-government", 1),
     ),
     "threatener": (
-        ("joe-biden", 1), ("lloyd-austin", 2), ("pat-ryder", 1), ("centcom", 1), ("kataib-hezbollah", 2),
-        ("harakat-al-nujaba", 2), ("akram-al-kaabi", 1), ("islamic-resistance-in-iraq", 2),
-        ("qais-al-khazali", 1), ("islamic-revolutionary-guard-corps", 1), ("hossein-salami", 1),
-        ("benjamin-netanyahu", 1), ("recep-tayyip-erdogan", 1),
+        ("joe-biden", 1),
+        ("lloyd-austin", 2),
+        ("pat-ryder", 1),
+        ("centcom", 1),
+        ("kataib-hezbollah", 2),
+        ("harakat-al-nujaba", 2),
+        ("akram-al-kaabi", 1),
+        ("islamic-resistance-in-iraq", 2),
+        ("qais-al-khazali", 1),
+        ("islamic-revolutionary-guard-corps", 1),
+        ("hossein-salami", 1),
+        ("benjamin-netanyahu", 1),
+        ("recep-tayyip-erdogan", 1),
     ),
     "pledger": (
-        ("mohammed-shia-al-sudani", 3), ("iraqi-government", 2), ("iraqi-ministry-of-interior", 1),
-        ("abdul-amir-al-shammari", 1), ("masrour-barzani", 1), ("yehia-rasool", 1), ("sabah-al-numan", 1),
+        ("mohammed-shia-al-sudani", 3),
+        ("iraqi-government", 2),
+        ("iraqi-ministry-of-interior", 1),
+        ("abdul-amir-al-shammari", 1),
+        ("masrour-barzani", 1),
+        ("yehia-rasool", 1),
+        ("sabah-al-numan", 1),
     ),
     "security": (
-        ("iraqi-security-media-cell", 4), ("counter-terrorism-service", 3), ("iraqi-ministry-of-interior", 2),
-        ("iraqi-national-security-service", 2), ("asayish", 1), ("iraqi-joint-operations-command", 2),
-        ("syrian-general-security", 1), ("internal-security-forces-of-north-and-east-syria", 1),
+        ("iraqi-security-media-cell", 4),
+        ("counter-terrorism-service", 3),
+        ("iraqi-ministry-of-interior", 2),
+        ("iraqi-national-security-service", 2),
+        ("asayish", 1),
+        ("iraqi-joint-operations-command", 2),
+        ("syrian-general-security", 1),
+        ("internal-security-forces-of-north-and-east-syria", 1),
     ),
     "official": (
-        ("mohammed-shia-al-sudani", 4), ("fuad-hussein", 3), ("abbas-araghchi", 1),
-        ("hossein-amir-abdollahian", 1), ("antony-blinken", 1), ("alina-romanowski", 2), ("hakan-fidan", 1),
-        ("nechirvan-barzani", 2), ("masrour-barzani", 1), ("mohammed-al-hassan", 1), ("qasim-al-araji", 2),
-        ("ayman-safadi", 1), ("asaad-al-shaibani", 1), ("faisal-mekdad", 1), ("brett-mcgurk", 1),
+        ("mohammed-shia-al-sudani", 4),
+        ("fuad-hussein", 3),
+        ("abbas-araghchi", 1),
+        ("hossein-amir-abdollahian", 1),
+        ("antony-blinken", 1),
+        ("alina-romanowski", 2),
+        ("hakan-fidan", 1),
+        ("nechirvan-barzani", 2),
+        ("masrour-barzani", 1),
+        ("mohammed-al-hassan", 1),
+        ("qasim-al-araji", 2),
+        ("ayman-safadi", 1),
+        ("asaad-al-shaibani", 1),
+        ("faisal-mekdad", 1),
+        ("brett-mcgurk", 1),
     ),
 }
 
 #: Outlets (media actors) and how often they report; Iraqi and regional outlets dominate.
 _OUTLETS: tuple[tuple[str, float], ...] = (
-    ("shafaq-news", 8), ("rudaw", 6), ("alsumaria", 6), ("baghdad-today", 5), ("iraqi-news-agency", 5),
-    ("al-jazeera", 4), ("al-arabiya", 4), ("kurdistan24", 4), ("al-mayadeen", 3), ("al-hadath", 3),
-    ("964", 3), ("al-sharqiya", 2), ("anadolu-agency", 2), ("afp", 2), ("reuters", 2), ("sputnik", 2),
-    ("alhurra", 2), ("north-press-agency", 2), ("enab-baladi", 1), ("hawar-news-agency", 1), ("sana", 1),
-    ("tasnim-news-agency", 1), ("al-mada", 1), ("sabereen-news", 1), ("al-araby-al-jadeed", 1),
-    ("asharq-al-awsat", 1), ("bbc", 1), ("associated-press", 1), ("irna", 1), ("al-manar", 1),
+    ("shafaq-news", 8),
+    ("rudaw", 6),
+    ("alsumaria", 6),
+    ("baghdad-today", 5),
+    ("iraqi-news-agency", 5),
+    ("al-jazeera", 4),
+    ("al-arabiya", 4),
+    ("kurdistan24", 4),
+    ("al-mayadeen", 3),
+    ("al-hadath", 3),
+    ("964", 3),
+    ("al-sharqiya", 2),
+    ("anadolu-agency", 2),
+    ("afp", 2),
+    ("reuters", 2),
+    ("sputnik", 2),
+    ("alhurra", 2),
+    ("north-press-agency", 2),
+    ("enab-baladi", 1),
+    ("hawar-news-agency", 1),
+    ("sana", 1),
+    ("tasnim-news-agency", 1),
+    ("al-mada", 1),
+    ("sabereen-news", 1),
+    ("al-araby-al-jadeed", 1),
+    ("asharq-al-awsat", 1),
+    ("bbc", 1),
+    ("associated-press", 1),
+    ("irna", 1),
+    ("al-manar", 1),
 )
 
 #: Place kinds an attack or strike happens at, and their weights.
 _SITE_KINDS = {"base": 6.0, "facility": 1.5, "city": 1.0, "district": 0.6}
 #: Bases that recur in the news far more than others.
 _HOT_SITES = {
-    "ain-al-asad-air-base": 40, "al-harir-air-base": 20, "erbil-international-airport": 18,
-    "us-embassy-in-baghdad": 12, "baghdad-diplomatic-support-center": 8, "al-tanf-garrison": 10,
-    "al-omar-oil-field": 12, "conoco-gas-field": 10, "al-shaddadi-base": 8, "kharab-al-jir": 6,
-    "tower-22": 4, "qasrak": 4, "mission-support-site-euphrates": 6, "victory-base-complex": 6,
+    "ain-al-asad-air-base": 40,
+    "al-harir-air-base": 20,
+    "erbil-international-airport": 18,
+    "us-embassy-in-baghdad": 12,
+    "baghdad-diplomatic-support-center": 8,
+    "al-tanf-garrison": 10,
+    "al-omar-oil-field": 12,
+    "conoco-gas-field": 10,
+    "al-shaddadi-base": 8,
+    "kharab-al-jir": 6,
+    "tower-22": 4,
+    "qasrak": 4,
+    "mission-support-site-euphrates": 6,
+    "victory-base-complex": 6,
 }
 _THEATRES = ("iraq", "syria")
 
@@ -422,10 +581,12 @@ def _casualties(rng: random.Random, killed: int | None, injured: int | None) -> 
         return rng.choice(("دون أن يسفر عن إصابات بشرية", "ما أدى إلى أضرار مادية فقط", "دون وقوع خسائر بشرية"))
     noun = rng.choice(_PEOPLE)
     if killed and injured:
-        return rng.choice((
-            f"ما أسفر عن مقتل {_people(killed, noun)} وإصابة {injured} آخرين",
-            f"وأدى إلى مقتل {_people(killed, noun)} وجرح {injured} آخرين",
-        ))
+        return rng.choice(
+            (
+                f"ما أسفر عن مقتل {_people(killed, noun)} وإصابة {injured} آخرين",
+                f"وأدى إلى مقتل {_people(killed, noun)} وجرح {injured} آخرين",
+            )
+        )
     if killed:
         return f"ما أسفر عن مقتل {_people(killed, noun)}"
     return rng.choice((f"ما أدى إلى إصابة {_people(injured, noun)} بجروح", f"وأسفر عن جرح {_people(injured, noun)}"))
@@ -463,7 +624,7 @@ _STATEMENTS: dict[str, tuple[str, ...]] = {
     "claim_responsibility": (
         "و[تبنى|تبنت] {speaker} الهجوم في بيان [نشره|نشرته] على [قناته|قناتها] في تلغرام.",
         "و[أعلن|أعلنت] {speaker} [مسؤوليته|مسؤوليتها] عن استهداف {place} {weapon}.",
-        "و[قال|قالت] {speaker} في بيان: \"استهدف مجاهدونا {place} {weapon}، ردا على جرائم الاحتلال\".",
+        'و[قال|قالت] {speaker} في بيان: "استهدف مجاهدونا {place} {weapon}، ردا على جرائم الاحتلال".',
         "و[تبنى|تبنت] {speaker}، في بيان مقتضب، الهجوم على {place}.",
     ),
     "deny_responsibility": (
@@ -520,9 +681,7 @@ _STANDALONE: dict[str, tuple[str, ...]] = {
         "[تعهد|تعهدت] {speaker} {when} بحصر السلاح بيد الدولة.",
         "[تعهد|تعهدت] {speaker} {when} بمواصلة دعم القوات الأمنية في حربها على الإرهاب.",
     ),
-    "condemn": (
-        "[رفض|رفضت] {speaker} {when} أي تدخل خارجي في الشؤون الداخلية للعراق.",
-    ),
+    "condemn": ("[رفض|رفضت] {speaker} {when} أي تدخل خارجي في الشؤون الداخلية للعراق.",),
 }
 _NO_CLAIM = (
     "ولم تتبن أي جهة الهجوم حتى ساعة إعداد هذا الخبر.",
@@ -575,25 +734,17 @@ _DETAILS: dict[str, tuple[str, ...]] = {
 }
 _QUOTES: dict[str, tuple[str, ...]] = {
     "claim_responsibility": (
-        "وجاء في البيان: \"إن عملياتنا مستمرة حتى خروج آخر جندي محتل من أرض العراق\".",
-        "وأضاف البيان أن \"الضربة جاءت ردا على المجازر التي يرتكبها الاحتلال وداعموه\".",
+        'وجاء في البيان: "إن عملياتنا مستمرة حتى خروج آخر جندي محتل من أرض العراق".',
+        'وأضاف البيان أن "الضربة جاءت ردا على المجازر التي يرتكبها الاحتلال وداعموه".',
     ),
-    "deny_responsibility": (
-        "وجاء في البيان أن \"هذه الاتهامات لا أساس لها وتهدف إلى خلط الأوراق\".",
-    ),
-    "accuse": (
-        "وأضاف أن \"لدينا أدلة واضحة على الجهة التي تقف خلف هذا الاعتداء وسنقدمها في الوقت المناسب\".",
-    ),
+    "deny_responsibility": ('وجاء في البيان أن "هذه الاتهامات لا أساس لها وتهدف إلى خلط الأوراق".',),
+    "accuse": ('وأضاف أن "لدينا أدلة واضحة على الجهة التي تقف خلف هذا الاعتداء وسنقدمها في الوقت المناسب".',),
     "condemn": (
-        "وقال البيان إن \"هذه الأعمال تستهدف أمن البلاد واستقرارها ولن تمر دون محاسبة\".",
-        "وشدد البيان على \"رفض استخدام الأراضي العراقية منطلقا للاعتداء على الدول المجاورة\".",
+        'وقال البيان إن "هذه الأعمال تستهدف أمن البلاد واستقرارها ولن تمر دون محاسبة".',
+        'وشدد البيان على "رفض استخدام الأراضي العراقية منطلقا للاعتداء على الدول المجاورة".',
     ),
-    "threaten": (
-        "وأضاف أن \"الرد سيكون حاسما ومؤلما، وأن على المعتدين أن يتحملوا العواقب\".",
-    ),
-    "call": (
-        "وأكد البيان \"ضرورة احترام سيادة العراق وعدم جره إلى صراعات المنطقة\".",
-    ),
+    "threaten": ('وأضاف أن "الرد سيكون حاسما ومؤلما، وأن على المعتدين أن يتحملوا العواقب".',),
+    "call": ('وأكد البيان "ضرورة احترام سيادة العراق وعدم جره إلى صراعات المنطقة".',),
 }
 _CONTEXT = _BACKGROUND_POLITICS + (
     "وتقول الحكومة العراقية إنها تعمل على إنهاء مهمة التحالف الدولي وتحويل العلاقة إلى شراكة ثنائية.",
@@ -634,23 +785,31 @@ def _plan_event(rng: random.Random, cast: Cast, key: str, day: date) -> Syntheti
     if roll < 0.85:
         place = rng.choice(cast.cities)
         group = cast.pick(rng, "attacker")
-        ev = SyntheticEvent(key, "arrest", day, place, perpetrator=cast.pick(rng, "security"), target=group,
-                            count=rng.randint(2, 12))
+        ev = SyntheticEvent(
+            key, "arrest", day, place, perpetrator=cast.pick(rng, "security"), target=group, count=rng.randint(2, 12)
+        )
         if rng.random() < 0.3:
             ev.statements.append(PlannedStatement("pledge", cast.pick(rng, "pledger")))
         return ev
     if roll < 0.92:
         official = cast.pick(rng, "official")
-        ev = SyntheticEvent(key, "meeting", day, cast.places.get("baghdad") or rng.choice(cast.cities),
-                            perpetrator=official, target=cast.pick(rng, "official", exclude=[official]))
+        ev = SyntheticEvent(
+            key,
+            "meeting",
+            day,
+            cast.places.get("baghdad") or rng.choice(cast.cities),
+            perpetrator=official,
+            target=cast.pick(rng, "official", exclude=[official]),
+        )
         if rng.random() < 0.5:
             ev.statements.append(PlannedStatement("call", official, cast.pick(rng, "addressee")))
         if rng.random() < 0.3:
             ev.statements.append(PlannedStatement("pledge", official))
         return ev
     kind = rng.choice(tuple(_STANDALONE))
-    speaker = cast.pick(rng, {"call": "caller", "threaten": "threatener", "pledge": "pledger",
-                              "condemn": "condemner"}[kind])
+    speaker = cast.pick(
+        rng, {"call": "caller", "threaten": "threatener", "pledge": "pledger", "condemn": "condemner"}[kind]
+    )
     ev = SyntheticEvent(key, "none", day, None)
     ev.statements.append(PlannedStatement(kind, speaker, cast.pick(rng, "addressee", exclude=[speaker])))
     return ev
@@ -672,8 +831,9 @@ def _plan_attack(rng: random.Random, cast: Cast, key: str, day: date) -> Synthet
     killed = rng.choice((0, 0, 0, 0, 1, 2, 3, 5))
     injured = rng.choice((0, 0, 1, 2, 3, 4, 6, 10, 15))
     target = cast.pick(rng, "attack_target") if rng.random() < 0.6 else None
-    ev = SyntheticEvent(key, "attack", day, place, target=target,
-                        weapon=weapon, count=count, killed=killed, injured=injured)
+    ev = SyntheticEvent(
+        key, "attack", day, place, target=target, weapon=weapon, count=count, killed=killed, injured=injured
+    )
     claimant = cast.pick(rng, "attacker") if rng.random() < 0.55 else None
     if claimant is not None:
         ev.perpetrator = claimant
@@ -700,8 +860,16 @@ def _plan_strike(rng: random.Random, cast: Cast, key: str, day: date) -> Synthet
     place = rng.choice(cast.cities) if rng.random() < 0.6 else rng.choices(sites, weights)[0]
     striker = cast.pick(rng, "striker")
     target = cast.pick(rng, "strike_target")
-    ev = SyntheticEvent(key, "airstrike", day, place, perpetrator=striker, target=target,
-                        killed=rng.choice((0, 1, 2, 3, 4, 6, 8, 12, 16)), injured=rng.choice((0, 0, 2, 5, 9, 25)))
+    ev = SyntheticEvent(
+        key,
+        "airstrike",
+        day,
+        place,
+        perpetrator=striker,
+        target=target,
+        killed=rng.choice((0, 1, 2, 3, 4, 6, 8, 12, 16)),
+        injured=rng.choice((0, 0, 2, 5, 9, 25)),
+    )
     if rng.random() < 0.4:
         ev.statements.append(PlannedStatement("statement", striker, target))
     _add_condemnations(rng, cast, ev)
@@ -739,17 +907,35 @@ def _event_sentence(rng: random.Random, cast: Cast, ev: SyntheticEvent, when: st
         assert ev.perpetrator is not None and ev.target is not None
         striker = _name(rng, ev.perpetrator)
         return _agree(
-            rng.choice(_STRIKE), ev.perpetrator, striker=striker, striker_of=_lam(striker), when=when, place=place,
+            rng.choice(_STRIKE),
+            ev.perpetrator,
+            striker=striker,
+            striker_of=_lam(striker),
+            when=when,
+            place=place,
             target=_lam(_name(rng, ev.target)),
             casualties=_casualties(rng, _reported(rng, ev.killed), _reported(rng, ev.injured)),
         )
     if ev.type == "arrest":
         assert ev.perpetrator is not None and ev.target is not None
-        return _agree(rng.choice(_ARREST), ev.perpetrator, security=_name(rng, ev.perpetrator), when=when,
-                      place=place, n=str(_reported(rng, ev.count) or ev.count), group=_name(rng, ev.target))
+        return _agree(
+            rng.choice(_ARREST),
+            ev.perpetrator,
+            security=_name(rng, ev.perpetrator),
+            when=when,
+            place=place,
+            n=str(_reported(rng, ev.count) or ev.count),
+            group=_name(rng, ev.target),
+        )
     assert ev.perpetrator is not None and ev.target is not None
-    return _agree(rng.choice(_MEETING), ev.perpetrator, official=_name(rng, ev.perpetrator), when=when, place=place,
-                  other=_name(rng, ev.target))
+    return _agree(
+        rng.choice(_MEETING),
+        ev.perpetrator,
+        official=_name(rng, ev.perpetrator),
+        when=when,
+        place=place,
+        other=_name(rng, ev.target),
+    )
 
 
 def _statement_sentence(rng: random.Random, ev: SyntheticEvent, st: PlannedStatement, place: str) -> str:
@@ -786,9 +972,13 @@ def _previous_attack(rng: random.Random, cast: Cast, ev: SyntheticEvent, levant:
     place = rng.choices(sites, weights)[0]
     earlier = ev.day - timedelta(days=rng.randint(3, 40))
     months = _MONTHS_LEVANT if levant else _MONTHS_EGYPT
-    when = rng.choice((f"في {earlier.day} {months[earlier.month - 1]} {earlier.year}",
-                       f"يوم {_WEEKDAYS[earlier.weekday()]} {earlier.day} {months[earlier.month - 1]}",
-                       f"في {months[earlier.month - 1]} {earlier.year}"))
+    when = rng.choice(
+        (
+            f"في {earlier.day} {months[earlier.month - 1]} {earlier.year}",
+            f"يوم {_WEEKDAYS[earlier.weekday()]} {earlier.day} {months[earlier.month - 1]}",
+            f"في {months[earlier.month - 1]} {earlier.year}",
+        )
+    )
     weapon = _weapon_phrase(rng, rng.choice(tuple(_WEAPON_NOUNS)), rng.choice((None, 2, 3)))
     return _agree(rng.choice(_PREVIOUS), place, place=_name(rng, place), when=when, weapon=weapon)
 
@@ -824,9 +1014,13 @@ def _report(rng: random.Random, cast: Cast, ev: SyntheticEvent, outlet: Entity, 
         place = _place_phrase(rng, cast, ev.place)
         paragraphs.append(_event_sentence(rng, cast, ev, when, place))
         details = _DETAILS.get(ev.type, _DETAILS["meeting"])
-        slots = {"place": _name(rng, ev.place), "city": _city_near(rng, cast, ev.place), "outlet": outlet.name_ar,
-                 "hour": rng.choice(("الواحدة", "الثانية", "الثالثة", "الرابعة", "العاشرة", "الحادية عشرة"))
-                 + rng.choice((" فجرا", " صباحا", " مساء", " ليلا"))}
+        slots = {
+            "place": _name(rng, ev.place),
+            "city": _city_near(rng, cast, ev.place),
+            "outlet": outlet.name_ar,
+            "hour": rng.choice(("الواحدة", "الثانية", "الثالثة", "الرابعة", "العاشرة", "الحادية عشرة"))
+            + rng.choice((" فجرا", " صباحا", " مساء", " ليلا")),
+        }
         for template in rng.sample(details, rng.randint(2, min(4, len(details)))):
             paragraphs.append(template.format(**slots))
         carried = [st for st in ev.statements if rng.random() < 0.85]
@@ -847,9 +1041,19 @@ def _report(rng: random.Random, cast: Cast, ev: SyntheticEvent, outlet: Entity, 
         lead = next((st for st in carried if st.kind == "claim_responsibility"), None)
         title = _title(rng, ev, _name(rng, ev.place), lead)
     art = SyntheticArticle(
-        record={"file": "", "url": "", "title": title, "published": published.isoformat(), "outlet": outlet.name,
-                "language": "ar", "text": ""},
-        event_key=ev.key, event_type=ev.type, statement_kinds=tuple(kinds), paragraphs=paragraphs,
+        record={
+            "file": "",
+            "url": "",
+            "title": title,
+            "published": published.isoformat(),
+            "outlet": outlet.name,
+            "language": "ar",
+            "text": "",
+        },
+        event_key=ev.key,
+        event_type=ev.type,
+        statement_kinds=tuple(kinds),
+        paragraphs=paragraphs,
         outlet_id=outlet.id,
     )
     if rng.random() < 0.35:
@@ -935,8 +1139,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1000, help="number of articles (default 1000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed: same seed, same bytes (default 7)")
     parser.add_argument("--start", type=date.fromisoformat, default=DEFAULT_START, help="first day of news")
-    parser.add_argument("--events-per-day", type=int, default=DEFAULT_EVENTS_PER_DAY,
-                        help=f"average events a day (default {DEFAULT_EVENTS_PER_DAY}); each has 1-6 reports")
+    parser.add_argument(
+        "--events-per-day",
+        type=int,
+        default=DEFAULT_EVENTS_PER_DAY,
+        help=f"average events a day (default {DEFAULT_EVENTS_PER_DAY}); each has 1-6 reports",
+    )
     parser.add_argument("-o", "--output", default="-", help="output .jsonl file, or - for stdout (default)")
     args = parser.parse_args(argv)
     if args.output == "-":

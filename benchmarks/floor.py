@@ -10,6 +10,7 @@ writer time / floor time says how much of the writer's cost is ours rather than 
 identity was resolved against the store), so the floor's graph is the writer's graph. The runner
 checks that by comparing both stores' node and relationship counts.
 """
+
 from __future__ import annotations
 
 import re
@@ -180,15 +181,20 @@ def ladybug_floor(db_path: Path, rows: GraphRows) -> dict[str, Any]:
             started = time.perf_counter()
     finally:
         db.close()
-    return {"method": "COPY <table> FROM <DataFrame>", "load_s": round(load_s, 3),
-            "dataframe_build_s": round(build_s, 3), "per_query_s": per_table}
+    return {
+        "method": "COPY <table> FROM <DataFrame>",
+        "load_s": round(load_s, 3),
+        "dataframe_build_s": round(build_s, 3),
+        "per_query_s": per_table,
+    }
 
 
 # -- Neo4j: the write queries, big batches, no identity resolution or checks --------------------------
 
 
-def neo4j_floor(uri: str, auth: tuple[str, str] | None, rows: GraphRows, batch_rows: int = 10_000,
-                database: str | None = None) -> dict[str, Any]:
+def neo4j_floor(
+    uri: str, auth: tuple[str, str] | None, rows: GraphRows, batch_rows: int = 10_000, database: str | None = None
+) -> dict[str, Any]:
     """Run the project's write queries over `rows` in batches of `batch_rows`, one transaction each."""
     import neo4j
 
@@ -212,5 +218,9 @@ def neo4j_floor(uri: str, auth: tuple[str, str] | None, rows: GraphRows, batch_r
                 took = time.perf_counter() - t0
                 per_query[name] = round(took, 3)
                 load_s += took
-    return {"method": f"UNWIND $rows MERGE (project write queries), {batch_rows} rows per transaction",
-            "load_s": round(load_s, 3), "transactions": transactions, "per_query_s": per_query}
+    return {
+        "method": f"UNWIND $rows MERGE (project write queries), {batch_rows} rows per transaction",
+        "load_s": round(load_s, 3),
+        "transactions": transactions,
+        "per_query_s": per_query,
+    }

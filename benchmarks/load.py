@@ -5,6 +5,7 @@ encoding, and the clients must not share the server's interpreter lock, or the f
 measure the load generator. LadybugDB lets one process hold a database file, so the caller closes
 its own store before the server starts.
 """
+
 from __future__ import annotations
 
 import os
@@ -68,8 +69,9 @@ class ApiServer:
 
         self._log = self._log_path.open("wb")
         cmd = [*_serve_command(), "--host", LOOPBACK, "--port", str(self.port)]
-        self._proc = subprocess.Popen(cmd, env=self._env, cwd=self._cwd, stdout=self._log, stderr=subprocess.STDOUT,
-                                      stdin=subprocess.DEVNULL)
+        self._proc = subprocess.Popen(
+            cmd, env=self._env, cwd=self._cwd, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
@@ -132,14 +134,23 @@ class LoadResult:
             **latency_summary(self.latencies),
             # CPU seconds per wall second, per process: 1.0 is one core busy. Shows whether the
             # server was CPU-bound or waiting, and what the load generator itself cost.
-            "cpu_cores": {k: None if v is None else round(v / self.duration_s, 2)
-                          for k, v in (self.cpu_s or {}).items()},
+            "cpu_cores": {
+                k: None if v is None else round(v / self.duration_s, 2) for k, v in (self.cpu_s or {}).items()
+            },
             "x_cache": dict(sorted((self.cache or {}).items())),
         }
 
 
-def run_load(base_url: str, path: str, params: Sequence[dict[str, Any]], clients: int, duration_s: float,
-             max_requests: int, warmup: int = 3, watch_pids: dict[str, int] | None = None) -> LoadResult:
+def run_load(
+    base_url: str,
+    path: str,
+    params: Sequence[dict[str, Any]],
+    clients: int,
+    duration_s: float,
+    max_requests: int,
+    warmup: int = 3,
+    watch_pids: dict[str, int] | None = None,
+) -> LoadResult:
     """`clients` threads, each with its own connection, send GET `path` with the parameter sets in
     turn until `duration_s` has passed or `max_requests` were sent in all (each client sends at least
     one, so no run comes back empty on a busy machine); non-2xx count as errors."""

@@ -3,6 +3,7 @@
 Why a module of its own: every figure in the results must mean the same thing in every section
 (a p99 computed one way, a peak RSS read one way), so they are all computed here.
 """
+
 from __future__ import annotations
 
 import math

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import ArticleError
+from core.errors import ArticleError
 from graph.model import ArticleGraph
 from loaders.articles import LoadedArticle, article_from_record, iter_articles
 from loaders.extract import extract_many

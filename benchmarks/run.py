@@ -56,13 +56,13 @@ from benchmarks.measure import (
 )
 from benchmarks.serve import TRIVIAL_PATH
 from benchmarks.writer_phase import read_spool
+from core.taxonomy import CLAIM_KINDS
 from graph.ingest import ARTICLES_PER_BATCH
 from graph.model import ArticleGraph
 from graph.rows import GraphRows
 from graph.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
-CLAIM_KINDS = ("claim_responsibility", "deny_responsibility", "accuse")
 PARALLEL_PARAMS = ("workers", "processes", "n_process", "jobs", "n_jobs")
 
 #: The targets (benchmarks/README.md, issue 10), checked against the figures at the end of a run.

@@ -10,39 +10,21 @@ answer lists it in `disagreements`, computed here because it compares rows, not 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal, get_args
 
-from graph.errors import NotFound, QueryError
+from core.errors import NotFound
+from core.taxonomy import PLACE_RANK, UNRANKED
+from core.text import normalise
 from graph.known import EVER, AsOf
 from graph.stores.base import GraphStore
-from loaders.arabic import normalise
 
 #: Per-source report fields that outlets commonly disagree on.
 REPORT_FIELDS: tuple[str, ...] = ("weapon", "count", "killed", "injured")
-#: Statement kinds `claims` covers.
-CLAIM_KINDS: tuple[str, ...] = ("claim_responsibility", "deny_responsibility", "accuse")
-#: Edge types `relationships` derives.
-RELATIONSHIP_TYPES: tuple[str, ...] = (
-    "attacked",
-    "arrested",
-    "claimed_attack_on",
-    "accused",
-    "threatened",
-    "condemned",
-    "called_on",
-    "member_of",
-)
-_PLACE_RANK = {"base": 0, "facility": 0, "site": 0, "district": 1, "city": 2, "governorate": 3, "country": 4}
-
-
-class AmbiguousName(QueryError):
-    """A name matches several actors (or places) equally well; the caller must pick an id."""
-
-    def __init__(self, noun: str, name: str, candidates: list[dict[str, Any]]) -> None:
-        listed = ", ".join(f"{c['id']} ({c['name']})" for c in candidates[:10])
-        super().__init__(f"{noun} {name!r} matches {len(candidates)} {noun}s: {listed}; give one of these ids")
-        self.name = name
-        self.candidates = candidates
+#: Edge types `relationships` derives (queries/relationships.cypher).
+RelationshipType = Literal[
+    "attacked", "arrested", "claimed_attack_on", "accused", "threatened", "condemned", "called_on", "member_of"
+]
+RELATIONSHIP_TYPES: tuple[str, ...] = get_args(RelationshipType)
 
 
 # -- ordering kept in Python too: LadybugDB does not promise that collect() keeps ORDER BY order --
@@ -51,7 +33,9 @@ def _actors(items: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
 
 
 def _places(items: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
-    return sorted((dict(i) for i in items or []), key=lambda p: (_PLACE_RANK.get(p.get("kind") or "", 5), p["id"]))
+    return sorted(
+        (dict(i) for i in items or []), key=lambda p: (PLACE_RANK.get(p.get("kind") or "", UNRANKED), p["id"])
+    )
 
 
 def _sources(items: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
@@ -74,40 +58,6 @@ def _event_ref(row: dict[str, Any], places: list[dict[str, Any]] | None = None) 
         "date": row.get("event_date"),
         "place": places[0] if places else None,
     }
-
-
-# -- names to ids -------------------------------------------------------------------------------
-def find_named(store: GraphStore, label: str, name: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Actors (label "Actor") or places ("Place") whose id is `name` or whose names contain it, normalised."""
-    key = normalise(name)
-    if not key:
-        return []
-    query = {"Actor": "actor_ids_by_name", "Place": "place_ids_by_name"}[label]
-    return store.query(query, {"name": name.strip(), "key": key, "limit": limit})
-
-
-def _pick(found: list[dict[str, Any]], name: str, noun: str) -> str:
-    """The one id `name` stands for: an id, else a whole name or alias, else a unique part of one."""
-    if not found:
-        raise NotFound(f"no {noun} with the id or name {name!r}; try GET /search?q=... to find its id")
-    if found[0]["exact_id"]:
-        return found[0]["id"]
-    key = normalise(name)
-    whole = [a for a in found if key in (a.get("search") or "").split(" | ")]
-    candidates = whole or found
-    if len(candidates) == 1:
-        return candidates[0]["id"]
-    raise AmbiguousName(noun, name, [{"id": a["id"], "name": a["name"]} for a in candidates])
-
-
-def resolve_actor(store: GraphStore, name: str) -> str:
-    """The actor id for an id or an English/Arabic name; NotFound or AmbiguousName otherwise."""
-    return _pick(find_named(store, "Actor", name), name, "actor")
-
-
-def resolve_place(store: GraphStore, name: str) -> str:
-    """The place id for an id or an English/Arabic name; NotFound or AmbiguousName otherwise."""
-    return _pick(find_named(store, "Place", name), name, "place")
 
 
 # -- lists ----------------------------------------------------------------------------------------
@@ -498,7 +448,7 @@ def event_map(store: GraphStore, *, limit: int = 500, known: AsOf = EVER, **filt
     points: dict[str, dict[str, Any]] = {}
     if events:
         rows = store.query("event_coordinates", {"ids": [e["id"] for e in events]})
-        for r in sorted(rows, key=lambda r: (_PLACE_RANK.get(r.get("kind") or "", 5), r["place"])):
+        for r in sorted(rows, key=lambda r: (PLACE_RANK.get(r.get("kind") or "", UNRANKED), r["place"])):
             points.setdefault(r["id"], r)
     drawn = [
         {**e, "lat": points[e["id"]]["lat"], "lon": points[e["id"]]["lon"], "at": _place_of(points[e["id"]])}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.errors import NotFound
+from core.errors import NotFound
 from graph.known import EVER, AsOf
 from graph.stores.base import GraphStore
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from graph.errors import ArticleError, KGError, StoreUnavailable
+from core.errors import ArticleError, KGError, StoreUnavailable
 from graph.model import ArticleGraph
 from graph.stores.base import GraphStore
 

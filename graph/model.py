@@ -9,40 +9,10 @@ The stores flatten it into node and relationship rows (`graph.rows`).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-ActorKind = Literal[
-    "state",
-    "government",
-    "military",
-    "diplomatic_mission",
-    "armed_group",
-    "political_party",
-    "person",
-    "media",
-    "international_org",
-    "coalition",
-]
-PlaceKind = Literal["country", "governorate", "city", "district", "base", "facility", "site"]
-EventType = Literal["attack", "airstrike", "arrest", "visit", "meeting", "agreement", "resolution"]
-StatementKind = Literal[
-    "claim_responsibility",
-    "deny_responsibility",
-    "accuse",
-    "condemn",
-    "call",
-    "threaten",
-    "pledge",
-    "statement",
-]
-DatePrecision = Literal["day", "month", "year"]
-
-ACTOR_KINDS: tuple[str, ...] = ActorKind.__args__  # type: ignore[attr-defined]
-PLACE_KINDS: tuple[str, ...] = PlaceKind.__args__  # type: ignore[attr-defined]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
-STATEMENT_KINDS: tuple[str, ...] = StatementKind.__args__  # type: ignore[attr-defined]
+from core.taxonomy import ActorKind, DatePrecision, EventType, PlaceKind, StatementKind
 
 #: Node labels and relationship types of the graph, in write order.
 NODE_LABELS: tuple[str, ...] = ("Article", "Actor", "Place", "Event", "Statement")
@@ -92,7 +62,7 @@ def _check_iso_date(value: str | None) -> str | None:
 def precision_of(date: str | None) -> DatePrecision | None:
     if date is None:
         return None
-    return ("year", "month", "day")[date.count("-")]  # type: ignore[return-value]
+    return ("year", "month", "day")[date.count("-")]
 
 
 class Span(Model):

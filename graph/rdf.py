@@ -23,7 +23,7 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
-from graph.errors import QueryError
+from core.errors import QueryError
 from graph.known import EVER, AsOf
 from graph.stores.base import GraphStore
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from core.text import normalise
 from graph.model import Actor, ArticleGraph, Place
-from loaders.arabic import normalise
 
 #: Write query name for each kind of row, in the order they must run.
 WRITE_ORDER: tuple[str, ...] = (

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from graph.analyst import AmbiguousName
-from graph.errors import NotFound, QueryError
+from core.errors import NotFound, QueryError
+from core.text import normalise
 from graph.known import EVER, AsOf
+from graph.names import resolve
 from graph.stores.base import GraphStore
-from loaders.arabic import normalise
 
 MAX_HOPS = 3
 MAX_NODES = 1000
@@ -116,31 +116,12 @@ def search(store: GraphStore, text: str, limit: int = 20, skip: int = 0, known: 
 
 
 def resolve_node(store: GraphStore, text: str, labels: tuple[str, ...] = EXPANDABLE) -> dict[str, Any]:
-    """An id, or else a name that identifies one node: the best-ranked search hit when it is the only one
-    of its rank (a whole name beats a prefix beats a part), else AmbiguousName listing the candidates."""
-    rows = store.query("graph_node", {"id": text})
-    for row in rows:
-        if row["node"]["label"] in labels:
+    """The node `text` names (an id, or a name as `graph.names` resolves it), as a graph view shows it."""
+    label, node_id = resolve(store, text, labels)
+    for row in store.query("graph_node", {"id": node_id}):
+        if row["node"]["label"] == label:
             return _node(row["node"])
-    try:
-        hits = [h for h in search(store, text, limit=10) if h["label"] in labels]
-    except QueryError:
-        hits = []
-    if not hits:
-        noun = "no actor" if labels == ("Actor",) else "nothing in the graph"
-        raise NotFound(f"{noun} has the id or name {text!r}; find ids by name with GET /search?q=...")
-    best = [h for h in hits if h["rank"] == hits[0]["rank"]]
-    actors = [h for h in best if h["label"] == "Actor"]
-    if len(best) > 1 and len(actors) == 1:  # "إيران": the state before the country, as ids resolve
-        best = actors
-    if len(best) > 1:
-        noun = "actor" if labels == ("Actor",) else "name"
-        raise AmbiguousName(noun, text, [{"id": h["id"], "name": h.get("name") or h.get("name_ar")} for h in best])
-    hit = best[0]
-    for row in store.query("graph_node", {"id": hit["id"]}):
-        if row["node"]["label"] == hit["label"]:
-            return _node(row["node"])
-    raise NotFound(f"{hit['label']} {hit['id']!r} vanished while it was being looked up; try again")
+    raise NotFound(f"{label} {node_id!r} vanished while it was being looked up; try again")
 
 
 def _ids_by_label(keys: list[tuple[str, str]], labels: tuple[str, ...]) -> dict[str, list[str]]:

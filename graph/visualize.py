@@ -26,7 +26,7 @@ from typing import Any
 from jinja2 import Environment
 from pyvis.network import Network
 
-from graph.model import ACTOR_KINDS, EVENT_TYPES, STATEMENT_KINDS
+from core.taxonomy import ACTOR_KINDS, EVENT_TYPES, STATEMENT_KINDS
 from graph.subgraph import SubGraph
 
 HTML_MAX_NODES = 300

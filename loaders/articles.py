@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.errors import ArticleError
-from loaders.arabic import ARABIC_LETTER, normalise
+from core.errors import ArticleError
+from core.text import ARABIC_LETTER, normalise
 from loaders.boilerplate import block_rule, clean, line_rule, split_lines
 from loaders.dates import find_dates, parse_date
 from loaders.language import detect_language
@@ -423,7 +423,7 @@ def article_from_record(record: dict[str, Any], file: str) -> LoadedArticle:
     }
     if text and text.strip():
         return article_from_text(text, name, **data)
-    return article_from_html(html, name, **data)
+    return article_from_html(html or "", name, **data)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.arabic import ARABIC_LETTER, normalise
+from core.text import ARABIC_LETTER, normalise
 
 __all__ = [
     "CleanResult",

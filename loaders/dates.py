@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from graph.errors import ConfigError
-from loaders.arabic import MARKS, fold_letters
+from core.errors import ConfigError
+from core.text import MARKS, fold_letters
 
 __all__ = ["DateMention", "find_dates", "find_times", "parse_date", "reference_date", "resolve_weekday"]
 

@@ -15,7 +15,8 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.errors import ArticleError, KGError
+from core.errors import ArticleError, KGError
+from core.text import normalise
 from graph.ids import article_id, short_hash
 from graph.model import (
     Actor,
@@ -28,7 +29,6 @@ from graph.model import (
     Statement,
     precision_of,
 )
-from loaders.arabic import normalise
 from loaders.dates import reference_date
 from loaders.language import SUPPORTED_LANGUAGES, detect_language, is_supported
 from loaders.nlp.confidence import confidence_model, event_features, role_features, statement_features
@@ -44,15 +44,22 @@ _CLAIM_KINDS = ("claim_responsibility", "deny_responsibility")
 
 
 class ArticleLike(Protocol):
-    """What `loaders.articles.LoadedArticle` provides."""
+    """What `loaders.articles.LoadedArticle` provides (read-only, so a narrower `file: str` fits)."""
 
-    file: str | None
-    title: str | None
-    outlet: str | None
-    published: str | None
-    url: str | None
-    language: str
-    text: str
+    @property
+    def file(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 def pipeline_for(language: str) -> Language:
@@ -313,7 +320,7 @@ class _GraphBuilder:
             out.append(
                 Event(
                     id=eid,
-                    type=ev.type,  # type: ignore[arg-type]
+                    type=ev.type,
                     date=ev.date,
                     date_precision=precision_of(ev.date),
                     time=ev.time,
@@ -406,7 +413,7 @@ class _GraphBuilder:
             out.append(
                 Statement(
                     id=sid,
-                    kind=st.kind,  # type: ignore[arg-type]
+                    kind=st.kind,
                     speaker=st.speaker,
                     date=st.date,
                     date_precision=precision_of(st.date),

@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from graph.errors import ArticleError, ConfigError
+from core.errors import ArticleError, ConfigError
 from graph.model import ArticleGraph
 
 #: Articles per chunk sent to a worker: large enough that sending costs little next to extracting

@@ -55,16 +55,3 @@ RETURN s.id AS id, s.kind AS kind, s.date AS date, s.quote AS quote, s.text AS t
        who.id AS claimant_id, who.name AS claimant_name, who.name_ar AS claimant_name_ar, who.kind AS claimant_kind,
        accused, e.id AS event_id, e.type AS event_type, e.date AS event_date, event_places, sources
 ORDER BY coalesce(date, '') DESC, id
-
-// name: actor_ids_by_name
-// part of: graph.analyst.resolve_actor
-// Actors whose id is `name`, or whose normalised names and aliases (Actor.search) contain `key`
-// (the caller normalises it with loaders.arabic.normalise): how the API turns "Nujaba" or
-// "النجباء" into an id. Exact id first, then shorter names (closer matches), then id.
-// params: name, key, limit=20
-MATCH (a:Actor)
-WHERE a.id = $name OR a.search CONTAINS $key
-RETURN a.id AS id, a.name AS name, a.name_ar AS name_ar, a.kind AS kind, a.search AS search,
-       a.id = $name AS exact_id
-ORDER BY exact_id DESC, size(a.name), id
-LIMIT $limit

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.errors import QueryError
+from core.errors import QueryError
 
 QUERIES_DIR = Path(__file__).resolve().parent
 BACKENDS = ("ladybug", "neo4j")

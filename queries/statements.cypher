@@ -4,7 +4,7 @@
 // name: statements
 // Statements of every kind, newest first (date said, then id): speaker, addressees, accused, the
 // event it is about, the quote and sentence, and every article reporting it (earliest first).
-// `q` is normalised text (loaders.arabic.normalise) found in the quote or sentence, or in a name
+// `q` is normalised text (core.text.normalise) found in the quote or sentence, or in a name
 // of the speaker, an addressee or an accused actor, so English names find Arabic statements.
 // min_confidence leaves out statements extracted with less confidence.
 // params: speaker=null, kind=null, since=null, until=null, q=null, min_confidence=null, limit=50, skip=0, as_of=null, as_of_ingested=null

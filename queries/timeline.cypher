@@ -57,16 +57,3 @@ RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_prec
                  WHERE (ca.published <= $as_of OR ca.published STARTS WITH $as_of OR $as_of IS NULL)
                        AND (ca.ingested_at <= $as_of_ingested OR ca.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS claims
 ORDER BY coalesce(date, '9999'), id
-
-// name: place_ids_by_name
-// part of: graph.analyst.resolve_place
-// Places whose id is `name`, or whose normalised names and aliases (Place.search) contain `key`
-// (the caller normalises it with loaders.arabic.normalise): how the API turns "Baghdad" or
-// "بغداد" into an id for the place filters. Exact id first, then shorter names, then id.
-// params: name, key, limit=20
-MATCH (p:Place)
-WHERE p.id = $name OR p.search CONTAINS $key
-RETURN p.id AS id, p.name AS name, p.name_ar AS name_ar, p.kind AS kind, p.search AS search,
-       p.id = $name AS exact_id
-ORDER BY exact_id DESC, size(p.name), id
-LIMIT $limit

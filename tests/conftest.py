@@ -142,7 +142,6 @@ class LiveServer:
     def store(self) -> GraphStore:
         """The same store object the app serves from (so a test can write into it directly)."""
         from api.deps import app_store
-
         from graph.settings import get_settings
 
         return app_store(self.app, self.app.dependency_overrides[get_settings]())
@@ -162,7 +161,7 @@ def api(store: GraphStore) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def http(api: LiveServer) -> Iterator["httpx.Client"]:  # noqa: F821
+def http(api: LiveServer) -> Iterator[httpx.Client]:  # noqa: F821
     import httpx
 
     with httpx.Client(base_url=api.url, timeout=30) as client:

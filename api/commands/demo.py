@@ -10,8 +10,8 @@ from rich.table import Table
 
 from api.cli import BackendOpt, DbPathOpt, app, console, fail, open_store
 from api.commands.ingest import extracted, print_ingest_report
+from core.errors import KGError
 from graph.analyst import claims
-from graph.errors import KGError
 from graph.ingest import ingest
 from graph.subgraph import subgraph
 from graph.visualize import write_html

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.cli import BackendOpt, DbPathOpt, app, console, err_console, fail, open_store
-from graph.errors import ArticleError, KGError
+from core.errors import ArticleError, KGError
 from graph.ingest import ARTICLES_PER_BATCH, IngestReport, ingest
 from graph.model import ArticleGraph
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from api.cli import BackendOpt, DbPathOpt, app, fail, require_database
-from graph.errors import KGError
+from core.errors import KGError
 
 
 @app.command()

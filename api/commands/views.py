@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from api.cli import BackendOpt, DbPathOpt, app, console, err_console, fail, open_store
-from graph.errors import KGError
+from core.errors import KGError
 from graph.known import AsOf
 from graph.rdf import DEFAULT_BASE, FORMATS, export_graph
 from graph.subgraph import DEFAULT_MAX_NODES, MAX_HOPS, MAX_NODES, subgraph

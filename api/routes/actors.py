@@ -7,9 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from api.deps import AsOfDep, PageDep, StoreDep
-from api.schemas import ActorProfileOut, ListPage, RelationshipOut, RelationshipType, actor_param
+from api.schemas import ActorProfileOut, ListPage, RelationshipOut
 from api.web import respond
 from graph import analyst
+from graph.analyst import RelationshipType
+from graph.names import resolve_actor
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -35,7 +37,7 @@ def get_actor(
 ) -> ActorProfileOut:
     profile = analyst.actor_profile(
         store,
-        actor_param(store, actor_id),
+        resolve_actor(store, actor_id),
         events=events,
         co_mentions=co_mentions,
         known=known,
@@ -61,7 +63,7 @@ def get_actor_relationships(
 ) -> ListPage[RelationshipOut]:
     items = analyst.relationships(
         store,
-        actor=actor_param(store, actor_id),
+        actor=resolve_actor(store, actor_id),
         type=type,
         min_confidence=min_confidence,
         **page.params(),

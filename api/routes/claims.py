@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import AsOfDep, PageDep, StoreDep
-from api.schemas import ClaimKind, ClaimOut, IsoDate, ListPage, actor_param, check_date_range, place_param
+from api.schemas import ClaimOut, IsoDate, ListPage, actor_param, check_date_range, place_param
 from api.web import csv_response, respond
+from core.taxonomy import ClaimKind, EventType
 from graph import analyst
-from graph.model import EventType
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -42,7 +42,7 @@ def list_claims(
     min_confidence: Annotated[
         float | None, Query(ge=0, le=1, description="only claims extracted with this confidence or more")
     ] = None,
-) -> ListPage[ClaimOut]:
+) -> ListPage[ClaimOut] | Response:
     check_date_range(since, until)
     items = analyst.claims(
         store,

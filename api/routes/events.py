@@ -17,8 +17,8 @@ from api.schemas import (
     place_param,
 )
 from api.web import respond
+from core.taxonomy import EventType
 from graph import analyst
-from graph.model import EventType
 
 router = APIRouter(prefix="/events", tags=["events"])
 

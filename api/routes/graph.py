@@ -9,9 +9,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import AsOfDep, StoreDep
-from api.errors import ApiError
 from api.schemas import IsoDate, check_date_range
-from graph.analyst import AmbiguousName
 from graph.known import EVER
 from graph.stores import GraphStore
 from graph.subgraph import DEFAULT_MAX_NODES, MAX_HOPS, MAX_NODES, MAX_PATH_LENGTH, SubGraph, shortest_path, subgraph
@@ -98,20 +96,17 @@ GraphQueryDep = Annotated[GraphQuery, Depends(GraphQuery)]
 
 def load_view(store: GraphStore, q: GraphQuery) -> SubGraph:
     """The one code path behind /graph.json and /graph.html (404 unknown centre, 422 ambiguous name)."""
-    try:
-        return subgraph(
-            store,
-            q.actor,
-            hops=q.hops,
-            since=q.since,
-            until=q.until,
-            max_nodes=q.max_nodes,
-            with_articles=q.articles,
-            known=q.known,
-            min_confidence=q.min_confidence,
-        )
-    except AmbiguousName as exc:
-        raise ApiError(422, str(exc)) from exc
+    return subgraph(
+        store,
+        q.actor,
+        hops=q.hops,
+        since=q.since,
+        until=q.until,
+        max_nodes=q.max_nodes,
+        with_articles=q.articles,
+        known=q.known,
+        min_confidence=q.min_confidence,
+    )
 
 
 @router.get("/graph.json", response_model=GraphOut, summary="The neighbourhood of an actor as nodes and edges")
@@ -143,8 +138,6 @@ def paths(
         Query(ge=0, le=1, description="only through events, roles and statements at least this confident"),
     ] = None,
 ) -> dict[str, Any]:
-    try:
-        path = shortest_path(store, source, target, max_length=max_length, known=known, min_confidence=min_confidence)
-        return path.as_dict()
-    except AmbiguousName as exc:
-        raise ApiError(422, str(exc)) from exc
+    return shortest_path(
+        store, source, target, max_length=max_length, known=known, min_confidence=min_confidence
+    ).as_dict()

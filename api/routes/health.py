@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import SettingsDep, app_store
-from graph.errors import KGError
+from core.errors import KGError
 
 router = APIRouter(tags=["health"])
 

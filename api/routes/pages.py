@@ -11,9 +11,9 @@ from pydantic import BaseModel, Field
 from api.deps import AsOfDep, StoreDep
 from api.schemas import ClaimOut, IsoDate, TimelineEventOut, actor_param, check_date_range, place_param
 from api.web import CSP, STATIC, html, respond
+from core.taxonomy import EventType
 from graph import analyst
 from graph.latency import latency
-from graph.model import EventType
 
 router = APIRouter(tags=["pages"])
 

@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import AsOfDep, PageDep, StoreDep
-from api.schemas import ListPage, RelationshipOut, RelationshipType, actor_param
+from api.schemas import ListPage, RelationshipOut, actor_param
 from graph import analyst
+from graph.analyst import RelationshipType
 
 router = APIRouter(prefix="/relationships", tags=["relationships"])
 

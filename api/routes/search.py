@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from api.deps import AsOfDep, PageDep, StoreDep
 from api.errors import ApiError
 from api.schemas import ListPage, TimelineEventOut
 from api.web import html, respond, wants_html
+from core.errors import QueryError
+from core.text import normalise
 from graph import analyst
 from graph import subgraph as views
-from graph.errors import QueryError
-from loaders.arabic import normalise
 
 router = APIRouter(tags=["search"])
 
@@ -51,7 +52,7 @@ def search(
     q: Annotated[
         str | None, Query(min_length=1, max_length=200, description="a name or part of one, e.g. النجباء or Nujaba")
     ] = None,
-) -> SearchOut:
+) -> SearchOut | HTMLResponse:
     if q is None:
         if wants_html(request):  # the search page before anything is typed
             return html(request, "search.html", data=None)

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 
 from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import IsoDate, ListPage, StatementOut, actor_param, check_date_range
+from core.taxonomy import StatementKind
 from graph import analyst
-from graph.model import StatementKind
 
 router = APIRouter(prefix="/statements", tags=["statements"])
 

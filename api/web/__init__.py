@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel
 
 from api.web.labels import LABELS, label
-from graph.model import EVENT_TYPES
+from core.taxonomy import EVENT_TYPES
 
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.errors import ConfigError
+from core.errors import ConfigError
 from graph.settings import Settings, get_settings
 from graph.stores.base import GraphStore, StoreStatus, WriteResult
 

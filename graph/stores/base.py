@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from graph.errors import NotFound, QueryError, StoreError
+from core.errors import NotFound, QueryError, StoreError
 from graph.identity import EventResolver
 from graph.model import ArticleGraph
 from graph.rows import GraphRows, to_rows

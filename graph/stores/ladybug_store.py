@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from graph.errors import StoreError, StoreUnavailable
+from core.errors import StoreError, StoreUnavailable
 from graph.rows import GraphRows
 from graph.stores.base import GraphStore, Transaction
 

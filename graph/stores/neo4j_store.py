@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from graph.errors import StoreError, StoreUnavailable
+from core.errors import StoreError, StoreUnavailable
 from graph.stores.base import GraphStore, Transaction
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graph.errors import ConfigError
+from core.errors import ConfigError
 from loaders.nlp.records import EventRecord, StatementRecord
 
 CONFIDENCE_FILE = Path(__file__).resolve().parent.parent / "data" / "nlp" / "confidence.json"

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.text import MARKS, written_name
 from graph.ids import slugify
 from graph.model import PLACE_KINDS
 from loaders import dates as dates_module
-from loaders.arabic import MARKS, written_name
 from loaders.nlp.gazetteer import Gazetteer, mention_from_tokens
 from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.records import DiscoveredActor, DiscoveredPlace, EntityMention, TokenTable

@@ -40,17 +40,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.errors import ConfigError
-from graph.model import ACTOR_KINDS, PLACE_KINDS
+from core.errors import ConfigError
+from core.taxonomy import ACTOR_KINDS, PLACE_KINDS, PLACE_RANK, UNRANKED
 from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.records import EntityMention, TokenTable
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 ENV_DIRS = "KG_GAZETTEER_DIRS"
 RULER_KEY = "kg_gazetteer"
-
-# Specificity of a place kind, most specific first (an event occurs at the most specific place).
-PLACE_RANK = {"facility": 0, "base": 0, "site": 1, "district": 1, "city": 2, "governorate": 3, "country": 4}
 
 
 @dataclass
@@ -174,7 +171,7 @@ class Gazetteer:
             parents = [self.places.get(p, {}).get("kind") for p in entry.get("located_in") or []]
             if not parents or all(k == "country" for k in parents):
                 return 3.5
-        return PLACE_RANK.get(kind, 5)
+        return PLACE_RANK.get(kind, UNRANKED)
 
     def country_of_place(self, place_id: str) -> str | None:
         for pid in [place_id, *self.place_ancestors(place_id)]:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import spacy
 
-from graph.errors import ConfigError
-from graph.model import ACTOR_KINDS, PLACE_KINDS, STATEMENT_KINDS
-from loaders.arabic import MARKS, normalise
+from core.errors import ConfigError
+from core.taxonomy import ACTOR_KINDS, PLACE_KINDS, STATEMENT_KINDS
+from core.text import MARKS, normalise
 from loaders.nlp.morphology import first_person_plural, noun_forms, participle_forms, verb_forms
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "nlp"
@@ -46,7 +46,7 @@ def unify_spelling(folded: str) -> str:
 
 
 def norm_word(text: str) -> str:
-    """The matching form of a word or phrase: `loaders.arabic.normalise` plus spelling variants."""
+    """The matching form of a word or phrase: `core.text.normalise` plus spelling variants."""
     return unify_spelling(normalise(text))
 
 

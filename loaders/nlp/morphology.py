@@ -15,7 +15,7 @@ Over-generation is harmless: a form that is not a word never occurs in text.
 
 from __future__ import annotations
 
-from loaders.arabic import normalise as fold
+from core.text import normalise as fold
 
 __all__ = ["first_person_plural", "noun_forms", "participle_forms", "past_forms", "present_forms", "verb_forms"]
 

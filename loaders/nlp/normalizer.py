@@ -24,7 +24,7 @@ from spacy.attrs import IDX, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from loaders.arabic import MARKS, is_arabic
+from core.text import MARKS, is_arabic
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.records import TokenTable

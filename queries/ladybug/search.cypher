@@ -3,7 +3,7 @@
 
 // name: search
 // Actors and places whose normalised names or aliases (the `search` property) contain `q`, which the
-// caller normalises the same way (loaders.arabic.normalise); best first: a whole name (exact), then a
+// caller normalises the same way (core.text.normalise); best first: a whole name (exact), then a
 // name starting with q (prefix), then q anywhere (contains); shorter names first within a rank.
 // params: q, skip=0, limit=20, as_of=null, as_of_ingested=null
 MATCH (n:Actor:Place)

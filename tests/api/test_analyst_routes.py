@@ -204,6 +204,7 @@ def test_actor_profile(story: httpx.Client) -> None:
     assert [e["id"] for e in kh["events"]["targeted"]] == [BAGHDAD_STRIKE]
     assert [c["id"] for c in kh["co_mentioned"]] == [IRAQI_GOV.id, US_FORCES.id]
     assert "no actor with the id or name 'nobody'" in error(story.get("/actors/nobody"), 404)
+    assert ok(story.get("/actors/كتائب حزب الله", params={"events": 1}))["id"] == KATAIB_HEZBOLLAH.id  # by name
     assert error(story.get(f"/actors/{IRI.id}", params={"events": 1000}), 422)
 
 
@@ -262,13 +263,14 @@ def test_the_routes_are_in_the_openapi_document(http: httpx.Client) -> None:
 
 
 def test_the_routes_accept_exactly_the_kinds_the_queries_know() -> None:
-    from typing import get_args
+    from core.taxonomy import CLAIM_KINDS
+    from graph.analyst import RELATIONSHIP_TYPES
+    from queries.registry import get_registry
 
-    from api.schemas import ClaimKind, RelationshipType
-    from graph import analyst
-
-    assert get_args(ClaimKind) == analyst.CLAIM_KINDS
-    assert get_args(RelationshipType) == analyst.RELATIONSHIP_TYPES
+    claims = get_registry().get("claims", "neo4j").text
+    assert all(f"'{kind}'" in claims for kind in CLAIM_KINDS)
+    relationships = get_registry().get("relationships", "neo4j").text
+    assert all(f"'{kind}'" in relationships for kind in RELATIONSHIP_TYPES)
 
 
 # -- as known at a time ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 """The synthetic corpus: reproducible to the byte, loadable as news, and shaped like the news it stands for."""
+
 from __future__ import annotations
 
 import itertools

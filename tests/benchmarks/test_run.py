@@ -1,4 +1,5 @@
 """A tiny run of the benchmark harness: every section of the results is there (no timing thresholds)."""
+
 from __future__ import annotations
 
 import json

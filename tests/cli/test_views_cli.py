@@ -82,3 +82,14 @@ def test_export_refuses_an_unknown_format(db: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "rdfxml"])
     assert result.exit_code == 2
     assert "ttl, jsonld, graphml" in result.output
+
+
+def test_query_takes_actor_names_as_the_api_does(db: Path) -> None:
+    by_name = runner.invoke(app, ["query", "claims", "--param", "actor=المقاومة الإسلامية", "-f", "json"])
+    assert by_name.exit_code == 0, by_name.output
+    by_id = runner.invoke(app, ["query", "claims", "--param", "actor=islamic-resistance-in-iraq", "-f", "json"])
+    rows = json.loads(by_name.output)
+    assert rows and rows == json.loads(by_id.output)
+    assert {r["claimant_id"] for r in rows} == {"islamic-resistance-in-iraq"}
+    unknown = runner.invoke(app, ["query", "claims", "--param", "actor=nobody at all"])
+    assert unknown.exit_code == 1 and "no actor with the id or name 'nobody at all'" in unknown.output

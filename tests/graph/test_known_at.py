@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import NotFound, QueryError
 from graph import analyst
 from graph import subgraph as views
-from graph.errors import NotFound, QueryError
 from graph.known import AsOf, moment
 from graph.stores import GraphStore
 from queries.registry import get_registry

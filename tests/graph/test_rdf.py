@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns  # a module, not the strict namespaces: pytest probes module attributes
 from rdflib.compare import isomorphic
 
-from graph.errors import QueryError
+from core.errors import QueryError
 from graph.rdf import DEFAULT_BASE, SEM, WD, export_graph, read_all, to_rdf
 from graph.stores import GraphStore
 from tests.factories import article_graph

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import QueryError, StoreError
+from core.errors import QueryError, StoreError
 from graph.model import Actor
 from graph.stores import GraphStore, make_store
 from queries.registry import QUERIES_DIR, Registry

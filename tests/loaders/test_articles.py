@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ArticleError
-from loaders.arabic import normalise
+from core.errors import ArticleError
+from core.text import normalise
 from loaders.articles import LoadedArticle, article_from_record, iter_articles, load_file
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"

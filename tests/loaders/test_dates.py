@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from graph.errors import ConfigError
+from core.errors import ConfigError
 from loaders.dates import (
     DATES_FILE,
     find_dates,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from graph.errors import ArticleError
+from core.errors import ArticleError
 from graph.ids import article_id, short_hash
 from graph.model import ArticleGraph
 from loaders.articles import LoadedArticle

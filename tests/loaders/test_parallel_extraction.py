@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from benchmarks.corpus import write_corpus
-from graph.errors import ArticleError
+from core.errors import ArticleError
 from graph.model import ArticleGraph
 from loaders.articles import iter_articles
 from loaders.extract import extract_many

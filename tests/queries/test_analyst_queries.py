@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import AmbiguousName, NotFound
+from core.text import normalise
 from graph import analyst
-from graph.errors import NotFound
+from graph.names import resolve_actor, resolve_place
 from graph.settings import Settings
 from graph.stores import GraphStore, make_store
-from loaders.arabic import normalise
 from tests.conftest import neo4j_settings
 from tests.factories import CENTCOM, IRAQI_GOV, IRI, KATAIB_HEZBOLLAH, NUJABA, US_FORCES, contested_attack
 
@@ -339,16 +340,16 @@ def test_relationships_filter_by_actor_at_either_end_and_by_type(story: GraphSto
 
 # -- names, and hostile values --------------------------------------------------------------------
 def test_actor_names_resolve_to_ids_in_arabic_or_english(story: GraphStore) -> None:
-    assert analyst.resolve_actor(story, "Kataib Hezbollah") == KATAIB_HEZBOLLAH.id
-    assert analyst.resolve_actor(story, "كتائب حزب الله") == KATAIB_HEZBOLLAH.id
-    assert analyst.resolve_actor(story, "KH") == KATAIB_HEZBOLLAH.id  # an alias
-    assert analyst.resolve_actor(story, "النجباء") == NUJABA.id  # part of a name
-    assert analyst.resolve_actor(story, CENTCOM.id) == CENTCOM.id
-    assert analyst.resolve_place(story, "بغداد") == "baghdad"
+    assert resolve_actor(story, "Kataib Hezbollah") == KATAIB_HEZBOLLAH.id
+    assert resolve_actor(story, "كتائب حزب الله") == KATAIB_HEZBOLLAH.id
+    assert resolve_actor(story, "KH") == KATAIB_HEZBOLLAH.id  # an alias
+    assert resolve_actor(story, "النجباء") == NUJABA.id  # part of a name
+    assert resolve_actor(story, CENTCOM.id) == CENTCOM.id
+    assert resolve_place(story, "بغداد") == "baghdad"
     with pytest.raises(NotFound):
-        analyst.resolve_actor(story, "Nobody At All")
-    with pytest.raises(analyst.AmbiguousName, match="give one of these ids"):
-        analyst.resolve_actor(story, "US")  # US forces, US Embassy in Baghdad
+        resolve_actor(story, "Nobody At All")
+    with pytest.raises(AmbiguousName, match="give one of these ids"):
+        resolve_actor(story, "US")  # US forces, US Embassy in Baghdad
 
 
 @pytest.mark.parametrize(
@@ -367,12 +368,12 @@ def test_actor_names_resolve_to_ids_in_arabic_or_english(story: GraphStore) -> N
         ("relationships", "type"),
         ("actor_profile", "id"),
         ("event_detail", "id"),
-        ("actor_ids_by_name", "key"),
+        ("actors_by_name", "key"),
     ],
 )
 def test_a_hostile_filter_value_matches_nothing_and_breaks_nothing(story: GraphStore, name: str, param: str) -> None:
     before = counts(story)
-    params = {"name": HOSTILE, "key": HOSTILE} if name == "actor_ids_by_name" else {param: HOSTILE}
+    params = {"name": HOSTILE, "key": HOSTILE} if name == "actors_by_name" else {param: HOSTILE}
     assert story.query(name, params) == []  # for `since`: no date sorts after it
     assert counts(story) == before
 
@@ -395,8 +396,8 @@ CALLS: list[tuple[str, dict]] = [
     ("actor_co_mentions", {"id": KATAIB_HEZBOLLAH.id}),
     ("relationships", {}),
     ("relationships", {"actor": IRI.id, "type": "member_of"}),
-    ("actor_ids_by_name", {"name": "KH", "key": normalise("KH")}),
-    ("place_ids_by_name", {"name": "بغداد", "key": normalise("بغداد")}),
+    ("actors_by_name", {"name": "KH", "key": normalise("KH")}),
+    ("places_by_name", {"name": "بغداد", "key": normalise("بغداد")}),
 ]
 
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analyst import AmbiguousName
-from graph.errors import NotFound, QueryError
+from core.errors import AmbiguousName, NotFound, QueryError
 from graph.ids import article_id
 from graph.model import Actor, ArticleGraph, ArticleMeta, Event, Evidence, Place
 from graph.stores import GraphStore

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import QueryError
+from core.errors import QueryError
 from queries.registry import BACKENDS, Registry, get_registry
 
 

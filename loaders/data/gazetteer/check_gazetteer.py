@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate gazetteer JSONL files (stdlib only).
+"""Validate gazetteer JSONL files (the kinds and the Arabic folding are the project's own, from `core`).
 
 Usage:
     python check_gazetteer.py [DIR_OR_FILE ...]
@@ -27,21 +27,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from core.taxonomy import ACTOR_KINDS, PLACE_KINDS
+from core.text import ARABIC_LETTER, normalise
 
-ACTOR_KINDS = {
-    "state",
-    "government",
-    "military",
-    "diplomatic_mission",
-    "armed_group",
-    "political_party",
-    "person",
-    "media",
-    "international_org",
-    "coalition",
-}
-PLACE_KINDS = {"country", "governorate", "city", "district", "base", "facility", "site"}
+HERE = Path(__file__).resolve().parent
 
 ACTOR_FIELDS = {
     "id": str,
@@ -78,8 +67,6 @@ PLACE_OPTIONAL = {
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
-ARABIC_RE = re.compile("[\u0621-\u064a]")
-DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 CLITIC_RE = re.compile("^(?:وال|بال|لل)")
 
 
@@ -88,12 +75,6 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = text.lower().replace("'", "").replace("\u2019", "")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def norm_ar(text: str) -> str:
-    text = DIACRITICS.sub("", text)
-    text = re.sub("[أإآٱ]", "ا", text).replace("ة", "ه").replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي")
-    return " ".join(text.split())
 
 
 class Report:
@@ -156,7 +137,7 @@ def check_record(rec, where: str, kind: str, rep: Report) -> bool:
         rep.error(where, f"kind {rec['kind']!r} not in {sorted(kinds)}")
     if not rec["name"].strip():
         rep.error(where, "empty name")
-    if not ARABIC_RE.search(rec["name_ar"]):
+    if not ARABIC_LETTER.search(rec["name_ar"]):
         rep.error(where, "name_ar has no Arabic letters")
     lists = ("ar_variants", "aliases", "member_of") if kind == "actor" else ("ar_variants", "aliases", "located_in")
     for field in lists + (("ar_homographs",) if "ar_homographs" in rec else ()):
@@ -252,7 +233,7 @@ def check_collisions(merged, rep: Report):
         owners = defaultdict(set)
         for rid, (rec, _) in merged[kind].items():
             for form in [rec["name_ar"], *rec["ar_variants"]]:
-                owners[norm_ar(form)].add(rid)
+                owners[normalise(form)].add(rid)
         for form, ids in sorted(owners.items()):
             if len(ids) > 1:
                 rep.warn(f"{kind}s", f"Arabic form {form!r} shared by {sorted(ids)}")
@@ -261,13 +242,13 @@ def check_collisions(merged, rep: Report):
     place_forms = defaultdict(set)
     for rid, (rec, _) in merged["place"].items():
         for form in [rec["name_ar"], *rec["ar_variants"]]:
-            place_forms[norm_ar(form)].add(rid)
+            place_forms[normalise(form)].add(rid)
     cross = defaultdict(set)
     for rid, (rec, _) in merged["actor"].items():
         for form in [rec["name_ar"], *rec["ar_variants"]]:
-            for pid in place_forms.get(norm_ar(form), ()):
+            for pid in place_forms.get(normalise(form), ()):
                 if pid != rid:
-                    cross[norm_ar(form)].add((rid, pid))
+                    cross[normalise(form)].add((rid, pid))
     for form, pairs in sorted(cross.items()):
         desc = ", ".join(f"actor {a} / place {p}" for a, p in sorted(pairs))
         rep.warn("actors+places", f"Arabic form {form!r} shared by {desc}")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import spacy
 
-from graph.errors import ConfigError
-from graph.model import EVENT_TYPES, STATEMENT_KINDS
+from core.errors import ConfigError
+from core.taxonomy import EVENT_TYPES, STATEMENT_KINDS
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "nlp" / "en"
 _VOWELS = "aeiou"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from graph.errors import ConfigError
+from core.errors import ConfigError
 from graph.ids import slugify
 from loaders.nlp.lexicon import DATA_DIR, load_lexicon
 from loaders.nlp.records import DiscoveredActor

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from graph.errors import ConfigError
+from core.errors import ConfigError
 from loaders.nlp.gazetteer import actor_patterns, create_gazetteer, load_gazetteer, place_patterns
 from tests.loaders.nlp.conftest import actors_of, places_of
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ConfigError
-from loaders.arabic import normalise
+from core.errors import ConfigError
+from core.text import normalise
 from loaders.nlp.lexicon import DATA_DIR, load_lexicon
 from loaders.nlp.morphology import participle_forms, present_forms, verb_forms
 

@@ -10,8 +10,8 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from core.text import normalise
 from graph.model import ArticleGraph
-from loaders.arabic import normalise
 from tests.loaders.nlp.conftest import actors_of
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class KGError(Exception):
     """Base of every error the project raises on purpose; the message says what to do."""
@@ -34,3 +36,13 @@ class ArticleError(KGError):
 
 class NotFound(KGError):
     """An id or name given by the user matches nothing in the graph."""
+
+
+class AmbiguousName(QueryError):
+    """A name matches several actors (or places) equally well; the caller must pick an id."""
+
+    def __init__(self, noun: str, name: str, candidates: list[dict[str, Any]]) -> None:
+        listed = ", ".join(f"{c['id']} ({c['name']})" for c in candidates[:10])
+        super().__init__(f"{noun} {name!r} matches {len(candidates)} {noun}s: {listed}; give one of these ids")
+        self.name = name
+        self.candidates = candidates

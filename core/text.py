@@ -1,4 +1,8 @@
-"""Character-level Arabic normalisation shared by matching, search and date parsing.
+"""Character-level Arabic normalisation shared by matching, search, date parsing and the stores.
+
+One definition of the diacritics, the invisible characters and the letter variants, used by the
+extractor (`loaders/`), the search keys the stores write (`graph.rows`), the name resolver and the
+gazetteer checker, so a name typed by an analyst folds exactly as it was folded when written.
 
 Every function keeps the string length unchanged unless it says otherwise, so offsets computed on
 the normalised text point at the same characters of the original.
@@ -87,4 +91,5 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06d5]")
 
 
 def is_arabic(text: str) -> bool:
+    """Whether the text has at least one Arabic letter (a test for which rules apply)."""
     return bool(ARABIC_LETTER.search(text))
