@@ -126,6 +126,8 @@ class StatementOut(BaseModel):
 class EventOut(BaseModel):
     id: str
     type: str
+    cameo: list[str] = Field(description="CAMEO root code(s) of the event type (core/data/event_types.toml)")
+    acled: list[str] = Field(description="ACLED sub-event type(s) of the event type; empty where ACLED has none")
     date: str | None = None
     date_precision: str | None = None
     time: str | None = None

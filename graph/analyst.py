@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any, Literal, get_args
 
 from core.errors import NotFound
+from core.event_types import codes
 from core.taxonomy import PLACE_RANK, UNRANKED
 from core.text import normalise
 from graph.known import EVER, AsOf
@@ -199,6 +200,7 @@ def _event_core(r: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": r["id"],
         "type": r["type"],
+        **codes(r["type"]),
         "date": r["date"],
         "date_precision": r["date_precision"],
         "time": r["time"],

@@ -2,7 +2,9 @@
 
 Two reports of the same event type at the same place (or one place inside the other) within one
 day are one real event: the later report takes the earlier event's id, so the store holds one
-`Event` with a `REPORTED_IN` edge per source, each keeping that source's own figures.
+`Event` with a `REPORTED_IN` edge per source, each keeping that source's own figures. That is the
+`place_day` merge rule of core/data/event_types.toml; a type whose rule is `never` keeps every
+report apart.
 Containment through a country does not count: "an attack in Iraq" and "an attack on Ain al-Asad"
 on the same day are not thereby the same attack.
 
@@ -16,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
+from core.event_types import spec
 from graph.model import ArticleGraph
 
 Lookup = Callable[[str, dict], list[dict]]
@@ -110,7 +113,7 @@ class EventResolver:
         remap: dict[str, str] = {}
         for e in graph.events:
             day = _day(e.date)
-            if day is not None and e.place is not None:
+            if day is not None and e.place is not None and spec(e.type).merge == "place_day":
                 found = self._match(e.id, e.type, day, e.place)
                 if found is not None:
                     remap[e.id] = found[0]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core.event_types import codes
 from core.taxonomy import ActorKind, DatePrecision, EventType, PlaceKind, StatementKind
 
 #: Node labels and relationship types of the graph, in write order.
@@ -120,6 +121,9 @@ class Place(Model):
 class Event(Model):
     id: str = Field(min_length=1)
     type: EventType
+    #: The type's export codes (core/data/event_types.toml), filled in from `type`.
+    cameo: list[str] = []
+    acled: list[str] = []
     date: str | None = None
     date_precision: DatePrecision | None = None
     time: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -139,6 +143,17 @@ class Event(Model):
     )
 
     _date = field_validator("date")(classmethod(lambda cls, v: _check_iso_date(v)))
+
+    @model_validator(mode="after")
+    def _type_codes(self) -> Event:
+        """The codes always follow the type: given ones must agree, missing ones are filled in."""
+        expected = codes(self.type)
+        for key, value in expected.items():
+            given = getattr(self, key)
+            if given and given != value:
+                raise ValueError(f"{key} of a {self.type} event is {value}, not {given}")
+            setattr(self, key, value)
+        return self
 
 
 class Statement(Model):

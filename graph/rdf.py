@@ -4,7 +4,7 @@ Why these vocabularies: SEM (the Simple Event Model) is made for exactly "who di
 and has roles, so perpetrator and target are typed participations rather than ad-hoc properties;
 PROV-O says where each assertion comes from; schema.org describes the articles and names; owl:sameAs
 links actors and places to Wikidata so the graph joins others. Only what none of these covers (kinds,
-per-source figures) uses the project vocabulary `kgv:`.
+per-source figures, an event's CAMEO and ACLED codes) uses the project vocabulary `kgv:`.
 
 Statements are SEM events too (a speech act happens at a time, by an actor); their speaker, addressees
 and the accused are roles. Each source's own report of an event (its weapon, count and casualty
@@ -24,6 +24,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
 from core.errors import QueryError
+from core.event_types import codes
 from graph.known import EVER, AsOf
 from graph.stores.base import GraphStore
 
@@ -72,6 +73,9 @@ def read_all(store: GraphStore, known: AsOf = EVER) -> tuple[list[dict[str, Any]
         {"label": r["label"], "id": r["id"], "props": {k: v for k, v in r["props"].items() if v is not None}}
         for r in _pages(store, "export_nodes")
     ]
+    for n in nodes:
+        if n["label"] == "Event":  # the export codes of its type, from core/data/event_types.toml
+            n["props"].update(codes(n["props"].get("type")))
     edges = [
         {
             **{k: r[k] for k in ("from_label", "from_id", "type", "to_label", "to_id")},
@@ -214,6 +218,10 @@ def to_rdf(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], base: str =
             if label == "Event":
                 if p.get("type"):
                     g.add((s, SEM.eventType, concept("event-type", p["type"], SEM.EventType)))
+                for code in p.get("cameo") or []:
+                    g.add((s, kgv.cameo, Literal(code)))
+                for sub_event_type in p.get("acled") or []:
+                    g.add((s, kgv.acled, Literal(sub_event_type)))
                 if p.get("summary"):
                     g.add((s, SDO.description, Literal(p["summary"])))
                 if p.get("time"):

@@ -26,6 +26,7 @@ from typing import Any
 from jinja2 import Environment
 from pyvis.network import Network
 
+from core.event_types import event_types
 from core.taxonomy import ACTOR_KINDS, EVENT_TYPES, STATEMENT_KINDS
 from graph.subgraph import SubGraph
 
@@ -44,15 +45,7 @@ ACTOR_COLOURS: dict[str, str] = {
     "international_org": "#17becf",
     "coalition": "#bcbd22",
 }
-EVENT_COLOURS: dict[str, str] = {
-    "attack": "#b2182b",
-    "airstrike": "#67001f",
-    "arrest": "#5e3c99",
-    "visit": "#2166ac",
-    "meeting": "#4393c3",
-    "agreement": "#1b7837",
-    "resolution": "#762a83",
-}
+EVENT_COLOURS: dict[str, str] = {t: spec.colour for t, spec in event_types().items()}
 STATEMENT_COLOURS: dict[str, str] = {
     "claim_responsibility": "#e7298a",
     "deny_responsibility": "#66a61e",

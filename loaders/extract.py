@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.errors import ArticleError, KGError
+from core.event_types import spec as event_type_spec
 from core.text import normalise
 from graph.ids import article_id, short_hash
 from graph.model import (
@@ -39,7 +40,6 @@ from loaders.nlp.segmenter import join_soft_breaks
 
 __all__ = ["extract_article", "extract_many", "graph_from_doc", "headline_text", "pipeline_for"]
 
-_VIOLENT = ("attack", "airstrike")
 _CLAIM_KINDS = ("claim_responsibility", "deny_responsibility")
 
 
@@ -152,6 +152,12 @@ def extract_many(
             yield ArticleError(source, str(exc))
         except Exception as exc:  # one bad article must not stop the others
             yield ArticleError(source, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def _lacks(ev: EventRecord, needs: tuple[str, ...]) -> bool:
+    """Whether the event misses something its type needs (core/data/event_types.toml `needs`)."""
+    has = {"place": ev.place is not None, "perpetrator": bool(ev.perpetrators), "date": ev.date is not None}
+    return not all(has[need] for need in needs)
 
 
 def _gazetteer(nlp: Language) -> Gazetteer:
@@ -307,8 +313,8 @@ class _GraphBuilder:
         for n, ev in enumerate(records):
             if ev.merged_into is not None:
                 continue
-            if ev.type in _VIOLENT and ev.place is None and n not in claimed:
-                continue  # an attack with no place and nobody claiming it cannot be told apart
+            if n not in claimed and _lacks(ev, event_type_spec(ev.type).needs):
+                continue  # e.g. an attack with no place and nobody claiming it cannot be told apart
             eid = f"{ev.type}-{ev.date or 'nodate'}-{ev.place or 'noplace'}"
             if ev.date is None or ev.place is None:
                 eid += "-" + short_hash(self.aid, length=8)

@@ -15,7 +15,8 @@ from pathlib import Path
 import spacy
 
 from core.errors import ConfigError
-from core.taxonomy import ACTOR_KINDS, PLACE_KINDS, STATEMENT_KINDS
+from core.event_types import VIOLENT
+from core.taxonomy import ACTOR_KINDS, EVENT_TYPES, PLACE_KINDS, STATEMENT_KINDS
 from core.text import MARKS, normalise
 from loaders.nlp.morphology import first_person_plural, noun_forms, participle_forms, verb_forms
 
@@ -209,7 +210,7 @@ def _future_cues(speech: dict, events: dict) -> dict[str, list[tuple[str, ...]]]
     """Single-word cues made of future forms: 'سنرد' threatens, 'ستواصل' pledges, and so does
     the future of every attack verb ('سنستهدف'); 'سوف نرد' is the same future in two words."""
     entries: dict[str, list[dict]] = {k: v for k, v in speech.get("future_cues", {}).items() if k != "about"}
-    attacks = [t for t in events["triggers"] if t["type"] in ("attack", "airstrike") and t.get("present")]
+    attacks = [t for t in events["triggers"] if t["type"] in VIOLENT and t.get("present")]
     entries["threaten"] = entries.get("threaten", []) + [{"present": t["present"]} for t in attacks]
     out: dict[str, list[tuple[str, ...]]] = {}
     for kind, verbs in entries.items():
@@ -226,9 +227,13 @@ def _future_cues(speech: dict, events: dict) -> dict[str, list[tuple[str, ...]]]
     return out
 
 
-def _trigger_table(events: dict) -> dict[str, Trigger]:
+def _trigger_table(events: dict, source: str = "events.json") -> dict[str, Trigger]:
     table: dict[str, Trigger] = {}
-    for entry in events["triggers"]:
+    for n, entry in enumerate(events["triggers"]):
+        if entry.get("type") not in EVENT_TYPES:
+            label = entry.get("past") or entry.get("present") or (entry.get("forms") or ["?"])[0]
+            where = f"{source}: triggers[{n}] ({label})"
+            raise ConfigError(f"{where}: unknown event type {entry.get('type')!r}; use one of {list(EVENT_TYPES)}")
         trig = Trigger(entry["type"], entry["class"], entry["number"])
         # a verb given by its citation forms: every form but the future ("سيستهدف" is no event)
         generated = sorted(verb_forms(entry.get("past"), entry.get("present"), future=False))
@@ -379,7 +384,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         object_kinds=object_kinds,
         cues=cues,
         cue_order=list(speech["cue_order"]),
-        triggers=_trigger_table(events),
+        triggers=_trigger_table(events, str(data_dir / "events.json")),
         events=events,
         weapons=weapons,
         numbers=numbers,

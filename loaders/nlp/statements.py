@@ -34,6 +34,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.event_types import VIOLENT
 from loaders.nlp.clauses import (
     ADVERBS,
     CONNECTIVES,
@@ -1053,7 +1054,7 @@ class StatementExtractor:
         return out
 
 
-_VIOLENT_TYPES = ("attack", "airstrike")
+_VIOLENT_TYPES = VIOLENT  # core/data/event_types.toml `violent`
 _OWN_PRONOUNS = ("ها", "هم", "نا", "ه")  # possessive pronouns: "عناصرها", "مقاتليه"
 
 

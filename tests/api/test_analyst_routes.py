@@ -148,6 +148,7 @@ def test_events_timeline_with_sources_counted(story: httpx.Client) -> None:
     ]
     attack = body["items"][1]
     assert attack["place"]["id"] == "ain-al-asad-air-base"
+    assert (attack["cameo"], body["items"][2]["acled"]) == (["18", "19"], ["Air/drone strike"])
     assert [a["id"] for a in attack["perpetrators"]] == [IRI.id]
     assert [a["id"] for a in attack["targets"]] == [US_FORCES.id]
     strikes = ok(story.get("/events", params={"actor": "كتائب حزب الله", "event_type": "airstrike"}))["items"]
@@ -160,7 +161,7 @@ def test_events_timeline_with_sources_counted(story: httpx.Client) -> None:
 
 def test_one_event_shows_every_report_every_claim_and_the_disagreements(story: httpx.Client) -> None:
     event = ok(story.get(f"/events/{AIN_AL_ASAD_ATTACK}"))
-    assert (event["type"], event["date"]) == ("attack", "2024-01-20")
+    assert (event["type"], event["date"], event["cameo"]) == ("attack", "2024-01-20", ["18", "19"])
     assert (event["source_count"], event["outlet_count"]) == (2, 2)
     assert [(r["outlet"], r["count"], r["injured"]) for r in event["reports"]] == [
         ("Outlet A", 3, 2),

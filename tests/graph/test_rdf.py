@@ -103,6 +103,8 @@ def test_perpetrator_target_place_and_time_follow_sem(graph: Graph) -> None:
     assert (ATTACK, SEM.hasPlace, URIRef(KG + "place/green-zone")) in graph
     assert (ATTACK, SEM.hasTimeStamp, Literal("2023-12-08", datatype=ns.XSD.date)) in graph
     assert (ATTACK, SEM.eventType, URIRef(KG + "event-type/attack")) in graph
+    assert set(graph.objects(ATTACK, URIRef(KGV + "cameo"))) == {Literal("18"), Literal("19")}
+    assert Literal("Armed clash") in set(graph.objects(ATTACK, URIRef(KGV + "acled")))
     month = URIRef(KG + "event/attack-2023-11-green-zone")
     assert (month, SEM.hasTimeStamp, Literal("2023-11", datatype=ns.XSD.gYearMonth)) in graph
     baghdad = URIRef(KG + "place/baghdad")
@@ -114,9 +116,11 @@ def test_perpetrator_target_place_and_time_follow_sem(graph: Graph) -> None:
 def test_a_claim_is_a_dated_statement_by_its_speaker_about_the_event(graph: Graph) -> None:
     kind = URIRef(KG + "statement-kind/claim_responsibility")
     claims = list(graph.subjects(SEM.eventType, kind))
-    assert claims
+    assert len(claims) == 3  # one per article
+    month = URIRef(KG + "event/attack-2023-11-green-zone")
+    about = sorted(str(o) for claim in claims for o in graph.objects(claim, ns.SDO.about))
+    assert about == sorted([str(ATTACK), str(ATTACK), str(month)])  # each claim is about its article's event
     for claim in claims:
-        assert (claim, ns.SDO.about, ATTACK) in graph or graph.value(claim, ns.SDO.about) is not None
         speakers = {
             graph.value(r, ns.RDF.value)
             for r in graph.objects(claim, SEM.hasActor)
@@ -144,6 +148,8 @@ def test_graphml_opens_with_typed_keys_labels_and_edge_types(filled: GraphStore)
     assert iri["label"] == "Islamic Resistance in Iraq" and iri["kg_label"] == "Actor"
     assert iri["name_ar"] == "المقاومة الإسلامية في العراق" and iri["discovered"] is False
     assert g.nodes["Place:baghdad"]["lat"] == pytest.approx(33.3152)
+    attack = g.nodes["Event:attack-2023-12-08-green-zone"]
+    assert attack["cameo"] == "18 | 19" and attack["acled"].split(" | ")[-1] == "Armed clash"
     types = {d["type"] for _, _, d in g.edges(data=True)}
     assert {"CARRIED_OUT", "TARGETED", "REPORTED_IN", "MEMBER_OF", "MADE", "ABOUT"} <= types
     counts = sorted(d["count"] for _, _, d in g.edges(data=True) if d["type"] == "REPORTED_IN" and "count" in d)

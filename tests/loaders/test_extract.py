@@ -58,6 +58,7 @@ def test_article_metadata_and_body(graph: ArticleGraph) -> None:
 
 
 def test_mentions_and_evidence_are_offsets_into_the_text(graph: ArticleGraph) -> None:
+    assert graph.actors and graph.places and graph.events and graph.statements  # else the loops prove nothing
     for node in [*graph.actors, *graph.places]:
         assert node.mentions
         for m in node.mentions:
@@ -70,6 +71,8 @@ def test_the_claimed_attack(graph: ArticleGraph) -> None:
     attack = next(e for e in graph.events if e.type == "attack")
     assert attack.id == "attack-2024-01-21-ain-al-asad-air-base"
     assert (attack.weapon, attack.count, attack.perpetrators) == ("rocket", 2, ["kataib-hezbollah"])
+    out = graph.to_extraction()["events"][graph.events.index(attack)]
+    assert (out["cameo"], out["acled"][0]) == (["18", "19"], "Shelling/artillery/missile attack")
     claim = next(s for s in graph.statements if s.kind == "claim_responsibility")
     assert (claim.speaker, claim.about_event) == ("kataib-hezbollah", attack.id)
     assert claim.id == "st-" + short_hash(

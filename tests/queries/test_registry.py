@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import QueryError
-from queries.registry import BACKENDS, Registry, get_registry
+from queries.registry import BACKENDS, QUERIES_DIR, Registry, get_registry, parse_file
 
 
 def make_root(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -20,9 +20,18 @@ def make_root(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def test_the_shipped_queries_load_for_every_backend() -> None:
     registry = get_registry()
+    common = {q.name for path in QUERIES_DIR.glob("*.cypher") for q in parse_file(path)}
     for backend in BACKENDS:
-        names = registry.names(backend)
-        assert "schema" in names and "write.article" in names and "actor" in names
+        overrides = [q for path in (QUERIES_DIR / backend).rglob("*.cypher") for q in parse_file(path)]
+        # every common query is there, and each backend file is what that backend runs
+        assert set(registry.names(backend)) == common | {q.name for q in overrides}
+        for q in overrides:
+            assert registry.get(q.name, backend).source == q.source
+        for other in set(BACKENDS) - {backend}:
+            for q in overrides:
+                if q.name in registry.names(other):
+                    assert registry.get(q.name, other).source != q.source  # never another backend's dialect
+    assert {"schema", "write.article", "actor", "claims", "actors_by_name"} <= set(registry.names("neo4j"))
 
 
 def test_an_empty_query_is_reported_with_file_and_line(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from core.event_types import VIOLENT
 from loaders.nlp.clauses import DocIndex
 from loaders.nlp.gazetteer import PLACE_RANK
 from loaders.nlp.lexicon import Lexicon, norm_word
@@ -23,7 +24,7 @@ _GROUND_WEAPONS = frozenset({"rocket", "missile", "mortar", "ied", "car_bomb", "
 _LAUNCHED_WEAPONS = _GROUND_WEAPONS - {"rocket"}  # fired from the ground ("rocket" is also air-launched)
 _STATE_LIKE = _STATE_KINDS | {"government"}  # a ministry of defence strikes as its state does
 _NOT_DATES_AFTER = frozenset({"منذ", "بين", "حتي", "مطلع"})
-_VIOLENT = ("attack", "airstrike")
+_VIOLENT = VIOLENT  # core/data/event_types.toml `violent`
 _NO_TOKENS: frozenset[int] = frozenset()
 _SPAN_OPENERS = frozenset({"بعد", "قبل", "الحرب", "العدوان", "حرب"})
 _UNIT_PLURAL = frozenset({"مرات", "مرتين", "مرتان"})

@@ -78,3 +78,13 @@ def test_trigger_verbs_are_written_out_without_the_future_and_without_other_word
     assert normalise("سيستهدف") not in triggers  # a future attack is no event
     assert normalise("فجر") not in triggers and normalise("فجرا") not in triggers  # dawn, not "detonated"
     assert normalise("فجروا") in triggers
+
+
+def test_a_trigger_of_an_unknown_event_type_names_the_file_and_the_entry(tmp_path: Path) -> None:
+    for f in DATA_DIR.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    events = json.loads((DATA_DIR / "events.json").read_text(encoding="utf-8"))
+    events["triggers"].append({"type": "riot", "class": "noun", "number": "sg", "forms": ["شغب"]})
+    (tmp_path / "events.json").write_text(json.dumps(events, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"events.json: triggers\[\d+\] \(شغب\): unknown event type 'riot'"):
+        load_lexicon(tmp_path)
