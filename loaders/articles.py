@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import codecs
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,6 +25,9 @@ from core.text import ARABIC_LETTER, normalise
 from loaders.boilerplate import block_rule, clean, line_rule, split_lines
 from loaders.dates import find_dates, parse_date
 from loaders.language import detect_language
+from loaders.outlets import get_outlets
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -59,81 +62,8 @@ class LoadedArticle(BaseModel):
 
 
 # ---------------------------------------------------------------------------------------------
-# Outlets: English canonical name, names as written (Arabic or Latin), web domains.
+# Outlets: the gazetteer's media actors, with their bylines and web domains (loaders/outlets.py).
 
-_OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("Rudaw", ("رووداو", "روداو", "rudaw"), ("rudaw.net",)),
-    ("Shafaq News", ("شفق نيوز", "وكالة شفق", "shafaq news", "shafaq"), ("shafaq.com",)),
-    ("Sputnik", ("سبوتنيك", "سبوتنك", "سبوتنيك عربي", "sputnik"), ("sputniknews.com", "sputnikarabic.ae")),
-    (
-        "Al Jazeera",
-        ("الجزيرة", "الجزيرة نت", "الجزيرة مباشر", "قناة الجزيرة", "al jazeera", "aljazeera"),
-        ("aljazeera.net", "aljazeera.com"),
-    ),
-    (
-        "Al Arabiya",
-        ("العربية", "العربية نت", "العربية.نت", "قناة العربية", "al arabiya", "alarabiya"),
-        ("alarabiya.net",),
-    ),
-    ("Al Hadath", ("الحدث", "قناة الحدث", "al hadath", "alhadath"), ("alhadath.net",)),
-    ("Sky News Arabia", ("سكاي نيوز عربية", "سكاي نيوز", "sky news arabia", "sky news"), ("skynewsarabia.com",)),
-    (
-        "Al-Araby TV",
-        ("التلفزيون العربي", "تلفزيون العربي", "قناة العربي", "al-araby tv", "alaraby tv"),
-        ("alaraby.com",),
-    ),
-    ("Al-Araby Al-Jadeed", ("العربي الجديد", "the new arab", "al-araby al-jadeed"), ("alaraby.co.uk", "newarab.com")),
-    ("BBC Arabic", ("بي بي سي عربي", "بي بي سي", "bbc arabic", "bbc"), ("bbc.com", "bbc.co.uk")),
-    ("France 24", ("فرانس 24", "فرانس24", "france 24", "france24"), ("france24.com",)),
-    (
-        "AFP",
-        ("فرانس برس", "وكالة فرانس برس", "وكالة الصحافة الفرنسية", "أ ف ب", "afp", "agence france-presse"),
-        ("afp.com",),
-    ),
-    ("Reuters", ("رويترز", "وكالة رويترز", "reuters"), ("reuters.com",)),
-    ("Associated Press", ("أسوشيتد برس", "أسوشييتد برس", "أسوشيتيد برس", "associated press"), ("apnews.com",)),
-    ("Anadolu Agency", ("الأناضول", "وكالة الأناضول", "anadolu agency", "anadolu"), ("aa.com.tr",)),
-    ("Iraqi News Agency", ("وكالة الأنباء العراقية", "واع", "iraqi news agency"), ("ina.iq",)),
-    ("SANA", ("سانا", "الوكالة العربية السورية للأنباء", "sana"), ("sana.sy",)),
-    ("IRNA", ("إرنا", "ارنا", "وكالة الجمهورية الإسلامية للأنباء", "irna"), ("irna.ir",)),
-    ("Tasnim News", ("تسنيم", "وكالة تسنيم", "tasnim"), ("tasnimnews.com",)),
-    ("Fars News", ("وكالة فارس", "فارس نيوز", "fars news"), ("farsnews.ir",)),
-    ("Mehr News", ("وكالة مهر", "مهر نيوز", "mehr news"), ("mehrnews.com",)),
-    ("Al Mayadeen", ("الميادين", "قناة الميادين", "al mayadeen", "almayadeen"), ("almayadeen.net",)),
-    ("Al Manar", ("المنار", "قناة المنار", "al manar", "almanar"), ("almanar.com.lb",)),
-    ("Al Alam", ("قناة العالم", "al alam", "alalam"), ("alalam.ir",)),
-    ("Alsumaria", ("السومرية", "السومرية نيوز", "alsumaria", "al sumaria"), ("alsumaria.tv",)),
-    ("Al Sharqiya", ("الشرقية", "قناة الشرقية", "alsharqiya"), ("alsharqiya.com",)),
-    ("Al Iraqiya", ("قناة العراقية", "شبكة الإعلام العراقي", "al iraqiya"), ("imn.iq",)),
-    ("Baghdad Today", ("بغداد اليوم", "baghdad today"), ("baghdadtoday.news",)),
-    ("Al Forat News", ("الفرات نيوز", "alforat news"), ("alforatnews.iq",)),
-    ("Al Mada", ("المدى", "صحيفة المدى", "al mada"), ("almadapaper.net",)),
-    ("Al Masalah", ("المسلة", "al masalah"), ("almasalah.com",)),
-    ("Mawazin News", ("موازين نيوز", "mawazin news"), ("mawazin.net",)),
-    ("Kurdistan 24", ("كوردستان 24", "كردستان 24", "kurdistan 24", "kurdistan24"), ("kurdistan24.net",)),
-    ("Hawar News", ("هاوار", "وكالة هاوار", "hawar news", "anha"), ("hawarnews.com",)),
-    ("North Press", ("نورث برس", "north press"), ("npasyria.com",)),
-    ("Enab Baladi", ("عنب بلدي", "enab baladi"), ("enabbaladi.net",)),
-    ("Asharq Al-Awsat", ("صحيفة الشرق الأوسط", "asharq al-awsat"), ("aawsat.com",)),
-    ("Asharq News", ("الشرق للأخبار", "الشرق بلومبرغ", "asharq news"), ("asharq.com",)),
-    ("Alhurra", ("الحرة", "قناة الحرة", "alhurra"), ("alhurra.com",)),
-    ("RT Arabic", ("روسيا اليوم", "آر تي", "rt arabic", "rt"), ("rt.com",)),
-    ("Independent Arabia", ("اندبندنت عربية", "إندبندنت عربية", "independent arabia"), ("independentarabia.com",)),
-    ("CNN Arabic", ("سي إن إن بالعربية", "سي إن إن", "cnn arabic", "cnn"), ("cnn.com",)),
-    ("Al-Quds Al-Arabi", ("القدس العربي", "al-quds al-arabi"), ("alquds.co.uk",)),
-    ("Al-Ain News", ("العين الإخبارية", "al-ain news"), ("al-ain.com",)),
-    ("Middle East Eye", ("ميدل إيست آي", "middle east eye"), ("middleeasteye.net",)),
-    ("Al-Monitor", ("المونيتور", "al-monitor"), ("al-monitor.com",)),
-    ("Euronews", ("يورونيوز", "euronews"), ("euronews.com",)),
-    ("Deutsche Welle", ("دويتشه فيله", "دي دبليو", "deutsche welle", "dw"), ("dw.com",)),
-    ("Xinhua", ("شينخوا", "xinhua"), ("xinhuanet.com", "news.cn")),
-    ("KUNA", ("كونا", "kuna"), ("kuna.net.kw",)),
-)
-_ALIAS_TO_OUTLET: dict[str, str] = {normalise(a): name for name, aliases, _ in _OUTLETS for a in (name, *aliases)}
-_ALIAS_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(_ALIAS_TO_OUTLET, key=len, reverse=True)) + r")(?!\w)"
-)
-_DOMAINS: dict[str, str] = {d: name for name, _, domains in _OUTLETS for d in domains}
 # Words that surround an outlet's name in a byline ("رووداو ديجيتال", "شبكة رووداو الإعلامية").
 _BYLINE_WORDS = frozenset(
     "ديجيتال digital نت net خاص متابعه متابعات وكاله قناه صحيفه موقع شبكه الاعلاميه الاخباريه عربي بالعربيه news "
@@ -144,8 +74,7 @@ _GENERIC_SOURCES = frozenset("وكالات مواقع متابعات الصحا�
 
 
 def _outlets_in(text: str) -> list[tuple[re.Match[str], str]]:
-    n = normalise(text)
-    return [(m, _ALIAS_TO_OUTLET[m.group()]) for m in _ALIAS_RE.finditer(n)]
+    return get_outlets().named_in(text)
 
 
 def canonical_outlet(text: str | None) -> str | None:
@@ -160,13 +89,7 @@ def canonical_outlet(text: str | None) -> str | None:
 
 def outlet_from_url(url: str | None) -> str | None:
     """The outlet whose web domain serves `url`, or None."""
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    for domain, name in _DOMAINS.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return None
+    return get_outlets().of_url(url)
 
 
 def _outlet_line(line: str) -> str | None:
@@ -567,12 +490,20 @@ def iter_articles(
     paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[LoadedArticle | ArticleError]:
     """Articles from files and folders (searched recursively, in sorted order), errors in line."""
+    for item in _articles(paths, max_bytes):
+        if isinstance(item, ArticleError):
+            log.info("skipped %s: %s", item.source, item.reason)
+        yield item
+
+
+def _articles(paths: Iterable[Path | str], max_bytes: int) -> Iterator[LoadedArticle | ArticleError]:
     for item in paths:
         path = Path(item)
         if path.is_dir():
             files = _files_in(path)
             if not files:
                 yield ArticleError(str(path), f"no {', '.join(SUFFIXES)} files in this folder")
+            log.debug("%s: %d article file(s) to read", path, len(files))
             for file in files:
                 yield from load_file(file, max_bytes)
         elif path.exists():

@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 
 from core.errors import ConfigError
 from core.taxonomy import ACTOR_KINDS, PLACE_KINDS, PLACE_RANK, UNRANKED
-from loaders.nlp.lexicon import Lexicon, norm_word
+from loaders.nlp.lexicon import DATA_DIR, Lexicon, norm_word
 from loaders.nlp.records import EntityMention, TokenTable
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -71,7 +71,8 @@ class Gazetteer:
         self._ministries: dict[tuple[str, str], str] = {}
         for eid, a in self.actors.items():
             if a.get("kind") == "media":
-                for n in [a.get("name"), a.get("name_ar"), *(a.get("aliases") or []), *(a.get("ar_variants") or [])]:
+                names = [a.get("name"), a.get("name_ar"), *(a.get("aliases") or []), *(a.get("ar_variants") or [])]
+                for n in names + list(a.get("bylines") or []):
                     if n:
                         self._media.setdefault(norm_word(n), eid)
             name = norm_word(a.get("name_ar") or "")
@@ -250,7 +251,7 @@ def gazetteer_dirs(dirs: Iterable[str] | None = None, include_default: bool = Tr
     return out
 
 
-_TEXT_LISTS = ("aliases", "ar_variants", "ar_homographs", "member_of", "located_in")
+_TEXT_LISTS = ("aliases", "ar_variants", "ar_homographs", "member_of", "located_in", "bylines", "domains")
 
 
 def _entry_problem(entry: dict) -> str | None:
@@ -335,11 +336,21 @@ def actor_patterns(gazetteer: Gazetteer) -> list[dict]:
     ]
 
 
-# Words that head a locality's name and stand in for one another in news copy: a place the
-# gazetteer writes "قضاء القائم" is also "منطقة القائم" or "مدينة القائم".
-LOCALITY_HEADS = ("قضاء", "ناحية", "منطقة", "مدينة", "بلدة", "قرية")
-# Their duals head the first of two names: "قضاءي سنجار وتلعفر", "مدينتي الرمادي والفلوجة".
-DUAL_HEADS = ("قضاءي", "ناحيتي", "منطقتي", "مدينتي", "بلدتي", "قريتي")
+def _locality_heads(path: Path = DATA_DIR / "discovery.json") -> dict[str, str]:
+    """discovery.json's `locality_heads`: words that head a locality's name and stand in for one
+    another ("قضاء القائم" is also "منطقة القائم"), each with its dual ("قضاءي سنجار وتلعفر")."""
+    try:
+        heads = json.loads(path.read_text(encoding="utf-8"))["locality_heads"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"{path}: cannot read locality_heads ({exc})") from exc
+    if not isinstance(heads, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in heads.items()):
+        raise ConfigError(f"{path}: locality_heads must map each head word to its dual, not {heads!r}")
+    return heads
+
+
+_HEADS = _locality_heads()
+LOCALITY_HEADS = tuple(_HEADS)
+DUAL_HEADS = tuple(_HEADS.values())
 
 
 @spacy.registry.misc("kg.place_patterns.v1")

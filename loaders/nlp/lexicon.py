@@ -303,6 +303,7 @@ _DISCOVERY_KEYS: dict[str, type] = {
     "feminine_place_heads": list,
     "bare_name_place_heads": list,
     "class_place_heads": list,
+    "locality_heads": dict,
     "generic_short_names": list,
     "identifying_pronouns": list,
     "former_words": list,

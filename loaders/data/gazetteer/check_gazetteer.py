@@ -47,6 +47,8 @@ ACTOR_OPTIONAL = {
     "valid_from": (str, type(None)),
     "valid_to": (str, type(None)),
     "title_ar": (str, type(None)),
+    "domains": (list,),  # media only: the web domains the outlet publishes on
+    "bylines": (list,),  # media only: names an article's header or byline may use, never matched in the body
 }
 PLACE_FIELDS = {
     "id": str,
@@ -68,6 +70,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 CLITIC_RE = re.compile("^(?:وال|بال|لل)")
+DOMAIN_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
 
 
 def slug(text: str) -> str:
@@ -158,6 +161,14 @@ def check_record(rec, where: str, kind: str, rep: Report) -> bool:
             rep.error(where, "valid_from is after valid_to")
         if rec.get("title_ar") and rec["kind"] != "person":
             rep.warn(where, "title_ar is meant for persons only")
+        if (rec.get("domains") or rec.get("bylines")) and rec["kind"] != "media":
+            rep.error(where, "domains and bylines are for media actors (outlets) only")
+        for domain in rec.get("domains") or []:
+            if not isinstance(domain, str) or not DOMAIN_RE.match(domain):
+                rep.error(where, f"domain {domain!r} is not a lower-case host name such as 'rudaw.net'")
+        for byline in rec.get("bylines") or []:
+            if not isinstance(byline, str) or not byline.strip():
+                rep.error(where, f"bylines holds a non-string or empty item: {byline!r}")
     else:
         lat, lon = rec.get("lat"), rec.get("lon")
         if (lat is None) != (lon is None):
@@ -228,7 +239,20 @@ def check_graph(merged, rep: Report):
 
 
 def check_collisions(merged, rep: Report):
-    """Arabic surface forms shared by different entities."""
+    """Arabic surface forms shared by different entities; outlet names and domains shared by two outlets."""
+    outlet_names, domains = defaultdict(set), defaultdict(set)
+    for rid, (rec, _) in merged["actor"].items():
+        if rec["kind"] == "media":
+            for name in [rec["name"], rec["name_ar"], *rec["aliases"], *rec["ar_variants"], *rec.get("bylines", [])]:
+                outlet_names[normalise(name)].add(rid)
+            for domain in rec.get("domains", []):
+                domains[domain].add(rid)
+    for name, ids in sorted(outlet_names.items()):
+        if len(ids) > 1:
+            rep.error("outlets", f"outlet name {name!r} belongs to {sorted(ids)}; an article's outlet must be one")
+    for domain, ids in sorted(domains.items()):
+        if len(ids) > 1:
+            rep.error("outlets", f"domain {domain!r} belongs to {sorted(ids)}")
     for kind in ("actor", "place"):
         owners = defaultdict(set)
         for rid, (rec, _) in merged[kind].items():
