@@ -10,11 +10,11 @@ from __future__ import annotations
 import abc
 import json
 import threading
-import time
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
+
+from cachetools import TTLCache
 
 from core.errors import NotFound, QueryError, StoreError
 from graph.identity import EventResolver
@@ -64,10 +64,8 @@ class GraphStore(abc.ABC):
         self.settings = settings
         self.registry = registry or get_registry()
         self._opened = False
-        self._cache: OrderedDict[str, tuple[float, list[dict[str, Any]]]] | None = None
-        self._cache_ttl = 0.0
-        self._cache_size = 0
-        self._cache_lock = threading.Lock()
+        self._cache: TTLCache[str, list[dict[str, Any]]] | None = None
+        self._cache_lock = threading.Lock()  # TTLCache is not thread-safe; the API serves from threads
         self._generation = 0  # bumped by every write, so a read that overlapped one is not kept
         self.cache_seconds = 0.0  # how long the server may keep what reads answer (enable_cache)
 
@@ -77,9 +75,7 @@ class GraphStore(abc.ABC):
         For a server that answers the same questions over and over between ingests. Writes made
         by another process (a second Neo4j client) show once the entries expire.
         """
-        self._cache = OrderedDict() if ttl_seconds > 0 else None
-        self._cache_ttl = ttl_seconds
-        self._cache_size = max_entries
+        self._cache = TTLCache(maxsize=max_entries, ttl=ttl_seconds) if ttl_seconds > 0 else None
         self.cache_seconds = ttl_seconds
 
     @property
@@ -145,9 +141,8 @@ class GraphStore(abc.ABC):
             key = name + json.dumps(bound, sort_keys=True, default=str)
             with self._cache_lock:
                 hit = self._cache.get(key)
-                if hit is not None and hit[0] > time.monotonic():
-                    self._cache.move_to_end(key)
-                    return [dict(r) for r in hit[1]]
+            if hit is not None:
+                return [dict(r) for r in hit]
         with self._transaction(write=False) as tx:
             try:
                 rows = tx.run(q.text, bound)
@@ -158,9 +153,7 @@ class GraphStore(abc.ABC):
         if key is not None and self._cache is not None:
             with self._cache_lock:
                 if generation == self._generation:
-                    self._cache[key] = (time.monotonic() + self._cache_ttl, rows)
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+                    self._cache[key] = rows
             return [dict(r) for r in rows]
         return rows
 
