@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,6 +33,26 @@ BackendOpt = Annotated[
     str | None, typer.Option("--backend", "-b", help="ladybug (embedded, default) or neo4j; overrides KG_BACKEND")
 ]
 DbPathOpt = Annotated[str | None, typer.Option("--db", help="LadybugDB file; overrides KG_DB_PATH")]
+
+
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+@app.callback()
+def _logging(
+    log_level: Annotated[
+        str,
+        typer.Option(
+            "--log-level",
+            envvar="KG_LOG_LEVEL",
+            help="debug, info (skipped files, batches written, refused requests), warning or error",
+        ),
+    ] = "warning",
+) -> None:
+    """Send the library's log records (loggers named after the modules) to stderr at this level."""
+    if log_level.lower() not in LOG_LEVELS:
+        raise typer.BadParameter(f"choose one of {', '.join(LOG_LEVELS)}", param_hint="--log-level")
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def settings_for(backend: str | None = None, db: str | None = None) -> Settings:

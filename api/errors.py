@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import AmbiguousName, ArticleError, KGError, NotFound, QueryError, StoreUnavailable
+
+log = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
@@ -42,9 +46,22 @@ _STATUS_OF: tuple[tuple[type[KGError], int], ...] = (
 )
 
 
+def _refused(request: Request, status: int, message: str) -> Response:
+    """The error response, logged: a refused request (4xx) at INFO, a failure of ours (5xx) at ERROR."""
+    log.log(
+        logging.ERROR if status >= 500 else logging.INFO,
+        "%s %s -> %d: %s",
+        request.method,
+        request.url.path,
+        status,
+        message,
+    )
+    return _json(status, message, request)
+
+
 def _status_handler(status: int):  # noqa: ANN202 - a Starlette exception handler
     async def handler(request: Request, exc: Exception) -> Response:
-        return _json(status, str(exc), request)
+        return _refused(request, status, str(exc))
 
     return handler
 
@@ -52,7 +69,7 @@ def _status_handler(status: int):  # noqa: ANN202 - a Starlette exception handle
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
-        return _json(exc.status, exc.message, request)
+        return _refused(request, exc.status, exc.message)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
@@ -60,11 +77,11 @@ def install_error_handlers(app: FastAPI) -> None:
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body", "path"))
             parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
-        return _json(422, "; ".join(parts) or "invalid request", request)
+        return _refused(request, 422, "; ".join(parts) or "invalid request")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        return _json(exc.status_code, str(exc.detail), request)
+        return _refused(request, exc.status_code, str(exc.detail))
 
     for error_class, status in _STATUS_OF:
         app.add_exception_handler(error_class, _status_handler(status))

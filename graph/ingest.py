@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from core.errors import ArticleError, KGError, StoreUnavailable
 from graph.model import ArticleGraph
 from graph.stores.base import GraphStore
+
+log = logging.getLogger(__name__)
 
 #: Articles per write transaction: large enough that commit costs stay small (measured in
 #: benchmarks/), small enough that one failed batch is cheap to retry article by article.
@@ -58,19 +61,22 @@ def ingest(
             return
         try:
             result = store.write(batch)
+            log.info("wrote a batch of %d article(s): %d rows in %d write(s)", len(batch), result.rows, result.batches)
             report.articles += result.articles
             report.merged_events += result.merged_events
             report.events += sum(len(g.events) for g in batch)
             report.statements += sum(len(g.statements) for g in batch)
         except StoreUnavailable:
             raise
-        except KGError:
+        except KGError as exc:
+            log.info("a batch of %d article(s) failed (%s); writing them one by one", len(batch), exc)
             for g in batch:
                 try:
                     result = store.write([g])
                 except StoreUnavailable:
                     raise
                 except KGError as exc:
+                    log.info("not stored: %s: %s", g.article.file or g.article.id, exc)
                     report.errors.append(ArticleError(g.article.file or g.article.id, f"not stored: {exc}"))
                     continue
                 report.articles += 1

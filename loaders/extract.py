@@ -8,6 +8,7 @@ id an event or statement uses resolves inside the same graph.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
@@ -41,6 +42,8 @@ from loaders.nlp.segmenter import join_soft_breaks
 __all__ = ["extract_article", "extract_many", "graph_from_doc", "headline_text", "pipeline_for"]
 
 _CLAIM_KINDS = ("claim_responsibility", "deny_responsibility")
+
+log = logging.getLogger(__name__)
 
 
 class ArticleLike(Protocol):
@@ -149,8 +152,10 @@ def extract_many(
         try:
             yield extract_article(item, nlp)
         except KGError as exc:
+            log.info("skipped %s: %s", source, exc)
             yield ArticleError(source, str(exc))
         except Exception as exc:  # one bad article must not stop the others
+            log.warning("skipped %s: extraction failed", source, exc_info=True)
             yield ArticleError(source, f"extraction failed ({type(exc).__name__}: {exc})")
 
 

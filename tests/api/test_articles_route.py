@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import httpx
 import pytest
 
@@ -32,10 +34,14 @@ def test_writes_are_refused_when_no_key_is_configured(http: httpx.Client) -> Non
     assert response.json()["ok"] is False and "no API key is configured" in response.json()["error"]
 
 
-def test_a_wrong_key_is_refused_and_nothing_is_written(keyed: LiveServer, http: httpx.Client) -> None:
+def test_a_wrong_key_is_refused_and_nothing_is_written(
+    keyed: LiveServer, http: httpx.Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="api.errors")
     response = http.post("/articles", json=ARTICLE, headers={"X-API-Key": "guess"})
     assert response.status_code == 401
     assert keyed.store.status().nodes.get("Article", 0) == 0
+    assert "POST /articles -> 401: missing or wrong X-API-Key header" in caplog.messages  # the refusal is logged
 
 
 def test_an_article_is_ingested_and_its_claim_is_served(keyed: LiveServer, http: httpx.Client) -> None:

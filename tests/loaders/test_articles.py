@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -248,7 +249,8 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     assert "over the" in error.reason and "limit" in error.reason
 
 
-def test_folder_batch_loads_the_good_and_reports_the_bad(tmp_path: Path) -> None:
+def test_folder_batch_loads_the_good_and_reports_the_bad(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="loaders.articles")
     write(tmp_path, "b/02.txt", f"{TITLE}\n{P1}")
     write(tmp_path, "a.txt", P2)
     write(tmp_path, "b/01.txt", b"")
@@ -265,6 +267,8 @@ def test_folder_batch_loads_the_good_and_reports_the_bad(tmp_path: Path) -> None
         ("ArticleError", "03.jsonl#2"),
         ("ArticleError", str(tmp_path / "missing.txt")),
     ]
+    skipped = [r.getMessage() for r in caplog.records if r.name == "loaders.articles" and r.levelno == logging.INFO]
+    assert skipped == [f"skipped {i.source}: {i.reason}" for i in items if isinstance(i, ArticleError)]
 
 
 # --- the development seeds --------------------------------------------------------------------
