@@ -154,8 +154,7 @@ class Neo4jProvider:
                 store.clear()
             return self.settings()
         self.stop()
-        sys.path.insert(0, str(REPO / "scripts"))
-        from neo4j_server import Neo4jTestServer
+        from scripts.neo4j_server import Neo4jTestServer
 
         self._server = Neo4jTestServer(data_root=self.workdir).start()
         self.uri = self._server.uri

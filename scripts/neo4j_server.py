@@ -8,7 +8,7 @@ outside the repo and runs it as a child process on a free loopback port.
 
 Library use (stdlib only)::
 
-    from neo4j_server import Neo4jTestServer
+    from scripts.neo4j_server import Neo4jTestServer
     with Neo4jTestServer() as server:          # builds if needed, then starts
         driver = neo4j.GraphDatabase.driver(server.uri, auth=None)
 

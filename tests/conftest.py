@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,8 +32,7 @@ def neo4j_uri() -> Iterator[str]:
         _neo4j_info.update(uri=os.environ["NEO4J_URI"], origin="NEO4J_URI")
         yield os.environ["NEO4J_URI"]
         return
-    sys.path.insert(0, str(REPO / "scripts"))
-    from neo4j_server import Neo4jTestServer
+    from scripts.neo4j_server import Neo4jTestServer
 
     server = Neo4jTestServer()
     try:
@@ -46,6 +44,12 @@ def neo4j_uri() -> Iterator[str]:
         yield server.uri
     finally:
         server.stop()
+
+
+def counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
+    """Nodes per label and relationships per type: what a test compares before and after."""
+    status = store.status()
+    return status.nodes, status.relationships
 
 
 def neo4j_settings(uri: str) -> Settings:

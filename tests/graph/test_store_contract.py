@@ -11,12 +11,8 @@ from core.errors import QueryError, StoreError
 from graph.model import Actor
 from graph.stores import GraphStore, make_store
 from queries.registry import QUERIES_DIR, Registry
+from tests.conftest import counts
 from tests.factories import BAGHDAD, IRI, article_graph
-
-
-def counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
-    st = store.status()
-    return st.nodes, st.relationships
 
 
 def test_round_trip_keeps_every_node_and_relationship(store: GraphStore) -> None:

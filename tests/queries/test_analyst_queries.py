@@ -16,7 +16,7 @@ from graph import analyst
 from graph.names import resolve_actor, resolve_place
 from graph.settings import Settings
 from graph.stores import GraphStore, make_store
-from tests.conftest import neo4j_settings
+from tests.conftest import counts, neo4j_settings
 from tests.factories import CENTCOM, IRAQI_GOV, IRI, KATAIB_HEZBOLLAH, NUJABA, US_FORCES, contested_attack
 
 AIN_AL_ASAD_ATTACK = "attack-2024-01-20-ain-al-asad-air-base"
@@ -30,11 +30,6 @@ def story(store: GraphStore) -> GraphStore:
     for graph in contested_attack():  # one by one, as separate ingests would
         store.write([graph])
     return store
-
-
-def counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
-    status = store.status()
-    return status.nodes, status.relationships
 
 
 def ids(rows: list[dict]) -> list[str]:

@@ -15,6 +15,7 @@ from graph.model import ArticleGraph
 from loaders.articles import LoadedArticle
 from loaders.extract import extract_article
 from loaders.nlp import build_nlp
+from loaders.nlp.records import EventRecord
 
 
 def actor(id: str, name: str, name_ar: str, kind: str, variants: tuple[str, ...] = (), **extra: object) -> dict:
@@ -298,6 +299,16 @@ def extract(nlp: Language) -> Callable[..., ArticleGraph]:
         return extract_article(article, nlp)
 
     return _extract
+
+
+def said(doc: Doc) -> list[tuple[str | None, str]]:
+    """(speaker, kind) of each statement the pipeline found, in order."""
+    return [(s.speaker, s.kind) for s in doc._.kg_statements]
+
+
+def events(doc: Doc) -> list[EventRecord]:
+    """The events left after merging (the ones that become graph nodes)."""
+    return [e for e in doc._.kg_events if e.merged_into is None]
 
 
 def actors_of(doc: Doc) -> set[str]:

@@ -8,10 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from loaders.nlp.records import EventRecord
-
-
-def events(doc: Doc) -> list[EventRecord]:
-    return [e for e in doc._.kg_events if e.merged_into is None]
+from tests.loaders.nlp.conftest import events
 
 
 def one(doc: Doc) -> EventRecord:

@@ -9,10 +9,7 @@ import pytest
 from spacy.tokens import Doc
 
 from graph.model import ArticleGraph
-
-
-def said(doc: Doc) -> list[tuple[str | None, str]]:
-    return [(s.speaker, s.kind) for s in doc._.kg_statements]
+from tests.loaders.nlp.conftest import said
 
 
 def discovered(graph: ArticleGraph) -> dict[str, tuple[str, list[str]]]:
