@@ -399,7 +399,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         own_attack_forms=frozenset(
             norm_word(f)
             for t in events["triggers"]
-            if t["type"] in ("attack", "airstrike") and t["class"] in ("verb", "light", "launch")
+            if t["type"] in VIOLENT and t["class"] in ("verb", "light", "launch")
             for f in first_person_plural(t.get("past"), t.get("present"))
         ),
     )
