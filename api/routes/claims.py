@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -42,7 +42,7 @@ def list_claims(
     min_confidence: Annotated[
         float | None, Query(ge=0, le=1, description="only claims extracted with this confidence or more")
     ] = None,
-) -> ListPage[ClaimOut] | Response:
+) -> Any:  # the page model, its HTML page or its CSV: response_model says which schema
     check_date_range(since, until)
     items = analyst.claims(
         store,

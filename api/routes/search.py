@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from api.deps import AsOfDep, PageDep, StoreDep
@@ -52,7 +51,7 @@ def search(
     q: Annotated[
         str | None, Query(min_length=1, max_length=200, description="a name or part of one, e.g. النجباء or Nujaba")
     ] = None,
-) -> SearchOut | HTMLResponse:
+) -> Any:  # SearchOut, or the search page: response_model gives the schema
     if q is None:
         if wants_html(request):  # the search page before anything is typed
             return html(request, "search.html", data=None)
