@@ -19,9 +19,9 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.language import Language
 
@@ -74,11 +74,17 @@ def _restore(outcome: Outcome) -> ArticleGraph | ArticleError:
     return outcome if isinstance(outcome, ArticleGraph) else ArticleError(*outcome)
 
 
+class _Pending(Protocol):
+    """What `_in_order` needs of a future: a process pool's and a Dask client's both have it."""
+
+    def result(self) -> list[Outcome]: ...
+
+
 def _in_order(
-    items: Iterable[Item], submit: Callable[[list[Item]], Future[list[Outcome]]], window: int, chunk: int
+    items: Iterable[Item], submit: Callable[[list[Item]], _Pending], window: int, chunk: int
 ) -> Iterator[ArticleGraph | ArticleError]:
     """Submit chunks, keeping `window` in flight, and yield their results in input order."""
-    pending: deque[Future[list[Outcome]]] = deque()
+    pending: deque[_Pending] = deque()
     for part in _chunks(items, chunk):
         pending.append(submit(_portable(part)))
         if len(pending) >= window:
