@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.event_types import VIOLENT
 from loaders.nlp.english.lexicon import EnglishLexicon, Trigger
 from loaders.nlp.english.text import DocView, actor_kind
 from loaders.nlp.gazetteer import Gazetteer
@@ -100,15 +101,10 @@ class EnglishEvents:
             for found in self._triggers(view, s, e):
                 made = self._events(view, doc, s, e, found, statements)
                 for rec in made:
-                    if rec.place is None and placed and rec.type not in ("attack", "airstrike"):
+                    if rec.place is None and placed and rec.type not in VIOLENT:
                         rec.place = placed  # "visited Baghdad ... and met with X": the same place
                     placed = placed or rec.place
-                    if (
-                        rec.date is None
-                        and not rec.background
-                        and previous_dates
-                        and rec.type in ("attack", "airstrike")
-                    ):
+                    if rec.date is None and not rec.background and previous_dates and rec.type in VIOLENT:
                         rec.date, rec.date_precision, rec.date_strength = previous_dates[-1], "day", 1
                     records.append(rec)
                     if rec.date_strength == 2 and rec.date_precision == "day":
@@ -331,13 +327,11 @@ class EnglishEvents:
             prev = view.prev_word(m.start)
             while prev is not None and norms[prev] in ("the", "a", "an"):
                 prev = view.prev_word(prev)
-            if prev is not None and norms[prev] == "from" and f.trigger.type in ("attack", "airstrike"):
+            if prev is not None and norms[prev] == "from" and f.trigger.type in VIOLENT:
                 continue  # "launched from the Dora neighborhood": where they came from
             if m.source == "nisba" and m.start < f.start:
                 continue  # "Iraqi airspace was a route for the attack": not where it struck
-            if f.trigger.type not in ("attack", "airstrike") and (
-                m.start < f.start or len(view.words(f.end, m.start)) > 6
-            ):
+            if f.trigger.type not in VIOLENT and (m.start < f.start or len(view.words(f.end, m.start)) > 6):
                 continue  # a visit or meeting takes the place named right after it ("visit to Baghdad")
             cands.append(m)
         if not cands:
