@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from core.text import MARKS, written_name
 from graph.ids import slugify
-from graph.model import PLACE_KINDS
+from core.taxonomy import PLACE_KINDS
 from loaders import dates as dates_module
 from loaders.nlp.gazetteer import Gazetteer, mention_from_tokens
 from loaders.nlp.lexicon import Lexicon, norm_word
