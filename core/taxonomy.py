@@ -34,14 +34,17 @@ StatementKind = Literal[
     "pledge",
     "statement",
 ]
+#: The statement kinds in which a speaker takes or refuses responsibility itself.
+ResponsibilityKind = Literal["claim_responsibility", "deny_responsibility"]
 #: The statement kinds the claims views cover: who took, denied or was given responsibility.
-ClaimKind = Literal["claim_responsibility", "deny_responsibility", "accuse"]
+ClaimKind = Literal[ResponsibilityKind, "accuse"]
 DatePrecision = Literal["day", "month", "year"]
 
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 STATEMENT_KINDS: tuple[str, ...] = get_args(StatementKind)
+RESPONSIBILITY_KINDS: tuple[str, ...] = get_args(ResponsibilityKind)
 CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 
 #: Specificity of a place kind, most specific first: an event occurs at its most specific place,

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from core.errors import ArticleError, KGError
 from core.event_types import spec as event_type_spec
+from core.taxonomy import RESPONSIBILITY_KINDS
 from core.text import normalise
 from graph.ids import article_id, short_hash
 from graph.model import (
@@ -41,7 +42,6 @@ from loaders.nlp.segmenter import join_soft_breaks
 
 __all__ = ["extract_article", "extract_many", "graph_from_doc", "headline_text", "pipeline_for"]
 
-_CLAIM_KINDS = ("claim_responsibility", "deny_responsibility")
 
 log = logging.getLogger(__name__)
 
@@ -461,7 +461,7 @@ class _GraphBuilder:
         do a faction and its umbrella, each a voice of its own."""
         out: list[Statement] = []
         for st in statements:
-            if st.kind not in _CLAIM_KINDS or not any(
+            if st.kind not in RESPONSIBILITY_KINDS or not any(
                 o.kind == st.kind and self.same_voice(o.speaker, st.speaker) for o in out
             ):
                 out.append(st)

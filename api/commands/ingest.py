@@ -14,6 +14,7 @@ from rich.table import Table
 
 from api.cli import BackendOpt, DbPathOpt, app, console, err_console, fail, open_store
 from core.errors import ArticleError, KGError
+from core.taxonomy import RESPONSIBILITY_KINDS
 from graph.ingest import ARTICLES_PER_BATCH, IngestReport, ingest
 from graph.model import ArticleGraph
 
@@ -40,7 +41,7 @@ def extracted(paths: list[Path], workers: int = 1, dask: str | None = None) -> I
 
 
 def _table_row(g: ArticleGraph) -> list[str]:
-    claims = [s for s in g.statements if s.kind in ("claim_responsibility", "deny_responsibility")]
+    claims = [s for s in g.statements if s.kind in RESPONSIBILITY_KINDS]
     return [
         g.article.file or g.article.id,
         g.article.outlet or "",

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.taxonomy import PLACE_KINDS
 from core.text import MARKS, written_name
 from graph.ids import slugify
-from core.taxonomy import PLACE_KINDS
 from loaders import dates as dates_module
 from loaders.nlp.gazetteer import Gazetteer, mention_from_tokens
 from loaders.nlp.lexicon import Lexicon, norm_word

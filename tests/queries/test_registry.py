@@ -117,3 +117,24 @@ def test_kg_query_lists_the_questions_not_their_pieces() -> None:
     public = {q.name for q in get_registry().public("ladybug")}
     assert {"claims", "timeline", "statements", "search", "actor_profile"} <= public
     assert not public & {"claims_page", "claims_details", "event_sources", "neighbourhood_edges", "graph_node"}
+
+
+def test_every_kind_list_in_the_cypher_files_is_a_taxonomy_of_core() -> None:
+    """Cypher cannot import core.taxonomy, so a `s.kind IN [...]` list in a query file is a copy:
+    each must be exactly a set of kinds core defines, so changing the taxonomy fails here."""
+    import re
+
+    from core.taxonomy import CLAIM_KINDS, RESPONSIBILITY_KINDS, STATEMENT_KINDS
+
+    named = {frozenset(CLAIM_KINDS), frozenset(RESPONSIBILITY_KINDS)}
+    lists = [
+        (path.name, frozenset(re.findall(r"'([a-z_]+)'", m.group(1))))
+        for path in sorted(QUERIES_DIR.rglob("*.cypher"))
+        for m in re.finditer(r"\.kind IN \[([^\]]*)\]", path.read_text(encoding="utf-8"))
+    ]
+    assert any(kinds == frozenset(CLAIM_KINDS) for _, kinds in lists)  # the claims queries are read
+    for name, kinds in lists:
+        assert kinds <= set(STATEMENT_KINDS), (name, kinds)
+        # a list of claim kinds must be all of them or the responsibility ones, never a stale subset
+        if kinds & set(CLAIM_KINDS):
+            assert kinds in named, (name, sorted(kinds))
