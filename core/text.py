@@ -15,10 +15,11 @@ import re
 # Harakat, shadda, sukun, superscript alef and Quranic marks, and the invisible format characters
 # that web copy carries inside words (zero-width joiners, direction marks, the byte-order mark).
 _INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
-_DIACRITICS = re.compile(f"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed{_INVISIBLE}]")
+_HARAKAT = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_DIACRITICS = re.compile(f"[{_HARAKAT}{_INVISIBLE}]")
 _TATWEEL = "\u0640"
 #: Every character that carries no letter: diacritics, tatweel and invisible format characters.
-MARKS = re.compile(f"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640{_INVISIBLE}]")
+MARKS = re.compile(f"[{_HARAKAT}{_TATWEEL}{_INVISIBLE}]")
 _LETTER_MAP = str.maketrans(
     {
         "أ": "ا",
@@ -87,7 +88,13 @@ def normalise(text: str) -> str:
     return " ".join(fold_letters(strip_marks(text)).lower().split())
 
 
-ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06d5]")
+#: The Arabic letters (hamza to ya, and the extended letters of Persian, Urdu and Kurdish), as the
+#: inside of a regex character class, for patterns that combine them with other characters.
+ARABIC_LETTERS = "\u0621-\u064a\u0671-\u06d3\u06d5"
+ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+#: Any character of the Arabic script blocks (letters, marks, digits, punctuation, presentation
+#: forms): what tells Arabic copy from Latin when guessing a text's language.
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def is_arabic(text: str) -> bool:

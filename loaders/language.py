@@ -12,6 +12,8 @@ import re
 import threading
 from functools import lru_cache
 
+from core.text import ARABIC_SCRIPT
+
 __all__ = ["SUPPORTED_LANGUAGES", "detect_language", "is_supported", "script_language"]
 
 #: Languages with an extraction pipeline.
@@ -20,7 +22,7 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = ("ar", "en")
 #: Below this many letters the script decides, not the model.
 MIN_LETTERS = 40
 
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC = ARABIC_SCRIPT
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LOCK = threading.Lock()
 

@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from core.text import ARABIC_LETTERS
+
 _CLITIC_TATWEEL = r"[وفبلك]\u0640+"  # "بـ", "لـ" written apart from their word
 _CLITIC_BEFORE_QUOTE = r"[وفبلك](?=[\"«“'])"  # و"لغاية
 _DASHES = r"[\-\u2013\u2014]"
@@ -28,7 +30,7 @@ _EXTRA_PREFIXES = [_CLITIC_TATWEEL, _CLITIC_BEFORE_QUOTE, _DASHES, _BULLETS, r"[
 # A trailing dash, and the hamza some outlets write after a year ("2022ء").
 # A full stop after a closing quote or bracket ('"عين الأسد".') is its own token; spaCy's Arabic
 # rules only split a full stop after a letter.
-_ARABIC_LETTER = r"[\u0621-\u064a\u0671-\u06d3]"
+_ARABIC_LETTER = f"[{ARABIC_LETTERS}]"
 _EXTRA_SUFFIXES = [_DASHES, r"(?<=\d)ء", r"(?<=[\"»”'\)\]])\.", rf"(?<=[\"»”{_ARABIC_LETTER[1:-1]}])/"]
 # A dash or slash between words ("أكتوبر/تشرین", "السوداني–أنه") separates tokens, and so does
 # the seam where a dateline's number runs into the first word of the text ("٢٠٢٤أعلن").

@@ -28,13 +28,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.text import ARABIC_SCRIPT
 from graph.ids import slugify
 from loaders.nlp.english.lexicon import EnglishLexicon
 from loaders.nlp.english.text import Layout, actor_kind, dateline_spans, link_sentences, title_case_sentences
 from loaders.nlp.gazetteer import RULER_KEY, Gazetteer
 from loaders.nlp.records import DiscoveredActor, EntityMention
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC = ARABIC_SCRIPT
 _CAPITALISED = re.compile(r"^[A-Z][a-zA-Z'’.\-]*$")
 
 
