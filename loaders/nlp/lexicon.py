@@ -227,13 +227,28 @@ def _future_cues(speech: dict, events: dict) -> dict[str, list[tuple[str, ...]]]
     return out
 
 
+#: The classes of event trigger the event rules (loaders/nlp/events/) tell apart, and the numbers
+#: a trigger noun comes in.
+TRIGGER_CLASSES = ("verb", "light", "launch", "noun", "masdar", "passive", "arrive", "fall", "intercept")
+TRIGGER_NUMBERS = ("sg", "du", "pl")
+_TRIGGER_KEYS = frozenset({"type", "class", "number", "past", "present", "forms"})
+
+
 def _trigger_table(events: dict, source: str = "events.json") -> dict[str, Trigger]:
     table: dict[str, Trigger] = {}
     for n, entry in enumerate(events["triggers"]):
+        label = entry.get("past") or entry.get("present") or (entry.get("forms") or ["?"])[0]
+        where = f"{source}: triggers[{n}] ({label})"
         if entry.get("type") not in EVENT_TYPES:
-            label = entry.get("past") or entry.get("present") or (entry.get("forms") or ["?"])[0]
-            where = f"{source}: triggers[{n}] ({label})"
             raise ConfigError(f"{where}: unknown event type {entry.get('type')!r}; use one of {list(EVENT_TYPES)}")
+        if set(entry) - _TRIGGER_KEYS:
+            raise ConfigError(
+                f"{where}: unknown keys {sorted(set(entry) - _TRIGGER_KEYS)}; use {sorted(_TRIGGER_KEYS)}"
+            )
+        if entry.get("class") not in TRIGGER_CLASSES:
+            raise ConfigError(f"{where}: unknown class {entry.get('class')!r}; use one of {list(TRIGGER_CLASSES)}")
+        if entry.get("number") not in TRIGGER_NUMBERS:
+            raise ConfigError(f"{where}: unknown number {entry.get('number')!r}; use one of {list(TRIGGER_NUMBERS)}")
         trig = Trigger(entry["type"], entry["class"], entry["number"])
         # a verb given by its citation forms: every form but the future ("سيستهدف" is no event)
         generated = sorted(verb_forms(entry.get("past"), entry.get("present"), future=False))

@@ -132,12 +132,32 @@ def load_entities_data(directory: str | None = None) -> dict:
     return _read(Path(directory) if directory else DATA_DIR, "entities.json")
 
 
+#: The checks a verb entry may name (`guard`); `loaders/nlp/english/statements.py` implements each.
+SPEECH_GUARDS = frozenset({"claim", "directive", "needs_as", "reject", "vow"})
+_VERB_KEYS = frozenset({"base", "double", "guard", "kind", "needs", "participle", "past", "window"})
+
+
+def _check_verb(entry: object, n: int, path: Path) -> dict:
+    """One entry of speech.json's `verbs`, or a ConfigError naming the file and the entry."""
+    where = f"{path}: verbs[{n}]"
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: expected an object, got {entry!r}")
+    where = f"{where} ({entry.get('base')})"
+    unknown = set(entry) - _VERB_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown keys {sorted(unknown)}; use {sorted(_VERB_KEYS)}")
+    if entry.get("kind") not in STATEMENT_KINDS or not entry.get("base"):
+        raise ConfigError(f"{where}: needs a 'base' and a kind from {list(STATEMENT_KINDS)}, not {entry.get('kind')!r}")
+    if entry.get("guard") is not None and entry["guard"] not in SPEECH_GUARDS:
+        raise ConfigError(f"{where}: unknown guard {entry['guard']!r}; use one of {sorted(SPEECH_GUARDS)}")
+    return entry
+
+
 def _speech(data: dict, path: Path) -> dict[str, SpeechVerb]:
     out: dict[str, SpeechVerb] = {}
-    for entry in data["verbs"]:
-        kind = entry.get("kind")
-        if kind not in STATEMENT_KINDS or not entry.get("base"):
-            raise ConfigError(f"{path}: verb entry {entry!r} needs a 'base' and a kind from {STATEMENT_KINDS}")
+    for n, raw in enumerate(data["verbs"]):
+        entry = _check_verb(raw, n, path)
+        kind = entry["kind"]
         forms = inflect(entry["base"], entry.get("past"), entry.get("participle"), bool(entry.get("double")))
         from loaders.nlp.english.normalizer import norm_en
 

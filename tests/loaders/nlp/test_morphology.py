@@ -80,11 +80,21 @@ def test_trigger_verbs_are_written_out_without_the_future_and_without_other_word
     assert normalise("فجروا") in triggers
 
 
-def test_a_trigger_of_an_unknown_event_type_names_the_file_and_the_entry(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"type": "riot", "class": "noun", "number": "sg", "forms": ["شغب"]}, "unknown event type 'riot'"),
+        ({"type": "attack", "class": "adverb", "number": "sg", "forms": ["شغب"]}, "unknown class 'adverb'"),
+        ({"type": "attack", "class": "noun", "number": "many", "forms": ["شغب"]}, "unknown number 'many'"),
+        ({"type": "attack", "class": "noun", "number": "sg", "forms": ["شغب"], "gender": "m"}, "unknown keys"),
+    ],
+)
+def test_a_bad_trigger_entry_names_the_file_and_the_entry(tmp_path: Path, entry: dict, message: str) -> None:
     for f in DATA_DIR.iterdir():
-        (tmp_path / f.name).write_bytes(f.read_bytes())
+        if f.is_file():  # the English vocabulary lives in a subfolder (en/)
+            (tmp_path / f.name).write_bytes(f.read_bytes())
     events = json.loads((DATA_DIR / "events.json").read_text(encoding="utf-8"))
-    events["triggers"].append({"type": "riot", "class": "noun", "number": "sg", "forms": ["شغب"]})
+    events["triggers"].append(entry)
     (tmp_path / "events.json").write_text(json.dumps(events, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"events.json: triggers\[\d+\] \(شغب\): unknown event type 'riot'"):
+    with pytest.raises(ConfigError, match=rf"events.json: triggers\[\d+\] \(شغب\): {message}"):
         load_lexicon(tmp_path)
