@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from core.errors import NotFound, QueryError
+from core.event_types import codes
 from core.text import normalise
 from graph.known import EVER, AsOf
 from graph.names import resolve
@@ -77,6 +78,8 @@ def _node(row: dict[str, Any], hop: int | None = None) -> dict[str, Any]:
     props = _clean(row)
     label, node_id = props.pop("label"), props.pop("id")
     node = {"key": node_key(label, node_id), "id": node_id, "label": label, **props}
+    if label == "Event":  # the export codes of its type, from core/data/event_types.toml
+        node.update(codes(node.get("type")))
     if hop is not None:
         node["hop"] = hop
     return node

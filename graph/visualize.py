@@ -133,6 +133,9 @@ def node_tooltip(node: dict[str, Any]) -> list[list[str]]:
     elif label == "Event":
         rows.append(["Event", _words(node.get("type", ""))])
         rows.append(["date", node.get("date") or "unknown"])
+        for key, title in (("cameo", "CAMEO"), ("acled", "ACLED")):
+            if node.get(key):
+                rows.append([title, ", ".join(node[key])])
         if node.get("summary"):
             rows.append(["summary", node["summary"]])
     elif label == "Statement":

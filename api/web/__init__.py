@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel
 
 from api.web.labels import LABELS, label
+from core.event_types import event_types
 from core.taxonomy import EVENT_TYPES
 
 WEB = Path(__file__).resolve().parent
@@ -85,6 +86,7 @@ def html(request: Request, template: str, status: int = 200, **context: Any) -> 
         as_of=as_of,
         as_of_ingested=as_of_ingested,
         event_types=EVENT_TYPES,
+        event_colours={t: s.colour for t, s in event_types().items()},
         assets_missing=not (VENDOR / ".lock-sha256").exists(),
         **context,
     )

@@ -31,6 +31,8 @@ def test_graph_json_is_the_neighbourhood_as_nodes_and_edges(http: httpx.Client, 
     assert body["center"] == "Actor:islamic-resistance-in-iraq"
     keys = {n["key"] for n in body["nodes"]}
     assert {"Actor:harakat-al-nujaba", "Event:attack-2023-12-08-green-zone", "Place:green-zone"} <= keys
+    attack = next(n for n in body["nodes"] if n["key"] == "Event:attack-2023-12-08-green-zone")
+    assert (attack["cameo"], attack["acled"][0]) == (["18", "19"], "Shelling/artillery/missile attack")
     assert all(e["source"] in keys and e["target"] in keys for e in body["edges"])
     assert body["truncated"] is False and body["counts"]["nodes"] == len(body["nodes"])
 
@@ -42,6 +44,9 @@ def test_graph_html_draws_exactly_what_graph_json_lists(http: httpx.Client, fill
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert page_nodes(r.text) == listed and len(listed) == 4
     assert 'id="kg-legend"' in r.text and "vis.Network" in r.text
+    data = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', r.text, re.S).group(1)
+    attacks = [n for n in json.loads(data)["nodes"] if n["id"].startswith("Event:attack-")]
+    assert attacks and all(["CAMEO", "18, 19"] in n["tip"] for n in attacks)  # the type's codes in its tooltip
 
 
 def test_an_unknown_actor_is_a_404_in_the_one_error_shape(http: httpx.Client, filled: LiveServer) -> None:

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import pytest
 
+from core.event_types import event_types
 from graph.settings import Settings
 from graph.stores import make_store
 from tests.conftest import LiveServer
@@ -184,6 +185,12 @@ def test_the_analyst_journey_with_the_network_off(browser: Any, site: LiveServer
     assert browser.execute_script("return window.kgMap.markers.length") == 3
     assert browser.execute_script("return window.kgMap.countries") > 200
     assert len(browser.find_elements(By.CSS_SELECTOR, "#map path.leaflet-interactive")) == 3
+    # each marker is filled with its type's colour from the event-type table, as the graph pages are
+    fills = browser.execute_script("return window.kgMap.markers.map(function (m) { return m.options.fillColor; })")
+    types = browser.execute_script(
+        "return JSON.parse(document.getElementById('map-data').textContent).items.map(function (e) { return e.type; })"
+    )
+    assert fills == [event_types()[t].colour for t in types] and "#555" not in fills
     only_local(browser, site)
     shot(browser, "08-map")
 

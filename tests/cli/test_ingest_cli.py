@@ -76,6 +76,9 @@ def test_extract_prints_one_design_object_per_article(tmp_path: Path) -> None:
     kinds = {(s["kind"], s["speaker"]) for s in claim["statements"]}
     assert ("claim_responsibility", "kataib-hezbollah") in kinds
     assert claim["events"] and claim["events"][0]["type"] == "attack"
+    # every event carries its type's export codes from core/data/event_types.toml
+    attack = claim["events"][0]
+    assert (attack["cameo"], attack["acled"][0]) == (["18", "19"], "Shelling/artillery/missile attack")
 
 
 def test_query_lists_names_and_answers_in_json_and_csv(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ def test_every_event_type_has_its_design_codes() -> None:
     table = event_types()
     assert list(table) == list(EVENT_TYPES)
     assert {t: (s.cameo, s.acled) for t, s in table.items()} == {
-        "attack": (("18", "19"), ("Shelling/artillery/missile attack", "Remote explosive", "Armed clash")),
+        "attack": (("18", "19"), ("Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Armed clash")),
         "airstrike": (("195",), ("Air/drone strike",)),
         "arrest": (("173",), ("Arrests",)),
         "visit": (("042", "043"), ()),

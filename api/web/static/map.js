@@ -6,8 +6,8 @@
   const asof = JSON.parse(document.getElementById("map-asof").textContent);
   const map = L.map("map", { worldCopyJump: true, attributionControl: true }).setView([33.3, 44.4], 5);
   map.attributionControl.setPrefix("Leaflet · Natural Earth");
-  const colour = { attack: "#c0392b", airstrike: "#8e44ad", arrest: "#2c7fb8", visit: "#27ae60",
-                   meeting: "#16a085", agreement: "#d35400", resolution: "#7f8c8d" };
+  // each type's colour from core/data/event_types.toml, as the graph pages draw it
+  const colour = JSON.parse(document.getElementById("map-colours").textContent);
   const markers = [];
 
   function popup(e) {
