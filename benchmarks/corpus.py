@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import loaders
+from loaders.dates import DATES_FILE
 
 GAZETTEER_DIR = Path(loaders.__file__).resolve().parent / "data" / "gazetteer"
 DEFAULT_START = date(2023, 10, 1)
@@ -38,35 +39,12 @@ DEFAULT_EVENTS_PER_DAY = 12
 # ---------------------------------------------------------------------------------------------
 # Calendar words
 
-_WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
-_MONTHS_LEVANT = (
-    "كانون الثاني",
-    "شباط",
-    "آذار",
-    "نيسان",
-    "أيار",
-    "حزيران",
-    "تموز",
-    "آب",
-    "أيلول",
-    "تشرين الأول",
-    "تشرين الثاني",
-    "كانون الأول",
-)
-_MONTHS_EGYPT = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
+# Weekday and month names as the extractor reads them (loaders/data/nlp/dates.json): the first
+# spelling of each month is the Levantine name ("كانون الثاني"), the second the Egyptian ("يناير").
+_DATE_WORDS = json.loads(DATES_FILE.read_text(encoding="utf-8"))
+_WEEKDAYS = tuple(_DATE_WORDS["weekdays"][str(day)][0] for day in range(7))  # Monday first, as date.weekday()
+_MONTHS_LEVANT = tuple(_DATE_WORDS["months"][str(month)][0] for month in range(1, 13))
+_MONTHS_EGYPT = tuple(_DATE_WORDS["months"][str(month)][1] for month in range(1, 13))
 _DAY_PARTS = ("", "", "مساء ", "فجر ", "صباح ", "ليل ", "ظهر ")
 
 # Number words for 3..10: the masculine form goes with feminine nouns and the other way round.

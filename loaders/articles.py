@@ -23,7 +23,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from core.errors import ArticleError
 from core.text import ARABIC_LETTER, normalise
 from loaders.boilerplate import block_rule, clean, line_rule, split_lines
-from loaders.dates import find_dates, parse_date
+from loaders.dates import DATES_FILE, find_dates, parse_date
+from loaders.dates import WORDS as DATE_WORDS
 from loaders.language import detect_language
 from loaders.outlets import get_outlets
 
@@ -113,10 +114,22 @@ _DATE_LABEL = re.compile(
     r"^(?:تاريخ\s+(?:النشر|الخبر|الاضافه)|نشر\s+(?:في|بتاريخ)|تم\s+النشر|اخر\s+تحديث|تحديث|التاريخ|published(?:\s+on)?"
     r"|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:：\-–]?\s*"
 )
+#: Weekday names and their abbreviations, folded as `normalise` folds a line: the Arabic ones of
+#: loaders/data/nlp/dates.json and the English ones of its en/dates.json.
+_WEEKDAY_WORDS = sorted(
+    {
+        *DATE_WORDS["weekdays"],
+        *(
+            w.lower()
+            for ws in json.loads((DATES_FILE.parent / "en" / "dates.json").read_text("utf-8"))["weekdays"].values()
+            for w in ws
+        ),
+    },
+    key=lambda w: (-len(w), w),
+)
 _DATE_NOISE = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?|(?<!\w)(?:gmt|utc|am|pm|ص|م|بتوقيت\s+\S+|الساعه|at|on)(?!\w)|[+-]\d{2}:?\d{2}"
-    r"|(?<!\w)(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|sunday|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sun|mon|tue|wed|thu|fri|sat)(?!\w)|[^\w\s]"
+    rf"|(?<!\w)(?:{'|'.join(map(re.escape, _WEEKDAY_WORDS))})(?!\w)|[^\w\s]"
 )
 _AUTHOR = re.compile(r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|by)\s*[:：]|^بقلم\s")
 _URL_LINE = re.compile(r"^(?:(?:url|الرابط|رابط\s+الخبر|link)\s*[:：]\s*)?(https?://\S+)$", re.IGNORECASE)

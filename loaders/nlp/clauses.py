@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from loaders.dates import WORDS as DATE_WORDS
 from loaders.nlp.gazetteer import Gazetteer, clitic_of
 from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.records import EntityMention
@@ -31,9 +32,10 @@ PREPOSITIONS = _words("في على إلى من عن مع ضد لدى نحو حو
 CONNECTIVES = _words("و ف ثم كما كان كانت كانوا قد لقد وقد بدوره بدورها جانبه جانبها جهته جهتها أما لكن")
 PUNCT_SOFT = frozenset({"،", ",", "-", "–", "—", '"', "«", "»", "“", "”", "(", ")"})
 QUOTES = frozenset({'"', "«", "»", "“", "”"})
-# Words that may stand between a verb and its subject or object: time words, "again", "also" ...
-ADVERBS = _words(
-    "اليوم أمس مجددا أيضا كذلك رسميا بدوره بدورها الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
+# Words that may stand between a verb and its subject or object: time words (the weekdays of
+# loaders/data/nlp/dates.json among them), "again", "also" ...
+ADVERBS = frozenset(norm_word(w) for w in DATE_WORDS["weekdays"]) | _words(
+    "اليوم أمس مجددا أيضا كذلك رسميا بدوره بدورها "
     "مساء صباح فجر ليلة يوم ظهر عصر مطلع أواخر أوائل منتصف الجاري الماضي الحالي ذاته نفسه نفسها لاحقا "
     "سابقا الآن حاليا بعد مرة أخرى مرارا تماما مقتضب صحفي غير ضمنا صراحة علنا المقابل السياق الأثناء غضون"
 )
