@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import loaders
+from core.event_types import VIOLENT
 from loaders.dates import DATES_FILE
 
 GAZETTEER_DIR = Path(loaders.__file__).resolve().parent / "data" / "gazetteer"
@@ -1011,9 +1012,9 @@ def _report(rng: random.Random, cast: Cast, ev: SyntheticEvent, outlet: Entity, 
                 paragraphs.append(rng.choice(_QUOTES[st.kind]))
         if ev.type == "attack" and "claim_responsibility" not in kinds and rng.random() < 0.5:
             paragraphs.append(rng.choice(_NO_CLAIM))
-        if ev.type in ("attack", "airstrike") and rng.random() < 0.6:
+        if ev.type in VIOLENT and rng.random() < 0.6:
             paragraphs.append(_previous_attack(rng, cast, ev, levant))
-        pool = _BACKGROUND + _CONTEXT if ev.type in ("attack", "airstrike") else _CONTEXT
+        pool = _BACKGROUND + _CONTEXT if ev.type in VIOLENT else _CONTEXT
         paragraphs += _roundup(rng, cast, rng.randint(0, 2))
         paragraphs += rng.sample(pool, rng.randint(4, 8))
         lead = next((st for st in carried if st.kind == "claim_responsibility"), None)

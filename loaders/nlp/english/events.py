@@ -553,8 +553,7 @@ class EnglishEvents:
             rec.merged_into = target
 
     def _compatible(self, a: EventRecord, b: EventRecord, either: bool = False) -> bool:
-        violent = {"attack", "airstrike"}
-        if a.type != b.type and not (either and {a.type, b.type} <= violent):
+        if a.type != b.type and not (either and a.type in VIOLENT and b.type in VIOLENT):
             return False
         if a.place and b.place and not (self._related(a.place, b.place) or self._siblings(a.place, b.place)):
             return False

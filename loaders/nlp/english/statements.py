@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.event_types import VIOLENT
 from loaders.nlp.english.lexicon import EnglishLexicon, SpeechVerb
 from loaders.nlp.english.text import DocView, SentenceIndex, actor_kind, same_side
 from loaders.nlp.gazetteer import Gazetteer
@@ -191,7 +192,7 @@ class EnglishStatements:
         bombing"): an attack noun reached over determiners and modifiers only."""
         for w in after:
             trig = self.lex.triggers.get(w)
-            if trig is not None and trig.cls == "noun" and trig.type in ("attack", "airstrike"):
+            if trig is not None and trig.cls == "noun" and trig.type in VIOLENT:
                 return True
             if w in ("that", ",", ".", "to", "responsibility") or w in self.lex.speech_verbs:
                 return False

@@ -7,8 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from core.event_types import VIOLENT
+from core.taxonomy import PLACE_RANK, UNRANKED
 from loaders.nlp.clauses import DocIndex
-from loaders.nlp.gazetteer import PLACE_RANK
 from loaders.nlp.lexicon import Lexicon, norm_word
 from loaders.nlp.morphology import verb_forms
 from loaders.nlp.records import DiscoveredPlace, EntityMention, StatementRecord
@@ -166,7 +166,7 @@ class EventContext:
         found = self._discovered.get(place_id or "")
         if found is None or place_id in self.gaz.places:
             return self.gaz.place_rank(place_id)
-        rank = float(PLACE_RANK.get(found.kind, 5))
+        rank = float(PLACE_RANK.get(found.kind, UNRANKED))
         for parent in found.located_in:
             rank = min(rank, self.gaz.place_rank(parent) - 0.5)
         return rank
