@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import NotFound
 from graph import analyst
-from graph.errors import NotFound
 from graph.known import AsOf
 from graph.stores import GraphStore
 from graph.subgraph import shortest_path, subgraph
