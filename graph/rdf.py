@@ -13,13 +13,14 @@ figures) is a `kgv:Report` derived from the article, so conflicting numbers stay
 
 from __future__ import annotations
 
+import io
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
 from typing import Literal as TypingLiteral
 from urllib.parse import quote
 
+import networkx as nx
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
@@ -314,28 +315,15 @@ def serialize(g: Graph, fmt: str, base: str = DEFAULT_BASE) -> str:
 
 # -- GraphML -------------------------------------------------------------------------------------------
 
-_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
-
-def _graphml_type(values: list[Any]) -> str:
-    kinds = {type(v) for v in values}
-    if kinds <= {bool}:
-        return "boolean"
-    if kinds <= {int}:
-        return "long"
-    if kinds <= {int, float}:
-        return "double"
-    return "string"
-
-
-def _graphml_value(value: Any, attr_type: str) -> str:
-    if isinstance(value, list):
-        return " | ".join(str(v) for v in value)  # GraphML has no list type
-    if attr_type == "boolean":
-        return "true" if value else "false"
-    if attr_type == "double":
-        return repr(float(value))
-    return str(value)
+def _graphml_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A node's or edge's properties as GraphML can hold them: a list (aliases, codes) becomes one
+    ` | `-joined string, as GraphML has no lists; an empty list is left out."""
+    return {
+        k: " | ".join(str(v) for v in value) if isinstance(value, list) else value
+        for k, value in row.items()
+        if value != []
+    }
 
 
 def _display_name(label: str, node_id: str, p: dict[str, Any]) -> str:
@@ -351,57 +339,22 @@ def _display_name(label: str, node_id: str, p: dict[str, Any]) -> str:
 
 
 def to_graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> bytes:
-    """GraphML that Gephi and yEd open: typed keys, `label` as the display name, `type` on every edge.
+    """GraphML that Gephi and yEd open, written by networkx: typed keys (a key holding ints and
+    floats is a double), `label` as the display name, `type` on every edge.
 
     Node ids are `Label:id` (ids are unique only within a label); `kg_label` keeps the label so a
-    tool can colour by it. Lists (aliases) become one ` | `-joined string, as GraphML has no lists.
+    tool can colour by it. Two nodes may be linked by several edges of different types.
     """
-    ET.register_namespace("", _GRAPHML_NS)
-    node_rows = [
-        {
-            "label": _display_name(n["label"], n["id"], n["props"]),
-            "kg_label": n["label"],
-            "kg_id": n["id"],
-            **n["props"],
-        }
-        for n in nodes
-    ]
-    edge_rows = [{"label": e["type"], "type": e["type"], **e["props"]} for e in edges]
-
-    root = ET.Element(f"{{{_GRAPHML_NS}}}graphml")
-    keys: dict[tuple[str, str], tuple[str, str]] = {}
-    for domain, rows in (("node", node_rows), ("edge", edge_rows)):
-        names: dict[str, list[Any]] = {}
-        for row in rows:
-            for k, v in row.items():
-                names.setdefault(k, []).append(v)
-        for i, (name, values) in enumerate(names.items()):
-            attr_type = "string" if any(isinstance(v, list) for v in values) else _graphml_type(values)
-            key_id = f"{domain[0]}{i}"
-            keys[(domain, name)] = (key_id, attr_type)
-            ET.SubElement(
-                root, f"{{{_GRAPHML_NS}}}key", {"id": key_id, "for": domain, "attr.name": name, "attr.type": attr_type}
-            )
-    graph = ET.SubElement(root, f"{{{_GRAPHML_NS}}}graph", {"id": "kg", "edgedefault": "directed"})
-
-    def data(parent: ET.Element, domain: str, row: dict[str, Any]) -> None:
-        for name, value in row.items():
-            if value == []:
-                continue
-            key_id, attr_type = keys[(domain, name)]
-            ET.SubElement(parent, f"{{{_GRAPHML_NS}}}data", {"key": key_id}).text = _graphml_value(value, attr_type)
-
-    for n, row in zip(nodes, node_rows, strict=True):
-        data(ET.SubElement(graph, f"{{{_GRAPHML_NS}}}node", {"id": f"{n['label']}:{n['id']}"}), "node", row)
-    for i, (e, row) in enumerate(zip(edges, edge_rows, strict=True)):
-        element = ET.SubElement(
-            graph,
-            f"{{{_GRAPHML_NS}}}edge",
-            {"id": f"e{i}", "source": f"{e['from_label']}:{e['from_id']}", "target": f"{e['to_label']}:{e['to_id']}"},
-        )
-        data(element, "edge", row)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    g = nx.MultiDiGraph()
+    for n in nodes:
+        row = {"label": _display_name(n["label"], n["id"], n["props"]), "kg_label": n["label"], "kg_id": n["id"]}
+        g.add_node(f"{n['label']}:{n['id']}", **_graphml_row({**row, **n["props"]}))
+    for e in edges:
+        row = _graphml_row({"label": e["type"], "type": e["type"], **e["props"]})
+        g.add_edge(f"{e['from_label']}:{e['from_id']}", f"{e['to_label']}:{e['to_id']}", **row)
+    out = io.BytesIO()
+    nx.write_graphml(g, out, encoding="utf-8", prettyprint=True, infer_numeric_types=True)
+    return out.getvalue()
 
 
 # -- one entry point ---------------------------------------------------------------------------------

@@ -18,6 +18,21 @@ from loaders.nlp import build_nlp
 from loaders.nlp.records import EventRecord
 
 
+def vocabulary_copy(folder: Path, name: str, edit: Callable[[dict], object]) -> Path:
+    """The Arabic rule vocabulary (the files of loaders/data/nlp; the English one is a subfolder)
+    copied to `folder`, with `edit` applied to its JSON file `name`: how a test feeds one bad entry
+    to the loader."""
+    from loaders.nlp.lexicon import DATA_DIR
+
+    for f in DATA_DIR.iterdir():
+        if f.is_file():
+            (folder / f.name).write_bytes(f.read_bytes())
+    data = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    edit(data)
+    (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
 def actor(id: str, name: str, name_ar: str, kind: str, variants: tuple[str, ...] = (), **extra: object) -> dict:
     return {
         "id": id,

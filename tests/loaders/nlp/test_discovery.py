@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,8 +10,9 @@ from spacy.tokens import Doc
 
 from core.errors import ConfigError
 from graph.ids import slugify
-from loaders.nlp.lexicon import DATA_DIR, load_lexicon
+from loaders.nlp.lexicon import load_lexicon
 from loaders.nlp.records import DiscoveredActor
+from tests.loaders.nlp.conftest import vocabulary_copy
 
 
 def discovered(doc: Doc) -> dict[str, str]:
@@ -184,14 +184,8 @@ def test_generic_phrases_and_cut_words_are_no_names(run: Callable[..., Doc], tex
     ],
 )
 def test_a_bad_discovery_entry_names_the_file_and_the_entry(tmp_path: Path, change: dict, message: str) -> None:
-    for f in DATA_DIR.iterdir():
-        if f.is_file():  # the English vocabulary lives in a subfolder (en/)
-            (tmp_path / f.name).write_bytes(f.read_bytes())
-    data = json.loads((DATA_DIR / "discovery.json").read_text(encoding="utf-8"))
-    data.update(change)
-    (tmp_path / "discovery.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"discovery.json: {message}"):
-        load_lexicon(tmp_path)
+        load_lexicon(vocabulary_copy(tmp_path, "discovery.json", lambda data: data.update(change)))
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from core.errors import ConfigError
 from core.text import normalise
-from loaders.nlp.lexicon import DATA_DIR, load_lexicon
+from loaders.nlp.lexicon import load_lexicon
 from loaders.nlp.morphology import participle_forms, present_forms, verb_forms
+from tests.loaders.nlp.conftest import vocabulary_copy
 
 
 def folded(*words: str) -> set[str]:
@@ -61,14 +61,8 @@ def test_the_shipped_lexicon_knows_inflections_no_one_listed() -> None:
     ],
 )
 def test_a_bad_verb_entry_names_the_file_and_the_entry(tmp_path: Path, entry: dict, message: str) -> None:
-    for f in DATA_DIR.iterdir():
-        if f.is_file():  # the English vocabulary lives in a subfolder (en/)
-            (tmp_path / f.name).write_bytes(f.read_bytes())
-    speech = json.loads((DATA_DIR / "speech.json").read_text(encoding="utf-8"))
-    speech["verbs"].append(entry)
-    (tmp_path / "speech.json").write_text(json.dumps(speech, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"speech.json: verbs\[\d+\].*{message}"):
-        load_lexicon(tmp_path)
+        load_lexicon(vocabulary_copy(tmp_path, "speech.json", lambda speech: speech["verbs"].append(entry)))
 
 
 def test_trigger_verbs_are_written_out_without_the_future_and_without_other_words() -> None:
@@ -90,11 +84,5 @@ def test_trigger_verbs_are_written_out_without_the_future_and_without_other_word
     ],
 )
 def test_a_bad_trigger_entry_names_the_file_and_the_entry(tmp_path: Path, entry: dict, message: str) -> None:
-    for f in DATA_DIR.iterdir():
-        if f.is_file():  # the English vocabulary lives in a subfolder (en/)
-            (tmp_path / f.name).write_bytes(f.read_bytes())
-    events = json.loads((DATA_DIR / "events.json").read_text(encoding="utf-8"))
-    events["triggers"].append(entry)
-    (tmp_path / "events.json").write_text(json.dumps(events, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"events.json: triggers\[\d+\] \(شغب\): {message}"):
-        load_lexicon(tmp_path)
+        load_lexicon(vocabulary_copy(tmp_path, "events.json", lambda events: events["triggers"].append(entry)))
