@@ -72,3 +72,19 @@ def test_kg_viz_leaves_out_a_weak_event_above_its_confidence(db: Path, tmp_path:
     result = runner.invoke(app, ["viz", "-a", IRI.id, "--as-of", "2023-12-07", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert GREEN_ZONE_ATTACK not in out.read_text(encoding="utf-8")
+
+
+def test_kg_query_takes_actor_and_place_names_as_the_api_does(db: Path) -> None:
+    """Issue 11: `kg query timeline -p actor=النجباء` answered "no rows"; names resolve as in the API."""
+    by_id = [r["id"] for r in rows("timeline", "-p", f"actor={IRI.id}")]
+    assert by_id and [r["id"] for r in rows("timeline", "-p", "actor=المقاومة الإسلامية في العراق")] == by_id
+    assert [r["id"] for r in rows("timeline", "-p", "actor=Islamic Resistance in Iraq")] == by_id
+    assert [r["id"] for r in rows("timeline", "-p", "place=بغداد")] == [
+        r["id"] for r in rows("timeline", "-p", "place=baghdad")
+    ]
+    path = rows("shortest_path", "-p", "source=المقاومة الإسلامية في العراق", "-p", "target=us-embassy-in-baghdad")
+    assert [r["to_node"]["id"] for r in path] == [GREEN_ZONE_ATTACK, "us-embassy-in-baghdad"]
+    nujaba = rows("relationships", "-p", "actor=النجباء")  # the example of the issue
+    assert [(r["source_id"], r["type"], r["target_id"]) for r in nujaba] == [("harakat-al-nujaba", "member_of", IRI.id)]
+    unknown = runner.invoke(app, ["query", "timeline", "-p", "actor=nobody at all"])
+    assert unknown.exit_code != 0 and "nobody at all" in unknown.output
