@@ -1112,13 +1112,17 @@ class StatementLinker:
                     target = before[-1] if before else None
             rec.about_event = target
             if target is not None and rec.kind == "claim_responsibility" and rec.speaker:
-                ev = events[target]
-                if rec.speaker not in ev.perpetrators:
-                    ev.perpetrators.append(rec.speaker)
-                if rec.speaker not in ev.claimed_by:
-                    ev.claimed_by.append(rec.speaker)
-                if ev.type in _VIOLENT_TYPES:
-                    ev.type = violent_type(idx, ev.told_as, ev.perpetrators, ev.weapon)  # who did it decides
+                # one act told at several places ("استهدفت X ... وY") is claimed at each of them
+                told_with = {events[n].trigger for n, ev in enumerate(events) if root(n) == target}
+                claimed = {root(n) for n, ev in enumerate(events) if ev.trigger in told_with} | {target}
+                for n in sorted(claimed):
+                    ev = events[n]
+                    if rec.speaker not in ev.perpetrators:
+                        ev.perpetrators.append(rec.speaker)
+                    if rec.speaker not in ev.claimed_by:
+                        ev.claimed_by.append(rec.speaker)
+                    if ev.type in _VIOLENT_TYPES:
+                        ev.type = violent_type(idx, ev.told_as, ev.perpetrators, ev.weapon)  # who did it decides
         return doc
 
 

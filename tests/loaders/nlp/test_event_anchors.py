@@ -104,3 +104,21 @@ def test_a_capital_ascribing_a_strike_is_its_state_not_a_place_hit(run: Callable
     assert [e.place for e in events(doc)] == ["damascus"]
     ascribing = [m.actor_id for m in doc._.kg_entities if m.text in ("طهران", "وبغداد", "بغداد")]
     assert ascribing == ["iran", "iraq"]
+
+
+def test_pounded_is_an_attack_verb_and_its_future_is_no_place_name(run: Callable[..., Doc]) -> None:
+    doc = run("ودكت المدفعية الإسرائيلية مبنى في بلدة ميس الجبل مساء الأحد.", "2024-05-06")
+    (attack,) = events(doc)
+    assert attack.place == "meiss-el-jabal"
+    # a town whose name begins like the future of the verb ('سيدكان') is no threat
+    assert run("وقعت اشتباكات قرب سيدكان في محافظة أربيل.", "2024-05-06")._.kg_statements == []
+
+
+def test_a_claim_of_strikes_on_two_places_claims_both(run: Callable[..., Doc]) -> None:
+    doc = run(
+        "وقال حزب الله في بيان إن مجاهديه استهدفوا قاعدة حرير وقاعدة التنف بالطائرات المسيرة يوم الأحد.",
+        "2024-05-06",
+    )
+    strikes = events(doc)
+    assert sorted(e.place or "" for e in strikes) == ["al-tanf", "harir-air-base"]
+    assert all(e.perpetrators == ["hezbollah"] for e in strikes)
