@@ -42,6 +42,8 @@ class TriggerRules(EventContext):
             return None  # "لأي اعتداء", "كل هجوم": no particular event
         if trig.cls in ("noun", "masdar", "launch") and self._any_report_of(idx, i, s):
             return None  # "بأي تقارير حول إطلاق صواريخ": no particular event either
+        if any(idx.norm(k) in self.vocab.habitual_words and idx.norm(k + 1) == "ما" for k in range(max(s, i - 4), i)):
+            return None  # "غالبا ما تصيب الضربات ...": what happens as a rule
         if any(idx.norm(k) in self.vocab.cancel_heads for k in range(max(s, i - 2), i)):
             return None  # "ألغت زيارة الوزير", "تأجيل الاجتماع": called off
         if trig.cls == "masdar" and "ل" in idx.clitic_of(i) and not idx.norm(i).startswith("ال"):

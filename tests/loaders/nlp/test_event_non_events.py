@@ -47,3 +47,14 @@ def test_a_visit_during_which_a_minister_spoke_is_an_event(run: Callable[..., Do
 def test_an_arrest_joined_to_a_killing_is_no_arrest(run: Callable[..., Doc]) -> None:
     doc = run("وقالت وكالة أعماق إن العملية أسفرت عن اعتقال واغتيال عناصر من الجيش في كركوك يوم الأحد.", "2024-05-06")
     assert [(e.type, e.place) for e in events(doc)] == [("attack", "kirkuk")]
+
+
+def test_what_happens_as_a_rule_is_no_act(run: Callable[..., Doc]) -> None:
+    doc = run("وغالبا ما تصيب الضربات الإسرائيلية في دمشق مواقع لحزب الله.", "2024-05-06")
+    assert events(doc) == []
+
+
+def test_an_accusative_weapon_adjective_names_the_weapon(run: Callable[..., Doc]) -> None:
+    doc = run("وشن الجيش الإسرائيلي هجوما مدفعيا على بلدة ميس الجبل يوم الأحد.", "2024-05-06")
+    (attack,) = events(doc)
+    assert attack.weapon == "artillery"
