@@ -26,6 +26,7 @@ class PlaceRules(EventContext):
         found: list[str] = []
         sublist_until = -1
         last_end = -1  # where the last listed place ended
+        comma_only: list[str] = []  # places after the first joined to it by a comma alone
         for k in range(start, end):
             norm = idx.norms[k]
             if norm in self.vocab.sublist_words and found:
@@ -47,9 +48,21 @@ class PlaceRules(EventContext):
                 continue
             if found and not self._coordinated_place(idx, last_end, k):
                 continue  # "طريق بغداد كركوك": one name made of two, not two places
+            if found and not self._joined(idx, last_end, k):
+                comma_only.append(pid)
             found.append(pid)
             last_end = m.end
+        if len(found) == 2 and comma_only == found[1:]:
+            # "مستعمرة شوميرا، بلدة طربيخا المحتلة": a second name of the first place, in
+            # apposition; a list joins its last item with و
+            found = found[:1]
         return [p for p in found if not any(q != p and self._contains(p, q) for q in found)]
+
+    def _joined(self, idx: DocIndex, after: int, k: int) -> bool:
+        """A conjunction or 'إضافة إلى' (not a comma alone) between the last place and token k."""
+        return any(
+            idx.clitics[j].startswith("و") or idx.norms[j] in self.vocab.list_joiners for j in range(after, k + 1)
+        )
 
     def _coordinated_place(self, idx: DocIndex, after: int, k: int) -> bool:
         """A conjunction, a comma or 'إضافة إلى' between the last place listed and token k."""

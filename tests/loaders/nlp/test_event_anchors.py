@@ -122,3 +122,19 @@ def test_a_claim_of_strikes_on_two_places_claims_both(run: Callable[..., Doc]) -
     strikes = events(doc)
     assert sorted(e.place or "" for e in strikes) == ["al-tanf", "harir-air-base"]
     assert all(e.perpetrators == ["hezbollah"] for e in strikes)
+
+
+@pytest.mark.parametrize(
+    ("joined", "count"),
+    [
+        ("، قرية الحمرا المحتلة،", 1),  # a second name of the place, in apposition
+        (" وقرية الحمرا", 2),  # a list joins its last item with و
+    ],
+)
+def test_a_place_after_a_comma_alone_names_the_place_before_it(
+    run: Callable[..., Doc], joined: str, count: int
+) -> None:
+    doc = run(f"وقصفت القوات الإسرائيلية بلدة الخيام{joined} بالمدفعية يوم الأحد.", "2024-05-06")
+    places = [e.place for e in events(doc)]
+    assert len(places) == count
+    assert places[0] == "khiam"
