@@ -218,6 +218,14 @@ class RoleRules(EventContext):
                 if actor and (stmt is None or stmt.speaker == actor):
                     perps.add(m)
                 break
+        if (
+            not perps.ids
+            and trig.cls == "verb"
+            and idx.norm(i + 1) in self.vocab.agent_anaphors
+            and i + 1 not in idx.starts
+        ):
+            # "الأهداف التي ضربها الجيش": the army last named ("جيش الاحتلال الإسرائيلي")
+            perps.add_id(idx.organisation_anaphor(idx.norm(i + 1), i))
         if not perps.ids and trig.cls == "noun" and (idx.norm(i - 1) == "في" or "ب" in idx.clitic_of(i)):
             # "قتلت إسرائيل القائد في غارة على صنعاء": who killed, with the strike
             for k in range(max(start, i - 25), i):

@@ -107,6 +107,7 @@ class EventVocabulary:
         self.campaign_words = s("campaign_words")
         self.cancel_heads = s("cancel_heads")
         self.habitual_words = s("habitual_words")
+        self.agent_anaphors = s("agent_anaphors")
         self.killing_verbs = s("killing_verbs")
         self.setting_words = s("setting_words")
         sides = lexicon.events.get("compass_sides", {})

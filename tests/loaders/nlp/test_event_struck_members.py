@@ -55,3 +55,13 @@ def test_who_killed_with_a_strike_did_the_strike(run: Callable[..., Doc]) -> Non
     doc = run("وقتلت إسرائيل يوم الأحد قياديا بارزا وثلاثة من مرافقيه في غارة على مدينة دمشق.", "2024-05-07")
     (strike,) = events(doc)
     assert (strike.place, strike.perpetrators) == ("damascus", ["israel"])
+
+
+def test_the_army_that_struck_the_targets_is_the_army_last_named(run: Callable[..., Doc]) -> None:
+    doc = run(
+        "وأعلن الجيش الأميركي تنفيذ ضربات في سوريا يوم الأحد. وقال إن الأهداف التي ضربها الجيش شملت مخزنا "
+        "للأسلحة في البوكمال.",
+        "2024-05-06",
+    )
+    strike = next(e for e in events(doc) if e.place == "al-bukamal")
+    assert (strike.type, strike.perpetrators) == ("airstrike", ["us-military"])
