@@ -9,11 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from graph.model import ArticleGraph
-from loaders.nlp.records import EventRecord
-
-
-def events(doc: Doc) -> list[EventRecord]:
-    return [e for e in doc._.kg_events if e.merged_into is None]
+from tests.loaders.nlp.conftest import events
 
 
 def locality(doc: Doc, name: str) -> tuple[str, list[str]]:

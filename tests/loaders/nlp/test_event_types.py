@@ -9,11 +9,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from loaders.nlp.records import EventRecord
-
-
-def events(doc: Doc) -> list[EventRecord]:
-    return [e for e in doc._.kg_events if e.merged_into is None]
+from tests.loaders.nlp.conftest import events
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-
-def said(doc: Doc) -> list[tuple[str | None, str]]:
-    return [(s.speaker, s.kind) for s in doc._.kg_statements]
+from tests.loaders.nlp.conftest import said
 
 
 @pytest.mark.parametrize(

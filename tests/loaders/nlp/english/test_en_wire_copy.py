@@ -11,14 +11,7 @@ from spacy.tokens import Doc
 
 from loaders.nlp.english.entities import english_surfaces
 from loaders.nlp.english.lexicon import expand
-
-
-def said(doc: Doc) -> list[tuple[str | None, str]]:
-    return [(s.speaker, s.kind) for s in doc._.kg_statements]
-
-
-def events(doc: Doc) -> list:  # EventRecords not merged into another
-    return [e for e in doc._.kg_events if e.merged_into is None]
+from tests.loaders.nlp.conftest import events, said
 
 
 # ---------------------------------------------------------------------------- claims in a group's words
