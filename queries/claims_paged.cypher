@@ -3,6 +3,10 @@
 // the details of just that page by id. `claims` evaluates its optional joins for every claim
 // in the store before paging (about 170 ms at 10,000 articles on LadybugDB); this path stays
 // within a few milliseconds. graph.analyst.claims composes it; tests check both agree.
+// Shaped for LadybugDB's planner, the same rows on both stores: the actor is matched on its own and
+// its statements reached by OPTIONAL MATCH (a plain pattern with the filters would scan every
+// statement and join), and "reported in an article known at as_of" is a count of such articles
+// rather than EXISTS per statement: together about three times faster at 10,000 articles.
 
 // name: claims_page
 // part of: graph.analyst.claims
@@ -14,9 +18,11 @@ WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
-  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
-    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
-          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(k:Article)
+WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+  AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+WITH s, count(k) AS known
+WHERE known > 0
 RETURN s.id AS id, s.date AS date
 ORDER BY coalesce(s.date, '') DESC, s.id
 SKIP $skip LIMIT $limit
@@ -31,9 +37,11 @@ WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
-  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
-    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
-          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(k:Article)
+WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+  AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+WITH s, count(k) AS known
+WHERE known > 0
 OPTIONAL MATCH (s)-[:ABOUT]->(e:Event)
 WITH s, e
 WHERE (e.type = $event_type OR $event_type IS NULL)
@@ -46,15 +54,19 @@ SKIP $skip LIMIT $limit
 // part of: graph.analyst.claims
 // The first `limit` claims, denials and accusations an actor made, newest first.
 // params: actor, kind=null, min_confidence=null, since=null, until=null, limit=50, as_of=null, as_of_ingested=null
-MATCH (:Actor {id: $actor})-[:MADE]->(s:Statement)
+MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (a)-[:MADE]->(s:Statement)
+WITH s
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
-  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
-    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
-          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(k:Article)
+WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+  AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+WITH s, count(k) AS known
+WHERE known > 0
 RETURN s.id AS id, s.date AS date
 ORDER BY coalesce(s.date, '') DESC, s.id
 LIMIT $limit
@@ -63,15 +75,19 @@ LIMIT $limit
 // part of: graph.analyst.claims
 // As claims_page_made_by, also filtered by the event's type and place.
 // params: actor, kind=null, min_confidence=null, since=null, until=null, event_type=null, place=null, limit=50, as_of=null, as_of_ingested=null
-MATCH (:Actor {id: $actor})-[:MADE]->(s:Statement)
+MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (a)-[:MADE]->(s:Statement)
+WITH s
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
-  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
-    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
-          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(k:Article)
+WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+  AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+WITH s, count(k) AS known
+WHERE known > 0
 OPTIONAL MATCH (s)-[:ABOUT]->(e:Event)
 WITH s, e
 WHERE (e.type = $event_type OR $event_type IS NULL)
@@ -84,15 +100,19 @@ LIMIT $limit
 // part of: graph.analyst.claims
 // The first `limit` accusations naming an actor, newest first.
 // params: actor, kind=null, min_confidence=null, since=null, until=null, limit=50, as_of=null, as_of_ingested=null
-MATCH (s:Statement)-[:ACCUSES]->(:Actor {id: $actor})
+MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (s:Statement)-[:ACCUSES]->(a)
+WITH s
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
-  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
-    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
-          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(k:Article)
+WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+  AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+WITH s, count(k) AS known
+WHERE known > 0
 RETURN s.id AS id, s.date AS date
 ORDER BY coalesce(s.date, '') DESC, s.id
 LIMIT $limit
@@ -101,15 +121,19 @@ LIMIT $limit
 // part of: graph.analyst.claims
 // As claims_page_accusing, also filtered by the event's type and place.
 // params: actor, kind=null, min_confidence=null, since=null, until=null, event_type=null, place=null, limit=50, as_of=null, as_of_ingested=null
-MATCH (s:Statement)-[:ACCUSES]->(:Actor {id: $actor})
+MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (s:Statement)-[:ACCUSES]->(a)
+WITH s
 WHERE s.kind IN ['claim_responsibility', 'deny_responsibility', 'accuse']
   AND (s.kind = $kind OR $kind IS NULL)
   AND (s.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND (s.date >= $since OR $since IS NULL)
   AND (s.date <= $until OR s.date STARTS WITH $until OR $until IS NULL)
-  AND EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article)
-    WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
-          AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) }
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(k:Article)
+WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+  AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+WITH s, count(k) AS known
+WHERE known > 0
 OPTIONAL MATCH (s)-[:ABOUT]->(e:Event)
 WITH s, e
 WHERE (e.type = $event_type OR $event_type IS NULL)

@@ -57,3 +57,67 @@ RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_prec
                  WHERE (ca.published <= $as_of OR ca.published STARTS WITH $as_of OR $as_of IS NULL)
                        AND (ca.ingested_at <= $as_of_ingested OR ca.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL) } } AS claims
 ORDER BY coalesce(date, '9999'), id
+
+// name: timeline_page
+// part of: graph.analyst.timeline
+// The ids of one page of the timeline, in its order, with all of its filters: the first half of the
+// API's path to the same answer as `timeline` (then timeline_details and timeline_counts for just
+// these ids). `timeline` follows every OPTIONAL MATCH from the ordered rows, which on LadybugDB
+// joins against the whole relationship table each time; from ids, each is a short walk.
+// params: since=null, until=null, event_type=null, place=null, actor=null, min_confidence=null, limit=50, skip=0, as_of=null, as_of_ingested=null
+MATCH (e:Event)-[:REPORTED_IN]->(k:Article)
+WHERE (e.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (e.date >= $since OR $since IS NULL)
+  AND (e.date <= $until OR e.date STARTS WITH $until OR $until IS NULL)
+  AND (e.type = $event_type OR $event_type IS NULL)
+  AND (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+  AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+WITH DISTINCT e
+WHERE (EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {id: $place}) } OR $place IS NULL)
+  AND (EXISTS { MATCH (:Actor {id: $actor})-[r:CARRIED_OUT]->(e)
+                WHERE r.confidence >= $min_confidence OR $min_confidence IS NULL }
+       OR EXISTS { MATCH (e)-[r:TARGETED]->(:Actor {id: $actor})
+                   WHERE r.confidence >= $min_confidence OR $min_confidence IS NULL }
+       OR $actor IS NULL)
+RETURN e.id AS id, e.date AS date
+ORDER BY coalesce(date, '9999'), id
+SKIP $skip LIMIT $limit
+
+// name: timeline_details
+// part of: graph.analyst.timeline
+// For each of the given event ids: the event, and one row per combination of its place,
+// perpetrator and target (null where it has none; roles below min_confidence left out); the
+// caller groups them.
+// params: ids, min_confidence=null
+UNWIND $ids AS i
+MATCH (e:Event {id: i})
+OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
+OPTIONAL MATCH (by:Actor)-[byr:CARRIED_OUT]->(e)
+WHERE byr.confidence >= $min_confidence OR $min_confidence IS NULL
+OPTIONAL MATCH (e)-[tr:TARGETED]->(t:Actor)
+WHERE tr.confidence >= $min_confidence OR $min_confidence IS NULL
+RETURN e.id AS id, e.type AS type, e.date AS date, e.date_precision AS date_precision, e.time AS time,
+       e.summary AS summary, e.confidence AS confidence,
+       p.id AS place_id, p.name AS place_name, p.name_ar AS place_name_ar, p.kind AS place_kind,
+       by.id AS perpetrator_id, by.name AS perpetrator_name, by.name_ar AS perpetrator_name_ar,
+       by.kind AS perpetrator_kind,
+       t.id AS target_id, t.name AS target_name, t.name_ar AS target_name_ar, t.kind AS target_kind
+
+// name: timeline_counts
+// part of: graph.analyst.timeline
+// For each of the given event ids: how many distinct articles and outlets known at as_of reported
+// it, and how many claims of responsibility (of min_confidence or more) reported by then name it.
+// params: ids, min_confidence=null, as_of=null, as_of_ingested=null
+UNWIND $ids AS i
+MATCH (e:Event {id: i})
+OPTIONAL MATCH (e)-[:REPORTED_IN]->(a:Article)
+WHERE (a.published <= $as_of OR a.published STARTS WITH $as_of OR $as_of IS NULL)
+      AND (a.ingested_at <= $as_of_ingested OR a.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+OPTIONAL MATCH (c:Statement)-[:ABOUT]->(e)
+WHERE c.kind = 'claim_responsibility' AND (c.confidence >= $min_confidence OR $min_confidence IS NULL)
+OPTIONAL MATCH (c)-[:REPORTED_IN]->(ca:Article)
+WHERE (ca.published <= $as_of OR ca.published STARTS WITH $as_of OR $as_of IS NULL)
+      AND (ca.ingested_at <= $as_of_ingested OR ca.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+RETURN e.id AS id, count(DISTINCT a.id) AS reports, count(DISTINCT a.outlet) AS outlets,
+       count(DISTINCT CASE WHEN ca.id IS NULL THEN NULL ELSE c.id END) AS claims
+

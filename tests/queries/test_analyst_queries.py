@@ -13,11 +13,12 @@ import pytest
 from core.errors import AmbiguousName, NotFound
 from core.text import normalise
 from graph import analyst
+from graph.known import AsOf
 from graph.names import resolve_actor, resolve_place
 from graph.settings import Settings
 from graph.stores import GraphStore, make_store
 from tests.conftest import counts, neo4j_settings
-from tests.factories import CENTCOM, IRAQI_GOV, IRI, KATAIB_HEZBOLLAH, NUJABA, US_FORCES, contested_attack
+from tests.factories import CENTCOM, IRAQI_GOV, IRI, KATAIB_HEZBOLLAH, NUJABA, US_FORCES, contested_attack, graded_story
 
 AIN_AL_ASAD_ATTACK = "attack-2024-01-20-ain-al-asad-air-base"
 BAGHDAD_STRIKE = "airstrike-2024-02-03-baghdad"
@@ -382,6 +383,8 @@ CALLS: list[tuple[str, dict]] = [
     ("statements", {"q": normalise("kataib"), "kind": "threaten"}),
     ("timeline", {}),
     ("timeline", {"place": "iraq", "event_type": "attack"}),
+    ("timeline_page", {"actor": IRI.id}),
+    ("claims_page_made_by", {"actor": KATAIB_HEZBOLLAH.id}),
     ("event_detail", {"id": AIN_AL_ASAD_ATTACK}),
     ("event_sources", {"id": AIN_AL_ASAD_ATTACK}),
     ("event_statements", {"id": AIN_AL_ASAD_ATTACK}),
@@ -430,12 +433,16 @@ def _types(value: object) -> object:
         {"kind": "claim_responsibility", "since": "2024-01"},
         {"event_type": "airstrike", "until": "2024-02"},
         {"limit": 2, "skip": 1},
+        {"as_of": "2024-01-20"},
+        {"actor": KATAIB_HEZBOLLAH.id, "as_of": "2024-01-21"},
+        {"place": "iraq", "as_of": "2024-01-20"},
     ],
 )
 def test_the_paged_claims_path_answers_as_the_one_shot_query(story: GraphStore, filters: dict) -> None:
     """graph.analyst.claims (page of ids, then details) and the `claims` query agree row for row."""
-    fast = analyst.claims(story, **filters)
+    fast = analyst.claims(story, **_without_as_of(filters), known=AsOf.of(filters.get("as_of")))
     full = story.query("claims", filters)
+    assert full  # every case has claims to compare
     assert [c["id"] for c in fast] == [r["id"] for r in full]
     for c, r in zip(fast, full, strict=True):
         assert (c["claimant"] or {}).get("id") == r["claimant_id"]
@@ -453,3 +460,66 @@ def test_a_statement_names_the_place_of_its_event(story: GraphStore) -> None:
     rows = analyst.statements(story, kind="deny_responsibility")
     assert rows and rows[0]["event"]["id"] == AIN_AL_ASAD_ATTACK
     assert rows[0]["event"]["place"]["id"] == "ain-al-asad-air-base"
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"actor": KATAIB_HEZBOLLAH.id},
+        {"actor": IRI.id, "event_type": "attack"},
+        {"place": "baghdad"},
+        {"place": "iraq", "since": "2024-01"},
+        {"event_type": "airstrike", "until": "2024-02"},
+        {"limit": 1, "skip": 1},
+        {"as_of": "2024-01-20"},
+        {"actor": IRI.id, "as_of": "2024-01-20"},
+    ],
+)
+def test_the_paged_timeline_answers_as_the_one_shot_query(story: GraphStore, filters: dict) -> None:
+    """graph.analyst.timeline (page of ids, then details and counts) and the `timeline` query agree,
+    counts as known at as_of included."""
+    assert_same_timeline(story, filters)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"min_confidence": 0.4},
+        {"min_confidence": 0.6},
+        {"actor": CENTCOM.id, "min_confidence": 0.5},
+        {"event_type": "airstrike", "min_confidence": 0.6},
+        {"min_confidence": 0.6, "as_of": "2024-01-21"},
+    ],
+)
+def test_the_paged_timeline_leaves_out_what_the_one_shot_query_does_below_min_confidence(
+    store: GraphStore, filters: dict
+) -> None:
+    """On a graph with a weak event, a weak role and a weak statement: the same events, roles and counts."""
+    for graph in graded_story():
+        store.write([graph])
+    assert_same_timeline(store, filters)
+
+
+def assert_same_timeline(store: GraphStore, filters: dict) -> None:
+    fast = analyst.timeline(store, **_without_as_of(filters), known=AsOf.of(filters.get("as_of")))
+    full = store.query("timeline", filters)
+    assert full  # every case has events to compare
+    assert [e["id"] for e in fast] == [r["id"] for r in full]
+    for e, r in zip(fast, full, strict=True):
+        assert e["places"] == analyst._places(r["places"])
+        assert e["perpetrators"] == analyst._actors(r["perpetrators"])
+        assert e["targets"] == analyst._actors(r["targets"])
+        assert (e["source_count"], e["outlet_count"], e["claim_count"]) == (r["reports"], r["outlets"], r["claims"])
+        assert (e["type"], e["date"], e["date_precision"], e["time"], e["summary"], e["confidence"]) == (
+            r["type"],
+            r["date"],
+            r["date_precision"],
+            r["time"],
+            r["summary"],
+            r["confidence"],
+        )
+
+
+def _without_as_of(filters: dict) -> dict:
+    return {k: v for k, v in filters.items() if k != "as_of"}
