@@ -10,9 +10,9 @@ from __future__ import annotations
 import abc
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from cachetools import TTLCache
 
@@ -22,6 +22,8 @@ from graph.model import ArticleGraph
 from graph.rows import GraphRows, to_rows
 from graph.settings import Settings
 from queries.registry import NamedQuery, Registry, get_registry
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -102,6 +104,12 @@ class GraphStore(abc.ABC):
     def _transaction(self, write: bool) -> Any:
         """A context manager yielding a `Transaction`; it commits on success, rolls back on error."""
 
+    def _in_transaction(self, write: bool, work: Callable[[Transaction], T]) -> T:
+        """`work` in one transaction. A backend may run it again after a transient failure (Neo4j's
+        managed transactions, when a cluster's leader changes), so `work` keeps no state outside it."""
+        with self._transaction(write) as tx:
+            return work(tx)
+
     @property
     @abc.abstractmethod
     def location(self) -> str: ...
@@ -166,7 +174,8 @@ class GraphStore(abc.ABC):
                 raise StoreError(f"article {g.article.file or g.article.id} is inconsistent: {'; '.join(problems[:5])}")
         size = batch_size or self.settings.batch_size
         self._forget()
-        with self._transaction(write=True) as tx:
+
+        def work(tx: Transaction) -> tuple[int, GraphRows, int]:
             resolver = EventResolver(lambda name, params: self._run_named(tx, name, params))
             resolver.prepare(graphs)
             resolved = [resolver.resolve(g) for g in graphs]
@@ -178,6 +187,9 @@ class GraphStore(abc.ABC):
             )
             rows = to_rows(resolved)
             batches = self._write_rows(tx, rows, size)
+            return merged, rows, batches
+
+        merged, rows, batches = self._in_transaction(True, work)
         self._forget()  # again: a read may have cached the old state while the write ran
         return WriteResult(articles=len(graphs), rows=rows.count(), batches=batches, merged_events=merged)
 
@@ -194,7 +206,8 @@ class GraphStore(abc.ABC):
         article also reports stays (queries/retract.cypher says how). Returns what was deleted."""
         self.open()
         self._forget()
-        with self._transaction(write=True) as tx:
+
+        def work(tx: Transaction) -> dict[str, int]:
             if not self._run_named(tx, "article", {"id": article_id}):
                 raise NotFound(f"no article with the id {article_id!r}; list them with GET /articles")
             deleted: dict[str, int] = {}
@@ -204,6 +217,9 @@ class GraphStore(abc.ABC):
                 deleted[step] = 0
                 while n := int(self._run_named(tx, f"retract.{step}")[0]["count"]):
                     deleted[step] += n
+            return deleted
+
+        deleted = self._in_transaction(True, work)
         self._forget()
         return deleted
 
@@ -218,6 +234,5 @@ class GraphStore(abc.ABC):
         """Delete everything (tests, `kg reset`)."""
         self.open()
         self._forget()
-        with self._transaction(write=True) as tx:
-            self._run_named(tx, "internal.clear")
+        self._in_transaction(True, lambda tx: self._run_named(tx, "internal.clear"))
         self._forget()

@@ -1,13 +1,20 @@
-"""Neo4j 5 over Bolt: the server backend for teams (docker-compose, Aura, clusters)."""
+"""Neo4j 5 over Bolt: the server backend for teams (docker-compose, Aura, clusters).
+
+`NEO4J_URI` may be a direct `bolt://` address or a routing `neo4j://` / `neo4j+s://` one (a
+cluster, Aura): the driver then sends writes to the leader and reads to followers and read
+replicas, because every read here runs in a read transaction. Writes run as managed transactions,
+which the driver retries when the cluster answers that it cannot take them now (a leader changed,
+a deadlock, a server went away) instead of failing the ingest.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from core.errors import StoreError, StoreUnavailable
-from graph.stores.base import GraphStore, Transaction
+from graph.stores.base import GraphStore, T, Transaction
 
 
 def plain(value: Any) -> Any:
@@ -68,29 +75,45 @@ class Neo4jStore(GraphStore):
             with self._session() as session:
                 session.run(statement).consume()
 
-    def _session(self) -> Any:
-        kwargs = {"database": self.settings.neo4j_database} if self.settings.neo4j_database else {}
+    def _session(self, write: bool = True) -> Any:
+        """A session whose transactions a routing driver sends to a writer, or to a reader."""
+        import neo4j
+
+        kwargs: dict[str, Any] = {"default_access_mode": neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS}
+        if self.settings.neo4j_database:
+            kwargs["database"] = self.settings.neo4j_database
         return self._driver.session(**kwargs)
 
     @contextmanager
-    def _transaction(self, write: bool) -> Iterator[Transaction]:
-        from neo4j.exceptions import Neo4jError, ServiceUnavailable
+    def _errors(self) -> Iterator[None]:
+        """The driver's errors as ours: unreachable is StoreUnavailable, anything else StoreError."""
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
         if self._driver is None:
             raise StoreUnavailable("the Neo4j store is not open; call open() first")
         try:
-            with self._session() as session:
-                tx = session.begin_transaction()
-                try:
-                    yield _Neo4jTx(tx)
-                except BaseException:
-                    tx.rollback()
-                    raise
-                tx.commit()
-        except ServiceUnavailable as exc:
+            yield
+        except (ServiceUnavailable, SessionExpired) as exc:
             raise StoreUnavailable(f"Neo4j at {self.settings.neo4j_uri} stopped answering: {exc}") from exc
         except Neo4jError as exc:
             raise StoreError(f"Neo4j: {exc.message or exc}") from exc
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[Transaction]:
+        with self._errors(), self._session(write) as session:
+            tx = session.begin_transaction()
+            try:
+                yield _Neo4jTx(tx)
+            except BaseException:
+                tx.rollback()
+                raise
+            tx.commit()
+
+    def _in_transaction(self, write: bool, work: Callable[[Transaction], T]) -> T:
+        """A managed transaction: the driver runs `work` again (for up to 30 s) after a transient error."""
+        with self._errors(), self._session(write) as session:
+            run = session.execute_write if write else session.execute_read
+            return run(lambda tx: work(_Neo4jTx(tx)))
 
     def close(self) -> None:
         if self._driver is not None:

@@ -97,3 +97,31 @@ def test_workers_and_dask_together_are_refused(corpus: Path, tmp_path: Path) -> 
     )
     assert result.exit_code == 2
     assert "not both" in result.output
+
+
+def test_the_compose_dask_profile_runs_a_scheduler_and_workers_that_can_extract() -> None:
+    """No Docker engine here, so the files are read: the profile's scheduler listens where
+    `kg ingest --dask` is told to look, its workers join it, and their image holds every package
+    the project ships with the dask extra installed (a package missing from the image would make
+    every worker fail to unpickle the extraction task)."""
+    import tomllib
+
+    import yaml
+
+    repo = Path(__file__).resolve().parents[2]
+    services = yaml.safe_load((repo / "docker-compose.yml").read_text(encoding="utf-8"))["services"]
+    dask = {name: s for name, s in services.items() if "dask" in s.get("profiles", [])}
+    scheduler = next(s for s in dask.values() if s["command"][:2] == ["dask", "scheduler"])
+    workers = [(name, s) for name, s in dask.items() if s["command"][:2] == ["dask", "worker"]]
+    assert "8786:8786" in scheduler["ports"] and scheduler["command"][2:4] == ["--port", "8786"]
+    scheduler_name = next(name for name, s in services.items() if s is scheduler)
+    assert workers and all(s["command"][2] == f"tcp://{scheduler_name}:8786" for _, s in workers)
+    assert "neo4j" in services and "profiles" not in services["neo4j"]  # the profile adds to Neo4j
+    assert all(s["build"] == "." for s in dask.values())
+
+    dockerfile = (repo / "Dockerfile").read_text(encoding="utf-8")
+    assert '".[dask]"' in dockerfile
+    shipped = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    for pattern in shipped["find"]["include"]:
+        package = pattern.rstrip("*")
+        assert f"COPY {package} ./{package}" in dockerfile, f"the image lacks the {package} package"
