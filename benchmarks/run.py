@@ -910,6 +910,50 @@ def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                 TARGETS["actor_profile_p99_ms_max"],
                 False,
             )
+    out += project_targets_at_100k(runs)
+    return out
+
+
+def project_targets_at_100k(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The 100k targets (cost growth, writer RSS) projected from the two largest sizes measured, when
+    no 100k run was: the cost per article carried on with its measured slope, the writer's peak RSS
+    carried on linearly in articles. Marked as projected; a measured 100k run replaces them."""
+    measured = sorted((r for r in runs if r.get("stores")), key=lambda r: r["size"])
+    if len(measured) < 2 or measured[-1]["size"] >= 100_000:
+        return []
+    small, big = measured[-2], measured[-1]
+    out: list[dict[str, Any]] = []
+    for backend, res in big["stores"].items():
+        write, before = res.get("write") or {}, small["stores"].get(backend, {}).get("write") or {}
+        g = write.get("growth") or {}
+        source = f"projected from {small['size']:,} and {big['size']:,}"
+        if g.get("first_ms_per_article") and g.get("last_ms_per_article") is not None:
+            slope = max(0.0, g.get("slope_ms_per_article_per_10k") or 0.0)
+            at_100k = g["last_ms_per_article"] + slope * (100_000 - big["size"]) / 10_000
+            _target(
+                out,
+                "write cost per article flat (at 100k / first after 1k)",
+                "100,000 (projected)",
+                backend,
+                round(at_100k / g["first_ms_per_article"], 2),
+                TARGETS["write_cost_growth_max"],
+                False,
+                f"{source}: {g['first_ms_per_article']} -> {round(at_100k, 2)} ms/article at 100k "
+                f"(slope {g.get('slope_ms_per_article_per_10k')} ms per 10k stored)",
+            )
+        if write.get("peak_rss_mb") and before.get("peak_rss_mb"):
+            per_article = (write["peak_rss_mb"] - before["peak_rss_mb"]) / (big["size"] - small["size"])
+            rss = round(write["peak_rss_mb"] + max(0.0, per_article) * (100_000 - big["size"]), 1)
+            _target(
+                out,
+                "ingest (writer process) peak RSS < 1 GB at 100k",
+                "100,000 (projected)",
+                backend,
+                rss,
+                TARGETS["ingest_rss_mb_max_at_100k"],
+                False,
+                f"{source}: {before['peak_rss_mb']} -> {write['peak_rss_mb']} MB, carried on linearly",
+            )
     return out
 
 

@@ -69,3 +69,20 @@ def test_smoke_run_on_ladybug_writes_every_section(tmp_path: Path) -> None:
     md = (out / "latest.md").read_text(encoding="utf-8")
     for heading in ("Extraction", "Writes", "Query latency", "HTTP API", "Disk and memory", "Targets", "One million"):
         assert f"## {heading}" in md
+
+
+def test_the_100k_targets_are_projected_from_the_two_largest_sizes_and_say_so() -> None:
+    from benchmarks.run import project_targets_at_100k
+
+    def run(size: int, rss: float, first: float, last: float, slope: float) -> dict:
+        growth = {"first_ms_per_article": first, "last_ms_per_article": last, "slope_ms_per_article_per_10k": slope}
+        return {"size": size, "stores": {"ladybug": {"write": {"peak_rss_mb": rss, "growth": growth}}}}
+
+    rows = project_targets_at_100k([run(1_000, 500.0, 2.0, 2.0, 0.0), run(10_000, 590.0, 2.0, 3.0, 1.0)])
+    growth, rss = rows
+    assert growth["size"] == rss["size"] == "100,000 (projected)"
+    assert growth["value"] == 6.0  # 3 ms at 10k, +1 ms per 10k for 9 more tens of thousands: 12 ms, over 2 ms
+    assert not growth["met"] and growth["misses_by"] == 4.8  # bound 1.25
+    assert rss["value"] == 1490.0  # 10 MB per 1k articles, from 590 MB at 10k
+    assert "projected from 1,000 and 10,000" in rss["note"]
+    assert project_targets_at_100k([run(100_000, 900.0, 2.0, 2.0, 0.0), run(10_000, 590.0, 2.0, 3.0, 1.0)]) == []
