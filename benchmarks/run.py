@@ -1403,22 +1403,31 @@ def _cache_counts(run: dict[str, Any]) -> str:
     return ", ".join(f"{k} {v}" for k, v in counts.items() if k != "none") or "-"
 
 
-def before_after(results: dict[str, Any], baseline: Path) -> dict[str, Any]:
+def read_baseline(baseline: Path | None) -> dict[str, Any] | None:
+    """A previous run's latest.json, read before this run writes its own (often the same file)."""
+    if baseline is None or not baseline.is_file():
+        return None
+    return {"path": str(baseline), "results": json.loads(baseline.read_text(encoding="utf-8"))}
+
+
+def before_after(results: dict[str, Any], baseline: dict[str, Any]) -> dict[str, Any]:
     """The headline figures of a previous run's latest.json beside this run's."""
-    old = json.loads(baseline.read_text(encoding="utf-8"))
+    old = baseline["results"]
     before, after = headline(old), headline(results)
     figures = {}
     for key in after:
         if key in before and before[key] is not None and after[key] is not None:
             ratio = round(after[key] / before[key], 2) if before[key] else None
             figures[key] = {"before": before[key], "after": after[key], "ratio": ratio}
-    return {"baseline": str(baseline), "baseline_date": old.get("machine", {}).get("date"), "figures": figures}
+    return {"baseline": baseline["path"], "baseline_date": old.get("machine", {}).get("date"), "figures": figures}
 
 
-def save(results: dict[str, Any], out: Path, baseline: Path | None = None) -> None:
+def save(results: dict[str, Any], out: Path, baseline: dict[str, Any] | None = None) -> None:
+    """`baseline` as read_baseline returns it, read at the start: the run saves after every size,
+    and with `--out` the folder of the baseline, the first save would replace it."""
     results["targets"] = check_targets(results)
     results["million"] = project_million(results)
-    if baseline is not None and baseline.is_file():
+    if baseline is not None:
         results["before_after"] = before_after(results, baseline)
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -1546,6 +1555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "targets_defined": TARGETS,
         "runs": [],
     }
+    baseline = read_baseline(cfg.baseline)
     neo = Neo4jProvider(cfg.workdir) if "neo4j" in cfg.stores else None
     started = time.perf_counter()
     try:
@@ -1556,14 +1566,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for size in cfg.sizes:
             results["runs"].append(bench_size(size, cfg, neo))
             results["elapsed_s"] = round(time.perf_counter() - started, 1)
-            save(results, cfg.out, cfg.baseline)  # after every size, so a long run that dies keeps what it measured
+            save(results, cfg.out, baseline)  # after every size, so a long run that dies keeps what it measured
     finally:
         if neo is not None:
             neo.stop()
         if own_workdir:
             shutil.rmtree(cfg.workdir, ignore_errors=True)
     results["elapsed_s"] = round(time.perf_counter() - started, 1)
-    save(results, cfg.out, cfg.baseline)
+    save(results, cfg.out, baseline)
     print(markdown(results))
     return 0
 

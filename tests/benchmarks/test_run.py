@@ -86,3 +86,18 @@ def test_the_100k_targets_are_projected_from_the_two_largest_sizes_and_say_so() 
     assert rss["value"] == 1490.0  # 10 MB per 1k articles, from 590 MB at 10k
     assert "projected from 1,000 and 10,000" in rss["note"]
     assert project_targets_at_100k([run(100_000, 900.0, 2.0, 2.0, 0.0), run(10_000, 590.0, 2.0, 3.0, 1.0)]) == []
+
+
+def test_the_baseline_is_the_run_before_even_when_this_run_writes_over_its_file(tmp_path: Path) -> None:
+    from benchmarks.run import before_after, read_baseline
+
+    def results(rate: float) -> dict:
+        return {"machine": {"date": "then"}, "runs": [{"size": 10, "extraction": {"articles_per_s": rate}}]}
+
+    latest = tmp_path / "latest.json"
+    latest.write_text(json.dumps(results(100.0)), encoding="utf-8")
+    baseline = read_baseline(latest)
+    latest.write_text(json.dumps(results(150.0)), encoding="utf-8")  # the run saves after its first size
+    figures = before_after(results(200.0), baseline)["figures"]
+    assert figures["10: extraction art/s"] == {"before": 100.0, "after": 200.0, "ratio": 2.0}
+    assert read_baseline(tmp_path / "missing.json") is None
