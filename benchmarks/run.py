@@ -112,6 +112,7 @@ class Config:
     stampede_ttl_s: float
     baseline: Path | None
     skip_devset: bool
+    note: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {k: (str(v) if isinstance(v, Path) else v) for k, v in self.__dict__.items()}
@@ -1087,6 +1088,8 @@ def markdown(results: dict[str, Any]) -> str:
             "absolute figures move with it, ratios taken side by side move much less)."
         )
     lines += ["", f"Command: `{results['command']}`", ""]
+    if results.get("note"):
+        lines += [f"Note: {results['note']}", ""]
 
     lines += ["## Targets", ""]
     lines += _table(
@@ -1491,6 +1494,7 @@ def parse_args(argv: Sequence[str] | None) -> Config:
     )
     p.add_argument("--extraction-rounds", type=int, default=3, help="alternating rounds of each extraction ratio")
     p.add_argument("--skip-devset", action="store_true", help="leave out the development-set extraction figure")
+    p.add_argument("--note", default="", help="a sentence for the report: how the machine was, what was measured")
     p.add_argument(
         "--baseline",
         type=Path,
@@ -1528,6 +1532,7 @@ def parse_args(argv: Sequence[str] | None) -> Config:
         stampede_ttl_s=a.stampede_ttl,
         baseline=a.baseline,
         skip_devset=a.skip_devset,
+        note=a.note,
     )
 
 
@@ -1555,6 +1560,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "targets_defined": TARGETS,
         "runs": [],
     }
+    if cfg.note:
+        results["note"] = cfg.note
     baseline = read_baseline(cfg.baseline)
     neo = Neo4jProvider(cfg.workdir) if "neo4j" in cfg.stores else None
     started = time.perf_counter()
