@@ -10,6 +10,7 @@ RUN mkdir -p api/web/static && scripts/vendor-assets
 FROM python:3.11-slim
 WORKDIR /app
 COPY pyproject.toml README.md ./
+COPY core ./core
 COPY graph ./graph
 COPY loaders ./loaders
 COPY api ./api

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from neo4j.exceptions import SessionExpired
 
-from graph.errors import KGError
+from core.errors import KGError
 from graph.stores import GraphStore, make_store
 from tests.conftest import neo4j_settings
 from tests.factories import contested_attack
