@@ -39,19 +39,47 @@ def get_store(request: Request, settings: SettingsDep) -> Iterator[GraphStore]:
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 
 
+#: The caps as OpenAPI shows them: the defaults of KG_MAX_PAGE_SIZE and KG_MAX_OFFSET.
+PAGE_SIZE_CAP = Settings.model_fields["max_page_size"].default
+OFFSET_CAP = Settings.model_fields["max_offset"].default
+
+
 class Page:
-    """limit/offset pagination with a maximum page size from settings."""
+    """limit/offset pagination, both bounded: a page size cap, and an offset cap past which the
+    client narrows the list with filters instead of paging ever deeper."""
 
     def __init__(
         self,
         settings: SettingsDep,
-        limit: Annotated[int, Query(ge=1, description="rows per page")] = 50,
-        offset: Annotated[int, Query(ge=0, description="rows to skip")] = 0,
+        limit: Annotated[
+            int,
+            Query(
+                ge=1,
+                description=f"rows per page, at most KG_MAX_PAGE_SIZE ({PAGE_SIZE_CAP} unless the server sets it)",
+                json_schema_extra={"maximum": PAGE_SIZE_CAP},
+            ),
+        ] = 50,
+        offset: Annotated[
+            int,
+            Query(
+                ge=0,
+                description=f"rows to skip, at most KG_MAX_OFFSET ({OFFSET_CAP} unless the server sets it); "
+                "deeper than that answers 400: narrow the list with its filters (since, until, ...)",
+                json_schema_extra={"maximum": OFFSET_CAP},
+            ),
+        ] = 0,
     ) -> None:
         if limit > settings.max_page_size:
             raise ApiError(422, f"limit may be at most {settings.max_page_size}")
+        if offset > settings.max_offset:
+            raise ApiError(
+                400,
+                f"offset may be at most {settings.max_offset}: narrow the list with its filters "
+                "(since, until, kind, ...) to reach rows further down",
+            )
         self.limit = limit
         self.offset = offset
+        self.max_offset = settings.max_offset
 
     def params(self) -> dict[str, int]:
         return {"limit": self.limit, "skip": self.offset}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, Protocol, TypeVar
 
 from pydantic import AfterValidator, BaseModel, Field
 
@@ -42,6 +42,12 @@ def iso_date(value: str | None) -> str | None:
 IsoDate = Annotated[str | None, AfterValidator(iso_date)]
 
 
+class PageRequest(Protocol):
+    limit: int
+    offset: int
+    max_offset: int
+
+
 class ListPage(BaseModel, Generic[T]):
     """One page of a list: `next_offset` is set when the page came back full (there may be more)."""
 
@@ -49,16 +55,19 @@ class ListPage(BaseModel, Generic[T]):
     limit: int
     offset: int
     count: int = Field(description="items on this page")
-    next_offset: int | None = Field(None, description="offset of the next page, when this one is full")
+    next_offset: int | None = Field(
+        None, description="offset of the next page, when this one is full and the next is within the offset cap"
+    )
 
     @classmethod
-    def of(cls, items: list[Any], limit: int, offset: int) -> ListPage[T]:
+    def of(cls, items: list[Any], page: PageRequest) -> ListPage[T]:
+        following = page.offset + page.limit
         return cls(
             items=items,
-            limit=limit,
-            offset=offset,
+            limit=page.limit,
+            offset=page.offset,
             count=len(items),
-            next_offset=offset + limit if len(items) >= limit else None,
+            next_offset=following if len(items) >= page.limit and following <= page.max_offset else None,
         )
 
 

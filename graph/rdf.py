@@ -58,13 +58,14 @@ _ROLE_OF = {
 
 
 def _pages(store: GraphStore, name: str) -> Iterator[dict[str, Any]]:
-    skip = 0
+    """Every row of an export query, a page at a time, each page starting after the last row's key."""
+    after = ""
     while True:
-        rows = store.query(name, {"skip": skip, "limit": PAGE})
+        rows = store.query(name, {"after": after, "limit": PAGE})
         yield from rows
         if len(rows) < PAGE:
             return
-        skip += PAGE
+        after = rows[-1]["position"]
 
 
 def read_all(store: GraphStore, known: AsOf = EVER) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
         10.0, ge=0, validation_alias=AliasChoices("KG_QUERY_CACHE_SECONDS", "query_cache_seconds")
     )
     max_page_size: int = Field(500, ge=1, validation_alias=AliasChoices("KG_MAX_PAGE_SIZE", "max_page_size"))
+    max_offset: int = Field(10_000, ge=0, le=10**6, validation_alias=AliasChoices("KG_MAX_OFFSET", "max_offset"))
 
     def location(self) -> str:
         return str(self.db_path) if self.backend == "ladybug" else self.neo4j_uri

@@ -69,4 +69,4 @@ def get_actor_relationships(
         **page.params(),
         known=known,
     )
-    return ListPage[RelationshipOut].of(items, page.limit, page.offset)
+    return ListPage[RelationshipOut].of(items, page)

@@ -74,7 +74,7 @@ def get_articles(
         known=known,
         **page.params(),
     )
-    return respond(request, ListPage[ArticleOut].of(items, page.limit, page.offset), "articles.html")
+    return respond(request, ListPage[ArticleOut].of(items, page), "articles.html")
 
 
 @router.get(

@@ -58,7 +58,7 @@ def list_claims(
     )
     if request.url.path.endswith(".csv"):
         return csv_response((csv_row(c) for c in items), CSV_COLUMNS, "claims.csv")
-    return respond(request, ListPage[ClaimOut].of(items, page.limit, page.offset), "claims.html")
+    return respond(request, ListPage[ClaimOut].of(items, page), "claims.html")
 
 
 def csv_row(claim: dict) -> dict:

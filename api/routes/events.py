@@ -51,7 +51,7 @@ def list_events(
         **page.params(),
         known=known,
     )
-    return respond(request, ListPage[TimelineEventOut].of(items, page.limit, page.offset), "events.html")
+    return respond(request, ListPage[TimelineEventOut].of(items, page), "events.html")
 
 
 @router.get(

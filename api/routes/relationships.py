@@ -33,4 +33,4 @@ def list_relationships(
         **page.params(),
         known=known,
     )
-    return ListPage[RelationshipOut].of(items, page.limit, page.offset)
+    return ListPage[RelationshipOut].of(items, page)

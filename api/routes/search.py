@@ -60,7 +60,7 @@ def search(
         hits = views.search(store, q, limit=page.limit, skip=page.offset, known=known)
     except QueryError as exc:
         raise ApiError(422, str(exc)) from exc
-    base = ListPage[SearchHit].of(hits, page.limit, page.offset)
+    base = ListPage[SearchHit].of(hits, page)
     events = analyst.events_of_hits(store, hits, known=known)
     return respond(
         request, SearchOut(**base.model_dump(), query=q, normalised=normalise(q), events=events), "search.html"

@@ -43,4 +43,4 @@ def list_statements(
         **page.params(),
         known=known,
     )
-    return ListPage[StatementOut].of(items, page.limit, page.offset)
+    return ListPage[StatementOut].of(items, page)

@@ -24,6 +24,8 @@ from graph.settings import Settings
 from queries.registry import NamedQuery, Registry, get_registry
 
 T = TypeVar("T")
+#: Bound on `skip` and `limit` of any paged query: far above any real page, far below integer overflow.
+MAX_ROWS = 10**9
 
 
 @dataclass
@@ -61,6 +63,11 @@ class Transaction(abc.ABC):
 
 class GraphStore(abc.ABC):
     backend: ClassVar[str]
+    #: Whether this backend must never run `ORDER BY ... SKIP n`: LadybugDB 0.22 crashes the whole
+    #: process (SIGSEGV) when SKIP passes the end of the ordered rows by some thousands. Such a
+    #: backend runs a paged query with SKIP 0 and LIMIT skip+limit (ORDER BY with LIMIT alone is
+    #: safe) and drops the first `skip` rows here.
+    skip_in_client: ClassVar[bool] = False
 
     def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
         self.settings = settings
@@ -151,19 +158,38 @@ class GraphStore(abc.ABC):
                 hit = self._cache.get(key)
             if hit is not None:
                 return [dict(r) for r in hit]
+        sent, cut = self._paged(q, bound)
         with self._transaction(write=False) as tx:
             try:
-                rows = tx.run(q.text, bound)
+                rows = tx.run(q.text, sent)
             except StoreError:
                 raise
             except Exception as exc:  # the driver's own error types differ per backend
                 raise QueryError(f"query {name!r} failed: {exc}") from exc
+        rows = rows[cut:] if cut else rows
         if key is not None and self._cache is not None:
             with self._cache_lock:
                 if generation == self._generation:
                     self._cache[key] = rows
             return [dict(r) for r in rows]
         return rows
+
+    def _paged(self, q: NamedQuery, bound: dict[str, Any]) -> tuple[dict[str, Any], int]:
+        """Check a paged query's `skip` and `limit`; on a `skip_in_client` backend, fold SKIP into LIMIT.
+
+        Every paged query returns one row per item, in the order it pages in (the store contract
+        tests hold both backends to it), so the rows after the first `skip` are the page.
+        """
+        if "skip" not in q.params:
+            return bound, 0
+        for key in ("skip", "limit"):
+            value = bound.get(key)
+            if key in q.params and (not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < MAX_ROWS):
+                raise QueryError(f"query {q.name!r}: {key} must be a whole number from 0 to {MAX_ROWS - 1}")
+        skip = bound["skip"]
+        if not self.skip_in_client or not skip or "limit" not in q.params:
+            return bound, 0
+        return {**bound, "skip": 0, "limit": skip + bound["limit"]}, skip
 
     def write(self, graphs: Sequence[ArticleGraph], batch_size: int | None = None) -> WriteResult:
         """Write the graphs in one transaction: all of them or, on any error, nothing."""

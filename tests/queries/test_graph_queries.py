@@ -264,13 +264,13 @@ def test_search_finds_aliases_and_pages(filled: GraphStore) -> None:
 
 def test_export_pages_cover_every_node_and_relationship_once(filled: GraphStore) -> None:
     status = filled.status()
-    nodes, skip = [], 0
+    nodes, after = [], ""
     while True:
-        page = filled.query("export_nodes", {"skip": skip, "limit": 4})
+        page = filled.query("export_nodes", {"after": after, "limit": 4})
         nodes += page
-        skip += 4
         if len(page) < 4:
             break
+        after = page[-1]["position"]
     edges = filled.query("export_edges", {"limit": 1000})
     assert len(nodes) == sum(status.nodes.values()) == len({(n["label"], n["id"]) for n in nodes})
     assert len(edges) == sum(status.relationships.values())
