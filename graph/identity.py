@@ -8,8 +8,16 @@ report apart.
 Containment through a country does not count: "an attack in Iraq" and "an attack on Ain al-Asad"
 on the same day are not thereby the same attack.
 
-The resolver asks the store twice per write (the candidate events of the batch's date span, and
-the place hierarchy) instead of once per event: per-event look-ups dominated ingest time.
+Which event a report joins depends on what was stored before it, and the graph only grows: a
+report matched again later could find an event reported after it (a day on its other side, a
+place another report added) and join that one too. So the decision is made once: a report that
+is already stored keeps the event it joined, found by its own key (type-date-place) on its
+`REPORTED_IN` edge. Ingesting the same input again, or finishing an ingest cut short, then gives
+exactly the graph one clean run gives.
+
+The resolver asks the store three times per write (the reports already stored, the candidate
+events of the batch's date span, and the place hierarchy) instead of once per event: per-event
+look-ups dominated ingest time.
 """
 
 from __future__ import annotations
@@ -43,12 +51,18 @@ class EventResolver:
         self._ancestors: dict[str, set[str]] = {}
         # (type, day) -> [(id, day, place)]: stored candidates and events of this batch, ids final
         self._known: dict[tuple[str, date], list[tuple[str, date, str]]] = defaultdict(list)
+        # (article id, the report's own event key) -> the event it joined when it was first stored
+        self._stored: dict[tuple[str, str], str] = {}
 
     def prepare(self, graphs: Sequence[ArticleGraph]) -> None:
-        """Fetch what matching needs for the whole batch in two queries."""
+        """Fetch what matching needs for the whole batch in three queries."""
         days = [d for g in graphs for e in g.events if e.place and (d := _day(e.date))]
         if not days:
             return
+        articles = sorted({g.article.id for g in graphs if g.events})
+        for row in self._lookup("internal.stored_reports", {"articles": articles}):
+            for key in row["reported_as"] or ():
+                self._stored[(row["article"], key)] = row["event"]
         for row in self._lookup("internal.place_hierarchy", {}):
             self._parents[row["id"]].add(row["parent"])
             self._kinds[row["id"]] = row["kind"]
@@ -101,7 +115,7 @@ class EventResolver:
         near = [c for d in (-1, 0, 1) for c in self._known.get((event_type, day + timedelta(days=d)), ())]
         for cid, cday, cplace in near:
             gap = abs((cday - day).days)
-            if cid == event_id or gap > 1 or not self._related(place, cplace):
+            if gap > 1 or not self._related(place, cplace):
                 continue
             score = (0 if cplace == place else 1, gap, cid, cday)
             if best is None or score < best:
@@ -112,6 +126,11 @@ class EventResolver:
         self._learn_places(graph)
         remap: dict[str, str] = {}
         for e in graph.events:
+            stored = self._stored.get((graph.article.id, e.id))
+            if stored is not None:
+                if stored != e.id:
+                    remap[e.id] = stored
+                continue  # decided when it was first written; the store already holds it as a candidate
             day = _day(e.date)
             if day is not None and e.place is not None and spec(e.type).merge == "place_day":
                 found = self._match(e.id, e.type, day, e.place)

@@ -105,7 +105,10 @@ def _place_row(p: Place) -> dict:
     }
 
 
-def to_rows(graphs: Iterable[ArticleGraph]) -> GraphRows:
+def to_rows(graphs: Iterable[ArticleGraph], reported_as: dict[tuple[str, str], list[str]] | None = None) -> GraphRows:
+    """Rows of the graphs; `reported_as` gives, per (article id, event id), the keys its reports
+    had before event identity joined them to that event (default: the event id itself)."""
+    reported_as = reported_as or {}
     out = GraphRows()
     for g in graphs:
         art = g.article
@@ -167,6 +170,7 @@ def to_rows(graphs: Iterable[ArticleGraph]) -> GraphRows:
                     "killed": e.killed,
                     "injured": e.injured,
                     "confidence": e.confidence,
+                    "reported_as": sorted(set(reported_as.get((art.id, e.id), [e.id]))),
                 },
             )
             if e.place:

@@ -18,3 +18,12 @@ RETURN p.id AS id, p.kind AS kind, q.id AS parent, q.kind AS parent_kind
 MATCH (a:Article)
 RETURN a.id AS id, a.ingested_at AS ingested_at
 ORDER BY ingested_at, id
+
+// name: internal.stored_reports
+// The events the given articles' reports were joined to when they were first written, with the
+// reports' own keys: a report already stored keeps its event, however the graph grew since.
+// params: articles
+UNWIND $articles AS i
+MATCH (e:Event)-[r:REPORTED_IN]->(a:Article {id: i})
+WHERE r.reported_as IS NOT NULL
+RETURN a.id AS article, e.id AS event, r.reported_as AS reported_as

@@ -61,12 +61,14 @@ MERGE (s:Article {id: r.src}) MERGE (d:Place {id: r.dst}) MERGE (s)-[e:MENTIONS]
 SET e.count = r.count
 
 // name: write.event_reported_in
-// What one source said about an event: its own weapon, count and casualty figures.
+// What one source said about an event: its own weapon, count and casualty figures, and the keys
+// (type-date-place) of its own reports that were joined to this event.
 // params: rows
 UNWIND $rows AS r
 MERGE (s:Event {id: r.src}) MERGE (d:Article {id: r.dst}) MERGE (s)-[e:REPORTED_IN]->(d)
 SET e.start = r.start, e.`end` = r.`end`, e.sentence = r.sentence, e.weapon = r.weapon,
-    e.count = r.count, e.killed = r.killed, e.injured = r.injured, e.confidence = r.confidence
+    e.count = r.count, e.killed = r.killed, e.injured = r.injured, e.confidence = r.confidence,
+    e.reported_as = r.reported_as
 
 // name: write.statement_reported_in
 // params: rows

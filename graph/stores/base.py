@@ -205,13 +205,13 @@ class GraphStore(abc.ABC):
             resolver = EventResolver(lambda name, params: self._run_named(tx, name, params))
             resolver.prepare(graphs)
             resolved = [resolver.resolve(g) for g in graphs]
-            merged = sum(
-                1
-                for before, after in zip(graphs, resolved, strict=True)
-                for a, b in zip(before.events, after.events, strict=True)
-                if a.id != b.id
-            )
-            rows = to_rows(resolved)
+            reported_as: dict[tuple[str, str], list[str]] = {}
+            merged = 0
+            for before, after in zip(graphs, resolved, strict=True):
+                for a, b in zip(before.events, after.events, strict=True):
+                    reported_as.setdefault((after.article.id, b.id), []).append(a.id)
+                    merged += a.id != b.id
+            rows = to_rows(resolved, reported_as)
             batches = self._write_rows(tx, rows, size)
             return merged, rows, batches
 

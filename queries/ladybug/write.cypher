@@ -19,13 +19,15 @@ SET n.name = r.name, n.name_ar = r.name_ar, n.kind = r.kind,
     n.wikidata = r.wikidata, n.aliases = CAST(r.aliases AS STRING[]), n.search = r.search
 
 // name: write.event_reported_in
-// What one source said about an event: its own weapon, count and casualty figures.
+// What one source said about an event: its own weapon, count and casualty figures, and the keys
+// (type-date-place) of its own reports that were joined to this event.
 // params: rows
 UNWIND $rows AS r
 MERGE (s:Event {id: r.src}) MERGE (d:Article {id: r.dst}) MERGE (s)-[e:REPORTED_IN]->(d)
 SET e.start = CAST(r.start AS INT64), e.`end` = CAST(r.`end` AS INT64), e.sentence = r.sentence,
     e.weapon = r.weapon, e.count = CAST(r.count AS INT64), e.killed = CAST(r.killed AS INT64),
-    e.injured = CAST(r.injured AS INT64), e.confidence = CAST(r.confidence AS DOUBLE)
+    e.injured = CAST(r.injured AS INT64), e.confidence = CAST(r.confidence AS DOUBLE),
+    e.reported_as = CAST(r.reported_as AS STRING[])
 
 // name: write.event
 // Upsert Event nodes; a later report fills what an earlier one left empty, never overwrites it;
