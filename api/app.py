@@ -8,11 +8,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 import api.routes
 from api.cache import ResponseCache
-from api.errors import install_error_handlers
+from api.deps import writes_with_key
+from api.errors import ERROR_RESPONSES, install_error_handlers
+from api.guard import RequestGuard
 from api.web import STATIC, drop_empty_form_fields
 
 
@@ -48,8 +51,13 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.middleware("http")(drop_empty_form_fields)
-    for router in _routers():
-        app.include_router(router)
+    routers = _routers()
+    for router in routers:
+        app.include_router(router, responses=ERROR_RESPONSES)
+    keyed = [r for router in routers for r in router.routes if isinstance(r, APIRoute) and writes_with_key(r)]
+    # The guard runs before any body is read; the cache outside it only answers GETs from its copies
+    # (never reading a body) and hands every other request to the guard.
+    app.add_middleware(RequestGuard, api=app, keyed=keyed)
     app.state.store = None
     app.add_middleware(ResponseCache, state=app.state)  # outermost of ours: a hit skips the rest
     return app

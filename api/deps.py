@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.routing import APIRoute
 
 from api.errors import ApiError
+from api.guard import key_refusal
 from core.errors import QueryError
 from graph.known import AsOf
 from graph.settings import Settings, get_settings
@@ -89,11 +91,15 @@ PageDep = Annotated[Page, Depends(Page)]
 
 
 def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Header()] = None) -> None:
-    """Writes need the configured key; with no key configured the API refuses every write."""
-    if not settings.api_key:
-        raise ApiError(403, "writes are disabled: no API key is configured (set KG_API_KEY on the server)")
-    if x_api_key != settings.api_key:
-        raise ApiError(401, "missing or wrong X-API-Key header")
+    """Writes need the configured key; with no key configured the API refuses every write.
+
+    `api.guard.RequestGuard` makes the same check before the body is read; this one documents the
+    header in OpenAPI and holds wherever the app runs without the middleware.
+    """
+    given = x_api_key.encode("latin-1", errors="replace") if x_api_key is not None else None
+    refusal = key_refusal(settings, given)
+    if refusal is not None:
+        raise ApiError(*refusal)
 
 
 ApiKeyDep = Depends(require_api_key)
@@ -121,3 +127,8 @@ def known_at(
 
 
 AsOfDep = Annotated[AsOf, Depends(known_at)]
+
+
+def writes_with_key(route: APIRoute) -> bool:
+    """Whether a route needs the API key (it lists `ApiKeyDep` among its dependencies)."""
+    return any(d.dependency is require_api_key for d in route.dependencies)

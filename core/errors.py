@@ -14,11 +14,24 @@ class ConfigError(KGError):
 
 
 class StoreError(KGError):
-    """The graph store refused or failed an operation; nothing partial was kept."""
+    """The graph store refused or failed an operation; nothing partial was kept.
+
+    The message is for the operator (it may name files, processes, driver internals); `public` is
+    what an HTTP client is told instead.
+    """
+
+    public = "the graph store failed this request; nothing was changed"
+
+    def __init__(self, message: str, public: str | None = None) -> None:
+        super().__init__(message)
+        if public is not None:
+            self.public = public
 
 
 class StoreUnavailable(StoreError):
     """The store cannot be reached or opened (server down, directory locked)."""
+
+    public = "the graph store is unavailable; try again shortly"
 
 
 class QueryError(KGError):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 from typing import Literal as TypingLiteral
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import networkx as nx
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -68,11 +68,29 @@ def _pages(store: GraphStore, name: str) -> Iterator[dict[str, Any]]:
         after = rows[-1]["position"]
 
 
+#: Characters XML 1.0 cannot carry at all (NUL, most C0 controls, lone surrogates, U+FFFE/FFFF).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """A stored value with the characters no XML (nor UTF-8, for surrogates) can carry removed."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, list):
+        return [xml_safe(v) for v in value]
+    return value
+
+
 def read_all(store: GraphStore, known: AsOf = EVER) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Every node and relationship, properties without nulls (the two stores report nulls differently);
+    """Every node and relationship, properties without nulls (the two stores report nulls differently),
+    every string safe for XML (one NUL in an outlet name must not break the export of the graph);
     with `known`, only what was known then (see `known_only`)."""
     nodes = [
-        {"label": r["label"], "id": r["id"], "props": {k: v for k, v in r["props"].items() if v is not None}}
+        {
+            "label": r["label"],
+            "id": xml_safe(r["id"]),
+            "props": {k: xml_safe(v) for k, v in r["props"].items() if v is not None},
+        }
         for r in _pages(store, "export_nodes")
     ]
     for n in nodes:
@@ -80,8 +98,8 @@ def read_all(store: GraphStore, known: AsOf = EVER) -> tuple[list[dict[str, Any]
             n["props"].update(codes(n["props"].get("type")))
     edges = [
         {
-            **{k: r[k] for k in ("from_label", "from_id", "type", "to_label", "to_id")},
-            "props": {k: v for k, v in r["props"].items() if v is not None},
+            **{k: xml_safe(r[k]) for k in ("from_label", "from_id", "type", "to_label", "to_id")},
+            "props": {k: xml_safe(v) for k, v in r["props"].items() if v is not None},
         }
         for r in _pages(store, "export_edges")
     ]
@@ -124,20 +142,47 @@ class _Terms:
         self.vocab = Namespace(base + "vocab#")
 
     def node(self, label: str, node_id: str) -> URIRef:
-        return URIRef(f"{self.base}{label.lower()}/{quote(node_id, safe='')}")
+        return URIRef(f"{self.base}{label.lower()}/{quote(node_id, safe='', errors='replace')}")
 
     def concept(self, scheme: str, value: str) -> URIRef:
-        return URIRef(f"{self.base}{scheme}/{quote(value, safe='')}")
+        return URIRef(f"{self.base}{scheme}/{quote(value, safe='', errors='replace')}")
+
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _date_literal(value: str) -> Literal:
-    """ISO dates at the precision they were reported: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    """ISO dates at the precision they were reported: xsd:date, xsd:gYearMonth or xsd:gYear (text
+    when a store holds something else there)."""
+    if not _ISO_DATE.match(value):
+        return Literal(value)
     datatype = {0: XSD.gYear, 1: XSD.gYearMonth, 2: XSD.date}[value.count("-")]
     return Literal(value, datatype=datatype)
 
 
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+#: What RFC 3987 lets an IRI carry as is, besides letters and digits: the rest is percent-encoded.
+_IRI_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
 def _text(value: str, language: str | None) -> Literal:
-    return Literal(value, lang=language) if language else Literal(value)
+    """A text in its language when the language is a well-formed tag; plain text otherwise."""
+    return Literal(value, lang=language) if language and _LANGUAGE_TAG.match(language) else Literal(value)
+
+
+def web_iri(url: str) -> URIRef | None:
+    """The IRI of an article's web address, made safe to write in any RDF syntax; None when the
+    text is no absolute http(s) address (it is then exported as text)."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    encoded = quote(text, safe=_IRI_SAFE, errors="replace")
+    return URIRef(_BAD_PERCENT.sub("%25", encoded))
 
 
 def to_rdf(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], base: str = DEFAULT_BASE) -> Graph:
@@ -176,7 +221,7 @@ def to_rdf(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], base: str =
             if p.get("title"):
                 g.add((s, SDO.headline, _text(p["title"], p.get("language"))))
             if p.get("url"):
-                g.add((s, SDO.url, URIRef(p["url"])))
+                g.add((s, SDO.url, web_iri(p["url"]) or Literal(p["url"])))
             if p.get("published"):
                 g.add((s, SDO.datePublished, _date_literal(p["published"])))
             if p.get("language"):
@@ -344,7 +389,8 @@ def to_graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> byte
     floats is a double), `label` as the display name, `type` on every edge.
 
     Node ids are `Label:id` (ids are unique only within a label); `kg_label` keeps the label so a
-    tool can colour by it. Two nodes may be linked by several edges of different types.
+    tool can colour by it. Two nodes may be linked by several edges of different types. The values
+    come through `read_all`, which has already removed every character XML cannot carry.
     """
     g = nx.MultiDiGraph()
     for n in nodes:

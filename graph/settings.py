@@ -29,6 +29,9 @@ class Settings(BaseSettings):
         10.0, ge=0, validation_alias=AliasChoices("KG_QUERY_CACHE_SECONDS", "query_cache_seconds")
     )
     max_page_size: int = Field(500, ge=1, validation_alias=AliasChoices("KG_MAX_PAGE_SIZE", "max_page_size"))
+    max_body_bytes: int = Field(
+        8 * 1024 * 1024, ge=1024, validation_alias=AliasChoices("KG_MAX_BODY_BYTES", "max_body_bytes")
+    )
     max_offset: int = Field(10_000, ge=0, le=10**6, validation_alias=AliasChoices("KG_MAX_OFFSET", "max_offset"))
 
     def location(self) -> str:

@@ -27,3 +27,11 @@ UNWIND $articles AS i
 MATCH (e:Event)-[r:REPORTED_IN]->(a:Article {id: i})
 WHERE r.reported_as IS NOT NULL
 RETURN a.id AS article, e.id AS event, r.reported_as AS reported_as
+
+// name: internal.article_meta
+// The stored metadata of the given articles: what a re-post of the same text is compared with.
+// params: ids
+UNWIND $ids AS i
+MATCH (a:Article {id: i})
+RETURN a.id AS id, a.file AS file, a.title AS title, a.outlet AS outlet, a.published AS published,
+       a.url AS url, a.language AS language

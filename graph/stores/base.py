@@ -165,7 +165,7 @@ class GraphStore(abc.ABC):
             except StoreError:
                 raise
             except Exception as exc:  # the driver's own error types differ per backend
-                raise QueryError(f"query {name!r} failed: {exc}") from exc
+                raise StoreError(f"query {name!r} failed: {exc}", public=f"the store could not run {name!r}") from exc
         rows = rows[cut:] if cut else rows
         if key is not None and self._cache is not None:
             with self._cache_lock:

@@ -88,7 +88,8 @@ class LadybugStore(GraphStore):
         except Exception as exc:
             raise StoreUnavailable(
                 f"cannot open the LadybugDB file {self.path}: {exc} "
-                "(is another process using it? set KG_DB_PATH to use another file)"
+                "(is another process using it? set KG_DB_PATH to use another file)",
+                public="the LadybugDB store is in use by another process (an ingest?); try again when it ends",
             ) from exc
         with self._transaction(write=True) as tx:
             for statement in self.query_def("schema").statements:

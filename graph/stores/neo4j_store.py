@@ -68,7 +68,8 @@ class Neo4jStore(GraphStore):
             self._driver = None
             raise StoreUnavailable(
                 f"cannot reach Neo4j at {self.settings.neo4j_uri}: {exc} "
-                "(start it with `docker compose up -d` or set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)"
+                "(start it with `docker compose up -d` or set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)",
+                public="cannot reach Neo4j; try again shortly",
             ) from exc
         # Constraint and index DDL cannot share a transaction with writes: run each on its own.
         for statement in self.query_def("schema").statements:
@@ -94,7 +95,9 @@ class Neo4jStore(GraphStore):
         try:
             yield
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(f"Neo4j at {self.settings.neo4j_uri} stopped answering: {exc}") from exc
+            raise StoreUnavailable(
+                f"Neo4j at {self.settings.neo4j_uri} stopped answering: {exc}", public="Neo4j stopped answering"
+            ) from exc
         except Neo4jError as exc:
             raise StoreError(f"Neo4j: {exc.message or exc}") from exc
 

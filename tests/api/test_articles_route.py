@@ -49,8 +49,9 @@ def test_an_article_is_ingested_and_its_claim_is_served(keyed: LiveServer, http:
     assert response.status_code == 201, response.text
     body = response.json()
     assert body["ok"] is True and body["events"]
+    assert body["created"] is True
     again = http.post("/articles", json=ARTICLE, headers={"X-API-Key": "s3cret"})
-    assert again.status_code == 201 and again.json()["id"] == body["id"]
+    assert again.status_code == 200 and again.json()["id"] == body["id"] and again.json()["created"] is False
     assert keyed.store.status().nodes["Article"] == 1  # idempotent
     claims = http.get("/claims", params={"actor": "islamic-resistance-in-iraq"}).json()
     assert [c["kind"] for c in claims["items"]] == ["claim_responsibility"]

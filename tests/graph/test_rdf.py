@@ -170,3 +170,44 @@ def test_an_unknown_format_is_refused(filled: GraphStore) -> None:
 def test_an_empty_graph_exports_cleanly(store: GraphStore) -> None:
     assert len(Graph().parse(data=export_graph(store, "ttl"), format="turtle")) == 0
     assert nx.read_graphml(io.BytesIO(export_graph(store, "graphml"))).number_of_nodes() == 0
+
+
+# -- hostile values: any URL or text still exports, in every format ---------------------------------------
+
+HOSTILE_URLS = {
+    "a.txt": "https://example.com/news/a b",
+    "b.txt": 'https://example.com/q?x=<script>"{}|\\^`',
+    "c.txt": "https://example.com/%zz/خبر",
+    "d.txt": "javascript:alert(1)",
+    "e.txt": "not a url at all",
+    "f.txt": "http://[::1",
+}
+
+
+@pytest.fixture
+def hostile(store: GraphStore) -> GraphStore:
+    for n, (file, url) in enumerate(HOSTILE_URLS.items()):
+        g = article_graph(body=f"نص المقال رقم {n} عن هجوم.", file=file, outlet=f"Outlet\x00{n}\x07")
+        article = g.article.model_copy(update={"url": url, "title": f"عنوان\x0b{n}\ufffe", "language": "not a tag"})
+        store.write([g.model_copy(update={"article": article})])
+    return store
+
+
+def test_any_url_or_text_exports_to_parseable_turtle_json_ld_and_graphml(hostile: GraphStore) -> None:
+    ttl = Graph().parse(data=export_graph(hostile, "ttl"), format="turtle")
+    jsonld = Graph().parse(data=export_graph(hostile, "jsonld"), format="json-ld")
+    assert isomorphic(ttl, jsonld)
+    urls = {o for o in ttl.objects(None, ns.SDO.url)}
+    assert URIRef("https://example.com/news/a%20b") in urls
+    assert URIRef("https://example.com/q?x=%3Cscript%3E%22%7B%7D%7C%5C%5E%60") in urls
+    assert URIRef("https://example.com/%25zz/%D8%AE%D8%A8%D8%B1") in urls
+    # Not a web address: kept as text, never as an IRI.
+    assert {Literal("javascript:alert(1)"), Literal("not a url at all"), Literal("http://[::1")} <= urls
+    assert {str(o) for o in ttl.objects(None, URIRef(KGV + "outletName"))} == {f"Outlet{n}" for n in range(6)}
+    graphml = export_graph(hostile, "graphml")
+    ET.fromstring(graphml)  # well-formed XML
+    g = nx.read_graphml(io.BytesIO(graphml))
+    outlets = {d.get("outlet") for _, d in g.nodes(data=True) if d.get("kg_label") == "Article"}
+    assert outlets == {f"Outlet{n}" for n in range(6)}
+    titles = {d.get("title") for _, d in g.nodes(data=True) if d.get("kg_label") == "Article"}
+    assert titles == {f"عنوان{n}" for n in range(6)}

@@ -1,0 +1,93 @@
+"""What is checked before a request's body is read: the key of a route that writes, and the size.
+
+A FastAPI dependency runs only after the body has been read and parsed, so a 300 MB body without
+a key used to be read in full (and lift the server's memory by that much) before the 401. This
+ASGI middleware refuses it from the headers alone, and counts the bytes of a body sent without a
+length, stopping at the limit.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import error_body
+from graph.settings import Settings, get_settings
+
+KEY_HEADER = b"x-api-key"
+
+
+def key_refusal(settings: Settings, given: bytes | None) -> tuple[int, str] | None:
+    """Why a write is refused (status, message), or None: the key is compared in constant time."""
+    if not settings.api_key:
+        return 403, "writes are disabled: no API key is configured (set KG_API_KEY on the server)"
+    if given is None or not hmac.compare_digest(given, settings.api_key.encode("utf-8")):
+        return 401, "missing or wrong X-API-Key header"
+    return None
+
+
+class RequestGuard:
+    """Pure ASGI middleware: `api` is the FastAPI app it guards (whose settings it reads, as the
+    routes do), `keyed` the routes that need the API key."""
+
+    def __init__(self, app: ASGIApp, api: FastAPI, keyed: list[APIRoute]) -> None:
+        self.app = app
+        self.api = api
+        self.keyed = keyed
+
+    def _settings(self) -> Settings:
+        return self.api.dependency_overrides.get(get_settings, get_settings)()
+
+    def _is_keyed(self, scope: Scope) -> bool:
+        return any(route.matches(scope)[0] == Match.FULL for route in self.keyed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        settings = self._settings()
+        if self._is_keyed(scope):
+            refusal = key_refusal(settings, headers.get(KEY_HEADER))
+            if refusal is not None:
+                await _respond(send, *refusal)
+                return
+        limit = settings.max_body_bytes
+        declared = headers.get(b"content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                await _respond(send, 400, "Content-Length is not a whole number")
+                return
+            if int(declared) > limit:
+                await _respond(send, 413, _too_large(limit))
+                return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise HTTPException(413, _too_large(limit))  # FastAPI passes it on as it is
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _too_large(limit: int) -> str:
+    return f"the request body is larger than {limit:,} bytes (KG_MAX_BODY_BYTES)"
+
+
+async def _respond(send: Send, status: int, message: str) -> None:
+    body = json.dumps(error_body(status, message)).encode("utf-8")
+    headers: list[Any] = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
