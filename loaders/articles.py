@@ -10,8 +10,10 @@ be read becomes an `ArticleError` with a reason, and a batch carries on with the
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
@@ -27,6 +29,7 @@ from loaders.dates import DATES_FILE, find_dates, parse_date
 from loaders.dates import WORDS as DATE_WORDS
 from loaders.language import detect_language
 from loaders.outlets import get_outlets
+from loaders.readable import unreadable_reason
 
 log = logging.getLogger(__name__)
 
@@ -294,6 +297,9 @@ def article_from_text(text: str, file: str, **data: str | None) -> LoadedArticle
         meta.fill(outlet=_source_outlet(value))
     if not cleaned.text.strip():
         raise ArticleError(file, "no article text left after the title, metadata and boilerplate lines")
+    reason = unreadable_reason(cleaned.text)
+    if reason is not None:
+        raise ArticleError(file, f"not an Arabic or English article: {reason}")
     meta.fill(outlet=outlet_from_url(meta.url), language=detect_language(cleaned.text))
     return LoadedArticle(file=file, text=cleaned.text, **meta.as_dict())
 
@@ -369,7 +375,12 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _decode(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1256 when that yields Arabic."""
+    """Strict UTF-8 (with or without BOM), or UTF-16 with a BOM; else, stated and checked, Windows-1256.
+
+    Windows-1256 is the one fallback, for pages saved from older Arabic sites. It decodes any byte,
+    so it is taken only when the bytes hold no UTF-8 at all (UTF-8 with a few bad bytes is a damaged
+    file, not a Windows-1256 one) and the decoded text reads as Arabic (`loaders.readable`).
+    """
     if data.startswith(_UTF16_BOMS):
         try:
             return data.decode("utf-16")
@@ -383,20 +394,35 @@ def _decode(data: bytes, source: str) -> str:
         raise ArticleError(source, "binary content (control bytes): not a text article")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("cp1256", errors="replace")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for c in lenient if c > "\x7f" and c != "\ufffd")
+    if good >= bad:
+        raise ArticleError(
+            source,
+            f"not valid UTF-8: byte 0x{data[first_bad]:02X} at offset {first_bad} breaks it (and {bad - 1} more), "
+            "though the rest is UTF-8: a damaged or cut file? Repair it or save it again as UTF-8",
+        )
+    text = data.decode("cp1256")
     letters = [c for c in text if c.isalpha()]
     arabic = sum(1 for c in letters if ARABIC_LETTER.match(c))
-    if letters and arabic / len(letters) >= 0.6 and "\ufffd" not in text:
-        return text
-    raise ArticleError(
-        source, "text encoding not recognised (not UTF-8, UTF-16 or Arabic Windows-1256); save it as UTF-8"
-    )
+    reason = unreadable_reason(text) if letters and arabic / len(letters) >= 0.6 else "it is not mostly Arabic"
+    if reason is not None:
+        raise ArticleError(
+            source,
+            f"text encoding not recognised: not UTF-8 (byte 0x{data[first_bad]:02X} at offset {first_bad}), "
+            f"and read as Arabic Windows-1256 {reason}; save it as UTF-8",
+        )
+    return text
 
 
 def _too_big(size: int, max_bytes: int) -> str:
     return f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit; split it or raise max_bytes"
+
+
+_TOO_DEEP = "JSON nested too deeply to read (an article is one object of strings, or a list of them)"
 
 
 def _load_jsonl(path: Path, max_bytes: int) -> Iterator[LoadedArticle | ArticleError]:
@@ -419,6 +445,9 @@ def _load_jsonl(path: Path, max_bytes: int) -> Iterator[LoadedArticle | ArticleE
             except json.JSONDecodeError as exc:
                 yield ArticleError(source, f"invalid JSON on line {number}: {exc.msg} (column {exc.colno})")
                 continue
+            except RecursionError:
+                yield ArticleError(source, f"line {number}: {_TOO_DEEP}")
+                continue
             try:
                 yield article_from_record(record, source)
             except ArticleError as exc:
@@ -433,6 +462,9 @@ def _load_json(text: str, name: str) -> Iterator[LoadedArticle | ArticleError]:
     except json.JSONDecodeError as exc:
         yield ArticleError(name, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
         return
+    except RecursionError:
+        yield ArticleError(name, _TOO_DEEP)
+        return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     records = data if isinstance(data, list) else [data]
@@ -446,8 +478,19 @@ def _load_json(text: str, name: str) -> Iterator[LoadedArticle | ArticleError]:
 
 
 def load_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LoadedArticle | ArticleError]:
-    """The articles in one file (a .jsonl or a .json list yields many), or the reasons it cannot be read."""
+    """The articles in one file (a .jsonl or a .json list yields many), or the reasons it cannot be read.
+
+    Never raises for what a file holds: whatever goes wrong with one file is an `ArticleError` for
+    it, and the caller's batch goes on.
+    """
     path = Path(path)
+    try:
+        yield from _load_file(path, max_bytes)
+    except Exception as exc:  # noqa: BLE001 - an input we did not foresee must not end the batch
+        yield ArticleError(path.name, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def _load_file(path: Path, max_bytes: int) -> Iterator[LoadedArticle | ArticleError]:
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -489,20 +532,60 @@ def load_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
         yield exc
 
 
-def _files_in(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+def _link_problem(path: Path) -> str | None:
+    """What is wrong with a symbolic link (a loop, or a missing target), or None for a good one."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return "a symbolic link loop: it leads back to itself, never to a file"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop: it leads back to itself, never to a file"
+        if isinstance(exc, FileNotFoundError):
+            return f"a broken symbolic link: its target {os.readlink(path)!r} does not exist"
+        return f"cannot follow the symbolic link: {exc.strerror or exc}"
+    return None
+
+
+def _files_in(folder: Path) -> Iterator[Path | ArticleError]:
+    """Article files under a folder in sorted order, following symbolic links; every link that loops
+    or leads nowhere, and every folder that cannot be read, is an error in line."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(directory: Path) -> Iterator[Path | ArticleError]:
+        try:
+            st = directory.stat()
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                yield ArticleError(str(directory), "a symbolic link to a folder already read (a loop): skipped")
+                return
+            seen.add(key)
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            yield ArticleError(str(directory), f"cannot read the folder: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                problem = _link_problem(path)
+                if problem is not None:
+                    yield ArticleError(str(path), problem)
+                    continue
+            if path.is_dir():
+                yield from visit(path)
+            elif path.is_file() and path.suffix.lower() in SUFFIXES:
+                yield path
+
+    yield from visit(folder)
 
 
 def iter_articles(
     paths: Iterable[Path | str], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[LoadedArticle | ArticleError]:
-    """Articles from files and folders (searched recursively, in sorted order), errors in line."""
+    """Articles from files and folders (searched recursively, in sorted order), errors in line: a
+    file that cannot be read is one `ArticleError` (logged) and the others still load."""
     for item in _articles(paths, max_bytes):
         if isinstance(item, ArticleError):
             log.info("skipped %s: %s", item.source, item.reason)
@@ -512,13 +595,18 @@ def iter_articles(
 def _articles(paths: Iterable[Path | str], max_bytes: int) -> Iterator[LoadedArticle | ArticleError]:
     for item in paths:
         path = Path(item)
-        if path.is_dir():
-            files = _files_in(path)
-            if not files:
-                yield ArticleError(str(path), f"no {', '.join(SUFFIXES)} files in this folder")
-            log.debug("%s: %d article file(s) to read", path, len(files))
-            for file in files:
+        if path.is_symlink() and (problem := _link_problem(path)) is not None:
+            yield ArticleError(str(path), problem)
+        elif path.is_dir():
+            found = 0
+            for file in _files_in(path):
+                if isinstance(file, ArticleError):
+                    yield file
+                    continue
+                found += 1
                 yield from load_file(file, max_bytes)
+            if not found:
+                yield ArticleError(str(path), f"no {', '.join(SUFFIXES)} files in this folder")
         elif path.exists():
             yield from load_file(path, max_bytes)
         else:

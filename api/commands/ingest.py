@@ -18,6 +18,10 @@ from core.taxonomy import RESPONSIBILITY_KINDS
 from graph.ingest import ARTICLES_PER_BATCH, IngestReport, ingest
 from graph.model import ArticleGraph
 
+#: Exit status when the run finished but some inputs were refused (each is printed with its reason);
+#: 0 means every input was read (and stored), 1 that the run itself failed (the store, the options).
+SOME_FAILED = 3
+
 PathsArg = Annotated[list[Path], typer.Argument(help="article files (.txt .json .jsonl .html) or folders of them")]
 
 
@@ -28,10 +32,7 @@ def extracted(paths: list[Path], workers: int = 1, dask: str | None = None) -> I
     from loaders.extract import extract_many
     from loaders.parallel import extract_on_dask, extract_parallel
 
-    missing = [str(p) for p in paths if not p.exists()]
-    for m in missing:
-        yield ArticleError(m, "no such file or folder")
-    articles = iter_articles([p for p in paths if p.exists()])
+    articles = iter_articles(paths)
     if dask:
         yield from extract_on_dask(articles, dask)
     elif workers > 1:
@@ -80,6 +81,7 @@ def extract(
         console.print(table)
     if errors:
         err_console.print(f"{errors} article(s) could not be read; the others were extracted")
+        raise typer.Exit(SOME_FAILED)
 
 
 def print_ingest_report(report: IngestReport) -> None:
@@ -144,5 +146,5 @@ def ingest_command(
     except KGError as exc:
         raise fail(str(exc)) from exc
     print_ingest_report(report)
-    if report.errors and not report.articles:
-        raise typer.Exit(1)
+    if report.errors:
+        raise typer.Exit(SOME_FAILED)

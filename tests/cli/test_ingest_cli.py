@@ -44,7 +44,7 @@ def test_ingest_stores_good_articles_and_lists_each_bad_one(tmp_path: Path) -> N
     folder = write_articles(tmp_path / "in")
     db = tmp_path / "g.lbug"
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # some inputs were refused, the others stored
     assert "2 article(s) stored" in result.output
     assert "empty.txt" in result.output and "more.jsonl#2" in result.output  # each error names its file
     assert "Article" in result.output  # the summary of what was added
@@ -59,14 +59,14 @@ def test_ingest_stores_good_articles_and_lists_each_bad_one(tmp_path: Path) -> N
 
 def test_ingest_of_a_missing_path_fails_with_the_reason(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "g.lbug")])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "no such file or folder" in result.output
 
 
 def test_extract_prints_one_design_object_per_article(tmp_path: Path) -> None:
     folder = write_articles(tmp_path / "in")
     result = runner.invoke(app, ["extract", str(folder / "claim.txt"), str(folder / "more.jsonl")])
-    assert result.exit_code == 0
+    assert result.exit_code == 3  # the broken line of more.jsonl
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [obj["article"]["file"] for obj in lines] == ["claim.txt", "condemn.json"]
     for obj in lines:
