@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import logging
+import os
 import pkgutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,10 +15,17 @@ from fastapi.staticfiles import StaticFiles
 
 import api.routes
 from api.cache import ResponseCache
-from api.deps import writes_with_key
+from api.deps import app_store, writes_with_key
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.guard import RequestGuard
 from api.web import STATIC, drop_empty_form_fields
+from graph.errors import KGError
+from graph.settings import get_settings
+from graph.stores.remote_store import remove_server_note, write_server_note
+
+log = logging.getLogger(__name__)
+#: Set by `kg serve`: the address this server answers on, written into its note for `kg` commands.
+SERVE_URL_ENV = "KG_SERVE_URL"
 
 
 def _routers() -> list:
@@ -31,11 +40,34 @@ def _routers() -> list:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    yield
-    store = getattr(app.state, "store", None)
-    if store is not None:
-        store.close()
-        app.state.store = None
+    """Under `kg serve` on the embedded store: open the file at once and leave the note that lets
+    `kg` commands beside this server go through it (graph/stores/remote_store.py)."""
+    settings = app.dependency_overrides.get(get_settings, get_settings)()
+    url = os.environ.get(SERVE_URL_ENV)
+    note = None
+    if url and settings.backend == "ladybug":
+        try:
+            app_store(app, settings)
+        except KGError as exc:
+            log.warning("the store is not open yet (every request will try again): %s", exc)
+        note = write_server_note(settings.db_path, url)
+        app.state.local_token = note.token
+    ready = os.environ.pop("KG_SERVE_READY_FD", None)  # api/commands/serve.py: the supervisor waits for it
+    if ready is not None:
+        try:
+            os.write(int(ready), b"1")
+            os.close(int(ready))
+        except (OSError, ValueError):
+            pass
+    try:
+        yield
+    finally:
+        if note is not None:
+            remove_server_note(settings.db_path, note)
+        store = getattr(app.state, "store", None)
+        if store is not None:
+            store.close()
+            app.state.store = None
 
 
 def create_app() -> FastAPI:

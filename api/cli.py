@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from core.errors import KGError
+from core.errors import KGError, StoreUnavailable
 from graph.known import moment
 from graph.names import resolve_params
 from graph.settings import Settings, get_settings
@@ -76,10 +76,34 @@ def require_database(settings: Settings) -> None:
 
 
 def open_store(backend: str | None, db: str | None, create: bool = False) -> GraphStore:
-    """The store the options name, opened; only commands that write (`create`) may start a new file."""
+    """The store the options name, opened; only commands that write (`create`) may start a new file.
+
+    On the embedded store, a `kg serve` that holds the file is used through its /local routes; a
+    file another process holds for writing is read from a read-only snapshot (a command that
+    writes fails instead, saying so).
+    """
     settings = settings_for(backend, db)
     if not create:
         require_database(settings)
+    if settings.backend == "ladybug":
+        from graph.stores.ladybug_store import LadybugStore
+        from graph.stores.remote_store import RemoteStore, find_server
+
+        note = find_server(settings.db_path)
+        if note is not None:
+            err_console.print(f"[dim]through kg serve at {note.url} (it holds {settings.db_path})[/]", highlight=False)
+            return RemoteStore(settings, note).open()
+        try:
+            return make_store(settings).open()
+        except StoreUnavailable:
+            if create:
+                raise
+        snapshot = LadybugStore(settings, read_only=True).open()
+        err_console.print(
+            "[yellow]note:[/] another process holds the store for writing; reading a snapshot as of now",
+            highlight=False,
+        )
+        return snapshot
     return make_store(settings).open()
 
 
@@ -228,9 +252,8 @@ def query(
             return
         params = parse_params(param or [])
         store.query_def(name).bind(params)  # report parameter mistakes before opening anything
-        require_database(settings)
-        with store.open():
-            rows = store.query(name, resolve_params(store, params))
+        with open_store(backend, db) as opened:
+            rows = opened.query(name, resolve_params(opened, params))
     except KGError as exc:
         raise fail(str(exc)) from exc
     print_rows(rows, fmt, title=name)

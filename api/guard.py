@@ -20,8 +20,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import error_body
 from graph.settings import Settings, get_settings
+from graph.stores.remote_store import TOKEN_HEADER
 
 KEY_HEADER = b"x-api-key"
+#: Routes for `kg` commands beside the server (api/routes/local.py): the token of its note instead.
+LOCAL_PREFIX = "/local/"
+LOCAL_TOKEN_HEADER = TOKEN_HEADER.lower().encode("latin-1")
+LOCAL_BODY_LIMIT = 512 * 1024 * 1024
 
 
 def key_refusal(settings: Settings, given: bytes | None) -> tuple[int, str] | None:
@@ -54,12 +59,19 @@ class RequestGuard:
             return
         headers = dict(scope.get("headers") or [])
         settings = self._settings()
-        if self._is_keyed(scope):
+        limit = settings.max_body_bytes
+        if scope["path"].startswith(LOCAL_PREFIX):
+            token: str | None = getattr(self.api.state, "local_token", None)
+            given = headers.get(LOCAL_TOKEN_HEADER)
+            if not token or given is None or not hmac.compare_digest(given, token.encode("utf-8")):
+                await _respond(send, 404, "Not Found")  # as if there were no such route
+                return
+            limit = LOCAL_BODY_LIMIT
+        elif self._is_keyed(scope):
             refusal = key_refusal(settings, headers.get(KEY_HEADER))
             if refusal is not None:
                 await _respond(send, *refusal)
                 return
-        limit = settings.max_body_bytes
         declared = headers.get(b"content-length")
         if declared is not None:
             if not declared.isdigit():

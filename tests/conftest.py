@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +16,7 @@ from graph.settings import Settings
 from graph.stores import GraphStore, make_store
 
 REPO = Path(__file__).resolve().parents[1]
+KG = str(Path(sys.executable).parent / "kg")
 SHARED = REPO.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -170,3 +175,53 @@ def http(api: LiveServer) -> Iterator[httpx.Client]:  # noqa: F821
 
     with httpx.Client(base_url=api.url, timeout=30) as client:
         yield client
+
+
+class Served:
+    """A real `kg serve` on a LadybugDB file in its own process (supervised, as users run it, unless told)."""
+
+    def __init__(self, db: Path, supervise: bool = True, **env: str) -> None:
+        self.db = db
+        self.supervise = supervise
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, **env}
+        self.log = db.with_suffix(".serve.log")
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> Served:
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [KG, "serve", "--db", str(self.db), "--port", str(self.port),
+                 "--supervise" if self.supervise else "--no-supervise"], cwd=REPO, env=self.env,
+                stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        self.wait_until_answering()
+        return self
+
+    def wait_until_answering(self, pid_other_than: int | None = None) -> None:
+        import httpx
+
+        from graph.stores.remote_store import read_server_note
+
+        deadline = time.monotonic() + 180  # a bound on a hang only
+        while time.monotonic() < deadline:
+            assert self.process is not None and self.process.poll() is None, self.log.read_text()
+            note = read_server_note(self.db)
+            try:
+                fresh = note is not None and note.pid != pid_other_than
+                if fresh and httpx.get(f"{self.url}/health", timeout=5).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        pytest.fail(f"kg serve did not answer: {self.log.read_text()[-2000:]}")
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,7 @@ _COPY_PLAN: dict[str, tuple[str, str, str, str]] = {
 _SHARED_ROWS = ("write.actor", "write.place", "write.member_of", "write.located_in")
 #: COPY when a batch adds at least this fraction of the articles already stored.
 _COPY_GROWTH = 0.5
+_READ_ONLY_ATTEMPTS = 5
 _TABLE_DDL = re.compile(r"CREATE\s+(NODE|REL)\s+TABLE\s+IF\s+NOT\s+EXISTS\s+(\w+)\s*\((.*)\)\s*$", re.S | re.I)
 
 
@@ -66,9 +68,11 @@ class LadybugStore(GraphStore):
     backend = "ladybug"
     skip_in_client = True  # `RETURN 1 AS i ORDER BY i SKIP 15420 LIMIT 1` kills the process (0.22)
 
-    def __init__(self, settings: Any, registry: Any = None) -> None:
+    def __init__(self, settings: Any, registry: Any = None, read_only: bool = False) -> None:
         super().__init__(settings, registry)
         self.path = Path(settings.db_path).expanduser()
+        #: A read-only open: a snapshot as of opening, beside a process that holds the file for writing.
+        self.read_only = read_only
         self._db: Any = None
         self._local = threading.local()
         self._written: set[str] = set()  # shared rows committed by this process
@@ -82,6 +86,9 @@ class LadybugStore(GraphStore):
     def _open(self) -> None:
         import ladybug
 
+        if self.read_only:
+            self._open_read_only(ladybug)
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = ladybug.Database(str(self.path))
@@ -94,6 +101,19 @@ class LadybugStore(GraphStore):
         with self._transaction(write=True) as tx:
             for statement in self.query_def("schema").statements:
                 tx.run(statement, {})
+
+    def _open_read_only(self, ladybug: Any) -> None:
+        """Open a snapshot; LadybugDB refuses while the writer checkpoints, so try a few times."""
+        if not self.path.exists():
+            raise StoreUnavailable(f"there is no LadybugDB file at {self.path} to read")
+        for attempt in range(_READ_ONLY_ATTEMPTS):
+            try:
+                self._db = ladybug.Database(str(self.path), read_only=True)
+                return
+            except Exception as exc:  # noqa: BLE001 - the binding raises RuntimeError and others
+                if attempt + 1 == _READ_ONLY_ATTEMPTS:
+                    raise StoreUnavailable(f"cannot open the LadybugDB file {self.path} to read: {exc}") from exc
+                time.sleep(0.2 * (attempt + 1))
 
     def _conn(self) -> Any:
         import ladybug
@@ -108,6 +128,8 @@ class LadybugStore(GraphStore):
     def _transaction(self, write: bool) -> Iterator[Transaction]:
         if self._db is None:
             raise StoreUnavailable("the LadybugDB store is not open; call open() first")
+        if write and self.read_only:
+            raise StoreError(f"{self.path} is open read-only (another process holds it for writing)")
         conn = self._conn()
         lock = self._write_lock if write else None
         if lock:
