@@ -36,7 +36,8 @@ class ErrorOut(BaseModel):
 
 
 def _described(text: str) -> dict[str, Any]:
-    return {"model": ErrorOut, "description": text}
+    """An error response in OpenAPI: JSON always, also on routes that answer HTML or RDF."""
+    return {"description": text, "content": {"application/json": {"schema": ErrorOut.model_json_schema()}}}
 
 
 #: The statuses any route may answer, in OpenAPI; a route adds its own (401, 403, 409, 413).

@@ -72,7 +72,7 @@ class IngestedOut(BaseModel):
 
 
 def _described(text: str) -> dict[str, Any]:
-    return {"model": ErrorOut, "description": text}
+    return {"model": ErrorOut, "description": text}  # a JSON route: the schema goes into components
 
 
 @router.get(".json", response_model=ListPage[ArticleOut], include_in_schema=False)

@@ -148,6 +148,8 @@ def test_openapi_documents_every_status_a_route_answers(http: httpx.Client) -> N
         assert {"400", "404", "422", "503"} <= set(paths[route]["get"]["responses"]), route
     error = http.get("/openapi.json").json()["components"]["schemas"]["ErrorOut"]
     assert set(error["properties"]) == {"ok", "error", "status"}
+    html_error = paths["/graph.html"]["get"]["responses"]["422"]["content"]
+    assert set(html_error) == {"application/json"}  # errors are JSON on the HTML page's route too
 
 
 HOLDER = textwrap.dedent(

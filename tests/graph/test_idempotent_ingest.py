@@ -7,6 +7,8 @@ that used to change the graph on a second pass.
 
 from __future__ import annotations
 
+import pytest
+
 from graph.model import ArticleGraph, Place
 from graph.rdf import read_all
 from graph.stores import GraphStore
@@ -102,3 +104,34 @@ def test_finishing_an_ingest_cut_short_at_any_batch_gives_the_clean_graph(store:
         for b in batches:  # the same input again, from the start
             store.write(b)
         assert graph_of(store) == clean, f"cut after {cut} of {len(batches)} batches"
+
+
+# -- the reproduction: a seeded synthetic corpus ingested twice ------------------------------------------
+
+#: The shortest prefix of the seed-7 benchmark corpus whose second ingest changed the graph (3,000
+#: articles added 38 relationships; 800 is the first size where one report joined a second event).
+CORPUS_SIZE = 800
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[ArticleGraph]:
+    from benchmarks.corpus import write_corpus
+    from loaders.articles import iter_articles
+    from loaders.extract import extract_many
+
+    path = tmp_path_factory.mktemp("corpus") / "c.jsonl"
+    write_corpus(path, CORPUS_SIZE, seed=7)
+    graphs = [g for g in extract_many(iter_articles([path])) if isinstance(g, ArticleGraph)]
+    assert len(graphs) == CORPUS_SIZE
+    return graphs
+
+
+def test_the_benchmark_corpus_ingested_twice_is_the_same_graph(store: GraphStore, corpus: list[ArticleGraph]) -> None:
+    from graph.ingest import ingest
+
+    first = ingest(store, corpus)
+    once = graph_of(store)
+    second = ingest(store, corpus)
+    assert graph_of(store) == once
+    assert second.added() == {k: 0 for k in second.added()}
+    assert second.merged_events == first.merged_events  # each report joins the event it joined the first time
