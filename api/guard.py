@@ -14,7 +14,6 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
-from starlette.exceptions import HTTPException
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -81,17 +80,28 @@ class RequestGuard:
                 await _respond(send, 413, _too_large(limit))
                 return
         received = 0
+        refused = False
 
         async def counted() -> Message:
-            nonlocal received
+            """The body as the app reads it; past the limit, the 413 goes out from here and the app
+            is told the client left (raising instead would reach the client as some other error)."""
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise HTTPException(413, _too_large(limit))  # FastAPI passes it on as it is
+                    refused = True
+                    await _respond(send, 413, _too_large(limit))
+                    return {"type": "http.disconnect"}
             return message
 
-        await self.app(scope, counted, send)
+        async def answered(message: Message) -> None:
+            if not refused:  # after a 413, whatever the app still says goes nowhere
+                await send(message)
+
+        await self.app(scope, counted, answered)
 
 
 def _too_large(limit: int) -> str:
