@@ -79,14 +79,16 @@ def _supervise(host: str, port: int) -> int:
         if child is not None and child.poll() is None:
             child.send_signal(signum)
 
-    signal.signal(signal.SIGINT, forward)
-    signal.signal(signal.SIGTERM, forward)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, forward)
     quick_deaths = 0
     while True:
         ready_read, ready_write = os.pipe()
         os.set_blocking(ready_read, False)
         env = {**os.environ, READY_FD_ENV: str(ready_write)}
-        child = subprocess.Popen(command, env=env, pass_fds=(ready_write,))
+        # In its own process group, so a Ctrl-C reaches it once, through `forward`: a second SIGINT
+        # would make uvicorn skip the shutdown that closes the store and removes the note.
+        child = subprocess.Popen(command, env=env, pass_fds=(ready_write,), process_group=0)
         os.close(ready_write)
         code = child.wait()
         try:

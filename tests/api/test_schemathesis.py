@@ -20,7 +20,7 @@ from schemathesis.checks import content_type_conformance, not_a_server_error, st
 
 from graph.settings import Settings
 from graph.stores import make_store
-from tests.conftest import Served
+from tests.conftest import SUMMARY, Served
 from tests.factories import contested_attack
 
 KEY = "schemathesis-key"
@@ -61,16 +61,14 @@ def test_no_generated_request_gets_a_server_error(served: Served) -> None:
                     raise  # an operation without parameters has no invalid request to make
 
 
-def test_the_server_is_alive_after_every_case(served: Served, request: pytest.FixtureRequest) -> None:
+def test_the_server_is_alive_after_every_case(served: Served) -> None:
     assert served.process is not None and served.process.poll() is None, Path(served.log).read_text()[-3000:]
     assert httpx.get(f"{served.url}/health", timeout=30).json()["ok"] is True
     assert CASES, "schemathesis ran no case"
     errors = [c for c in CASES if c[2] >= 500]
     assert errors == []
     operations = {(m, p) for m, p, _ in CASES}
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(
-            f"schemathesis: {len(CASES)} cases over {len(operations)} operations, "
-            f"{len(errors)} server errors, server alive"
-        )
+    SUMMARY.append(
+        f"schemathesis: {len(CASES)} cases over {len(operations)} operations, {len(errors)} server errors, "
+        "the server process alive at the end"
+    )

@@ -146,3 +146,43 @@ def test_table_cells_name_things_and_count_the_rest() -> None:
     assert cell({"article": "art-1", "outlet": "Rudaw", "published": "2024-01-02"}) == "Rudaw"
     assert cell({"id": "e1", "type": "attack", "date": "2024-01-20"}) == "e1 (2024-01-20)"
     assert cell(None) == "" and cell(0.123456) == "0.1235" and cell(["x", "y"]) == "x, y"
+
+
+def test_a_batch_with_hostile_files_stores_every_good_one_and_exits_3(tmp_path: Path) -> None:
+    """The reproduction: one deeply nested .json among 150 good files used to stop the batch with a
+    traceback, exit 1, and none of the 150 stored. Each bad file is now one line with its reason."""
+    import os
+    import random
+
+    from tests.conftest import SUMMARY
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(150):
+        record = {"title": f"خبر {i}", "published": "2024-01-23", "text": f"{CONDEMN} ({i})"}
+        (folder / f"good-{i:03}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    damaged = bytearray(CLAIM.encode("utf-8"))
+    damaged[damaged.index(b" ")] = 0xFF
+    rng = random.Random(5)
+    hostile = {
+        "nested.json": b"[" * 200_000 + b"]" * 200_000,
+        "damaged.txt": bytes(damaged),
+        "noise.txt": bytes(rng.randrange(128, 256) for _ in range(4096)),
+        "mojibake.txt": (CLAIM + " " + CONDEMN).encode("utf-8").decode("cp1256").encode("utf-8"),
+        "cyrillic.txt": "Министерство иностранных дел заявило о нападении на базу.".encode(),
+        "huge.txt": ("نص " * 1_000_000).encode("utf-8"),
+    }
+    for name, data in hostile.items():
+        (folder / name).write_bytes(data)
+    os.symlink(folder / "loop.txt", folder / "loop.txt")
+    refused = {*hostile, "loop.txt"}
+
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "g.lbug")])
+    assert result.exit_code == 3, result.output
+    assert "150 article(s) stored" in result.output and f"{len(refused)} error(s)" in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error ")]
+    assert sorted(Path(line.split()[1].rstrip(":")).name for line in errors) == sorted(refused)
+    assert "Traceback" not in result.output
+    status = json.loads(runner.invoke(app, ["status", "--db", str(tmp_path / "g.lbug"), "--json"]).output)
+    assert status["nodes"]["Article"] == 150
+    SUMMARY.append(f"kg ingest: 150 good files stored beside {len(refused)} hostile ones, each refused with its reason")

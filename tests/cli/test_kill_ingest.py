@@ -22,6 +22,7 @@ from graph.ingest import ingest
 from graph.model import ArticleGraph
 from graph.settings import Settings
 from graph.stores import GraphStore, make_store
+from tests.conftest import SUMMARY
 from tests.graph.test_idempotent_ingest import graph_of
 
 REPO = Path(__file__).resolve().parents[2]
@@ -73,7 +74,7 @@ def edges_touching(edges: set, article_id: str) -> set:
 
 
 def test_kill_9_during_ingest_leaves_whole_articles_and_a_re_ingest_gives_the_clean_graph(
-    store: GraphStore, corpus: tuple[Path, list[ArticleGraph]], tmp_path: Path, record_property: object
+    store: GraphStore, corpus: tuple[Path, list[ArticleGraph]], tmp_path: Path
 ) -> None:
     path, graphs = corpus
     ingest(store, graphs, articles_per_batch=BATCH)
@@ -120,4 +121,7 @@ def test_kill_9_during_ingest_leaves_whole_articles_and_a_re_ingest_gives_the_cl
         if store.settings.backend == "ladybug":
             store.open()
     assert survived == len(KILLS)
-    print(f"\n{store.backend}: {survived} runs killed with SIGKILL mid-ingest; each re-ingest equals the clean run")
+    SUMMARY.append(
+        f"kill -9 on {store.backend}: {survived} ingests killed mid-run, no partial article, "
+        "each re-ingest equal to the clean run"
+    )

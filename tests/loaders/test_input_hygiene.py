@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from graph.errors import ArticleError
 from loaders.articles import SUFFIXES, LoadedArticle, article_from_record, iter_articles, load_file
 from loaders.readable import unreadable_reason
+from tests.conftest import SUMMARY
 
 P1 = "أعلنت قيادة العمليات المشتركة مقتل ثلاثة مسلحين بضربة جوية استهدفت مخبأً قرب الحدود السورية فجر اليوم."
 P2 = "وقال المتحدث باسم القيادة إن الضربة نفذت بعد رصد تحركات مريبة في المنطقة، وإن القوات عثرت على أسلحة."
@@ -42,6 +43,7 @@ def test_a_deeply_nested_json_file_is_one_error_and_the_batch_goes_on(tmp_path: 
     assert len(loaded) == 150
     assert set(errors) == {"nested.json", "nested.jsonl#1"}
     assert all("nested too deeply" in reason for reason in errors.values())
+    SUMMARY.append(f"input hygiene: {len(loaded)} good files loaded beside {len(errors)} refused with their reasons")
 
 
 def test_utf8_with_a_few_bad_bytes_is_refused_not_read_as_windows_1256(tmp_path: Path) -> None:
