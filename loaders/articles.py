@@ -297,10 +297,10 @@ def article_from_text(text: str, file: str, **data: str | None) -> LoadedArticle
         meta.fill(outlet=_source_outlet(value))
     if not cleaned.text.strip():
         raise ArticleError(file, "no article text left after the title, metadata and boilerplate lines")
-    reason = unreadable_reason(cleaned.text)
-    if reason is not None:
-        raise ArticleError(file, f"not an Arabic or English article: {reason}")
     meta.fill(outlet=outlet_from_url(meta.url), language=detect_language(cleaned.text))
+    reason = unreadable_reason(cleaned.text, meta.language)
+    if reason is not None:
+        raise ArticleError(file, f"not a readable article: {reason}")
     return LoadedArticle(file=file, text=cleaned.text, **meta.as_dict())
 
 

@@ -1,13 +1,16 @@
-"""Whether a text reads as an article in a language the extractor reads: Arabic or English.
+"""Whether a text reads as an article at all, in the scripts the extractor reads (Arabic, Latin).
 
 Bytes that decode are not yet a text: 4 KB of random high bytes decode in Windows-1256 as a run of
 Arabic letters, and UTF-8 Arabic read as Windows-1256 comes out as letters too (mojibake). Stored,
-either becomes an "article" that matches nothing and misleads counts. Three checks, cheap and
-without a model: the letters are Arabic or Latin script; the text breaks into words of ordinary
-length; and in a text long enough to tell, some of the commonest words of Arabic or English occur
-(in real reports they are several words in a hundred; in garbage, other languages or mojibake, none).
+either becomes an "article" that matches nothing and misleads counts. The checks, cheap and without
+a model: the letters are Arabic or Latin script; the text breaks into words of ordinary length; it
+is not UTF-8 text decoded in a single-byte code page on its way here; and when it is taken for
+Arabic or English, in a text long enough to tell, some of the commonest words of that language
+occur (in real reports several words in a hundred; in garbage and mojibake, none).
 
-One small function, so the language detection of the English pipeline can call it or replace it.
+A readable text in another language of these scripts (French, Persian) is not refused here:
+`loaders.extract` keeps it without extraction, with a warning (`loaders.language` detects it).
+One small function, so the language detection can call it or replace it.
 """
 
 from __future__ import annotations
@@ -55,8 +58,37 @@ def _script_name(text: str) -> str:
     return max(counts, key=counts.__getitem__).title() if counts else "unknown"
 
 
-def unreadable_reason(text: str) -> str | None:
-    """Why `text` is not an Arabic or English article (a sentence for the user), or None when it reads."""
+#: Single-byte code pages UTF-8 text is most often mis-decoded in before it reaches us.
+_MISREAD_AS = ("cp1256", "cp1252", "latin-1")
+
+
+def _misread_codepage(text: str) -> str | None:
+    """The code page UTF-8 text was wrongly decoded in, or None: most of its non-ASCII words,
+    encoded back in that code page, are valid UTF-8 spelling other letters. Word by word, because
+    cleaning may have dropped a character of the garbled text (a soft hyphen). Genuine Arabic in
+    Windows-1256 never passes: its letters are bytes no UTF-8 sequence continues with."""
+    words = [w for w in text.split() if not w.isascii()][:2000]
+    if not words:
+        return None
+    for codepage in _MISREAD_AS:
+        misread = 0
+        for word in words:
+            try:
+                fixed = word.encode(codepage).decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            misread += fixed != word and any(c.isalpha() and not c.isascii() for c in fixed)
+        if misread * 2 >= len(words):
+            return codepage
+    return None
+
+
+def unreadable_reason(text: str, language: str | None = None) -> str | None:
+    """Why `text` is not a readable article (a sentence for the user), or None when it reads.
+
+    `language` is what the text is taken for (given with it, or detected); only a text taken for
+    Arabic or English (or for nothing yet) is held to the commonest words of those languages.
+    """
     sample = text[:50_000]
     letters = sum(1 for c in sample if c.isalpha())
     if letters == 0:
@@ -67,16 +99,19 @@ def unreadable_reason(text: str) -> str | None:
     words = sample.split()
     if sum(len(w) for w in words) / len(words) > MAX_MEAN_WORD:
         return "it does not break into words (no spaces between them): garbage, or the wrong encoding"
-    if len(words) >= MIN_WORDS:
+    codepage = _misread_codepage(sample)
+    if codepage is not None:
+        return f"it is UTF-8 text that was decoded as {codepage} before it got here (mojibake); save it as UTF-8"
+    if len(words) >= MIN_WORDS and language in (None, "ar", "en"):
         common = COMMON_WORDS["ar"] | COMMON_WORDS["en"]
         hits = 0
         for w in words:
             key = normalise(w.strip(".,:;!?'\"()[]«»،؛؟").lower())
             hits += key in common or _CLITIC.sub("", key) in common
         if hits / len(words) < MIN_COMMON_SHARE:
-            language = "Arabic" if arabic >= latin else "English"
+            name = {"ar": "Arabic", "en": "English"}.get(language or "", "Arabic" if arabic >= latin else "English")
             return (
-                f"it does not read as {language}: none of the commonest {language} words in {len(words)} words "
+                f"it does not read as {name}: none of the commonest {name} words in {len(words)} words "
                 "(another language, damaged text, or the wrong encoding)"
             )
     return None

@@ -170,7 +170,7 @@ def test_a_batch_with_hostile_files_stores_every_good_one_and_exits_3(tmp_path: 
         "noise.txt": bytes(rng.randrange(128, 256) for _ in range(4096)),
         "mojibake.txt": (CLAIM + " " + CONDEMN).encode("utf-8").decode("cp1256").encode("utf-8"),
         "cyrillic.txt": "Министерство иностранных дел заявило о нападении на базу.".encode(),
-        "huge.txt": ("نص " * 1_000_000).encode("utf-8"),
+        "huge.txt": ("نص " * 1_100_000).encode("utf-8"),  # 5.5 MB, over the 5 MB limit
     }
     for name, data in hostile.items():
         (folder / name).write_bytes(data)

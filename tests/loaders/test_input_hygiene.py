@@ -72,24 +72,33 @@ def test_random_high_bytes_are_not_an_arabic_article(tmp_path: Path) -> None:
     assert isinstance(error, ArticleError) and "encoding not recognised" in error.reason
 
 
-def test_mojibake_another_script_or_language_is_refused_with_the_reason() -> None:
+def test_mojibake_another_script_or_garbage_is_refused_with_the_reason() -> None:
     mojibake = LONG.encode("utf-8").decode("cp1256")
-    assert "does not read as Arabic" in unreadable_reason(mojibake)
+    assert "decoded as cp1256" in unreadable_reason(mojibake)
+    assert "decoded as latin-1" in unreadable_reason(LONG.encode("utf-8").decode("latin-1"))
     assert "Cyrillic" in unreadable_reason("Министерство иностранных дел заявило во вторник о нападении на базу.")
-    french = (
-        "Le gouvernement irakien a annoncé mardi que les forces de sécurité ont arrêté plusieurs suspects après "
-        "une attaque contre une base militaire dans la province d'Anbar, selon un communiqué du ministère publié "
-        "dans la soirée par les autorités locales."
-    )
-    assert "does not read as English" in unreadable_reason(french)
     assert unreadable_reason(LONG) is None and unreadable_reason(ENGLISH) is None
+    assert unreadable_reason(LONG.encode("cp1256").decode("cp1256")) is None  # real Arabic is never "mojibake"
     assert unreadable_reason("هجوم بطائرة مسيرة") is None  # too short to judge by its words: its script reads
     record_error = None
     try:
         article_from_record({"text": mojibake}, "api")
     except ArticleError as exc:
         record_error = exc
-    assert record_error is not None and "not an Arabic or English article" in record_error.reason
+    assert record_error is not None and "not a readable article" in record_error.reason
+
+
+def test_a_text_taken_for_english_must_read_as_english_but_french_is_left_to_the_extractor() -> None:
+    """A readable text in another language is kept by loaders.extract, unextracted, with a warning."""
+    french = (
+        "Le gouvernement irakien a annoncé mardi que les forces de sécurité ont arrêté plusieurs suspects après "
+        "une attaque contre une base militaire dans la province d'Anbar, selon un communiqué du ministère publié "
+        "dans la soirée par les autorités locales."
+    )
+    assert "does not read as English" in unreadable_reason(french, "en")
+    assert "does not read as English" in unreadable_reason(french)  # taken for nothing yet: held to both
+    assert unreadable_reason(french, "fr") is None
+    assert article_from_record({"text": french}, "fr.json").language == "fr"
 
 
 def test_symlink_loops_and_broken_links_are_named_not_skipped(tmp_path: Path) -> None:
