@@ -1,16 +1,25 @@
-"""A tiny run of the benchmark harness: every section of the results is there (no timing thresholds)."""
+"""A tiny run of the benchmark harness: every section of the results is there.
+
+No timing decides it: no threshold on a figure, every load client sends at least one request
+however slow the machine, and the cached server's entries outlive the run (so a request after
+the warm-up is a hit however long the warm-up took)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from benchmarks.run import main
 
 QUERIES = ("claims", "timeline", "event_detail", "actor_profile", "neighbourhood", "shortest_path", "search")
 
 
-def test_smoke_run_on_ladybug_writes_every_section(tmp_path: Path) -> None:
+def test_smoke_run_on_ladybug_writes_every_section(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The "on" server run takes the deployed TTL from the environment; the "off" and "expiring"
+    # runs set their own. An hour: the warm-up's answers are still kept when the load starts.
+    monkeypatch.setenv("KG_QUERY_CACHE_SECONDS", "3600")
     out = tmp_path / "results"
     code = main([
         "--sizes", "50", "--stores", "ladybug", "--out", str(out), "--workdir", str(tmp_path / "work"),
@@ -47,7 +56,8 @@ def test_smoke_run_on_ladybug_writes_every_section(tmp_path: Path) -> None:
         ("on", "/claims", 2), ("on", "/events", 2), ("expiring", "/claims", 2), ("expiring", "/events", 2),
     }  # fmt: skip
     assert all(r["requests"] > 0 and r["errors"] == 0 for r in api.values())
-    assert all(r["p99_ms"] is not None and r["throughput_rps"] > 0 for r in api.values())
+    # figures present; their size is the benchmark's business (a busy machine makes them small)
+    assert all(r["p99_ms"] is not None and r["throughput_rps"] is not None for r in api.values())
     assert api[("off", "/claims", 2)]["x_cache"] == {"none": api[("off", "/claims", 2)]["requests"]}  # cache off
     assert api[("on", "/claims", 2)]["x_cache"].get("hit", 0) >= 1  # computed once (in the warm-up), then kept
     assert api[("expiring", "/events", 2)]["recomputes_per_expiry"] is not None
