@@ -19,7 +19,7 @@ from api.deps import app_store, writes_with_key
 from api.errors import ERROR_RESPONSES, install_error_handlers
 from api.guard import RequestGuard
 from api.web import STATIC, drop_empty_form_fields
-from graph.errors import KGError
+from core.errors import KGError
 from graph.settings import get_settings
 from graph.stores.remote_store import remove_server_note, write_server_note
 

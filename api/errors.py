@@ -77,16 +77,15 @@ _STATUS_OF: tuple[tuple[type[KGError], int], ...] = (
 INTERNAL_ERROR = "internal error: the server could not answer this request (its log says why)"
 
 
+def log_refusal(method: str, path: str, status: int, message: str) -> None:
+    """One log line per error answered, whoever answers it (these handlers, or `api.guard` before
+    the body is read): a refused request (4xx) at INFO, a failure of ours (5xx) at ERROR."""
+    log.log(logging.ERROR if status >= 500 else logging.INFO, "%s %s -> %d: %s", method, path, status, message)
+
+
 def _refused(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    """The error response, logged: a refused request (4xx) at INFO, a failure of ours (5xx) at ERROR."""
-    log.log(
-        logging.ERROR if status >= 500 else logging.INFO,
-        "%s %s -> %d: %s",
-        request.method,
-        request.url.path,
-        status,
-        message,
-    )
+    """The error response, logged."""
+    log_refusal(request.method, request.url.path, status, message)
     return _json(status, message, request, headers)
 
 

@@ -17,7 +17,7 @@ from fastapi.routing import APIRoute
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import error_body
+from api.errors import error_body, log_refusal
 from graph.settings import Settings, get_settings
 from graph.stores.remote_store import TOKEN_HEADER
 
@@ -63,21 +63,21 @@ class RequestGuard:
             token: str | None = getattr(self.api.state, "local_token", None)
             given = headers.get(LOCAL_TOKEN_HEADER)
             if not token or given is None or not hmac.compare_digest(given, token.encode("utf-8")):
-                await _respond(send, 404, "Not Found")  # as if there were no such route
+                await _respond(scope, send, 404, "Not Found")  # as if there were no such route
                 return
             limit = LOCAL_BODY_LIMIT
         elif self._is_keyed(scope):
             refusal = key_refusal(settings, headers.get(KEY_HEADER))
             if refusal is not None:
-                await _respond(send, *refusal)
+                await _respond(scope, send, *refusal)
                 return
         declared = headers.get(b"content-length")
         if declared is not None:
             if not declared.isdigit():
-                await _respond(send, 400, "Content-Length is not a whole number")
+                await _respond(scope, send, 400, "Content-Length is not a whole number")
                 return
             if int(declared) > limit:
-                await _respond(send, 413, _too_large(limit))
+                await _respond(scope, send, 413, _too_large(limit))
                 return
         received = 0
         refused = False
@@ -93,7 +93,7 @@ class RequestGuard:
                 received += len(message.get("body", b""))
                 if received > limit:
                     refused = True
-                    await _respond(send, 413, _too_large(limit))
+                    await _respond(scope, send, 413, _too_large(limit))
                     return {"type": "http.disconnect"}
             return message
 
@@ -108,7 +108,9 @@ def _too_large(limit: int) -> str:
     return f"the request body is larger than {limit:,} bytes (KG_MAX_BODY_BYTES)"
 
 
-async def _respond(send: Send, status: int, message: str) -> None:
+async def _respond(scope: Scope, send: Send, status: int, message: str) -> None:
+    """The refusal in the one error shape, logged as every answered error is."""
+    log_refusal(scope.get("method", ""), scope.get("path", ""), status, message)
     body = json.dumps(error_body(status, message)).encode("utf-8")
     headers: list[Any] = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})

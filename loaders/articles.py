@@ -385,8 +385,8 @@ def _decode(data: bytes, source: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            reason = f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})"
-            raise ArticleError(source, reason) from None
+            bom = f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})"
+            raise ArticleError(source, bom) from None
     if b"\x00" in data:
         raise ArticleError(source, "binary content (NUL bytes): not a text article")
     controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13)) + data.count(127)
@@ -408,7 +408,9 @@ def _decode(data: bytes, source: str) -> str:
     text = data.decode("cp1256")
     letters = [c for c in text if c.isalpha()]
     arabic = sum(1 for c in letters if ARABIC_LETTER.match(c))
-    reason = unreadable_reason(text) if letters and arabic / len(letters) >= 0.6 else "it is not mostly Arabic"
+    reason: str | None = "it is not mostly Arabic"
+    if letters and arabic / len(letters) >= 0.6:
+        reason = unreadable_reason(text)
     if reason is not None:
         raise ArticleError(
             source,

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import re
 
-from loaders.arabic import normalise
+from core.text import ARABIC_SCRIPT, normalise
 
 __all__ = ["COMMON_WORDS", "unreadable_reason"]
 
-_ARABIC = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 #: Share of letters that must be Arabic or Latin script.
 MIN_SCRIPT_SHARE = 0.8
@@ -90,11 +89,11 @@ def unreadable_reason(text: str, language: str | None = None) -> str | None:
     Arabic or English (or for nothing yet) is held to the commonest words of those languages.
     """
     sample = text[:50_000]
-    letters = sum(1 for c in sample if c.isalpha())
-    if letters == 0:
+    alpha = "".join(c for c in sample if c.isalpha())
+    if not alpha:
         return "it holds no letters: not a text article"
-    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
-    if (arabic + latin) / letters < MIN_SCRIPT_SHARE:
+    arabic, latin = len(ARABIC_SCRIPT.findall(alpha)), len(_LATIN.findall(alpha))
+    if (arabic + latin) / len(alpha) < MIN_SCRIPT_SHARE:
         return f"it is written mostly in {_script_name(sample)} script; only Arabic and English articles are read"
     words = sample.split()
     if sum(len(w) for w in words) / len(words) > MAX_MEAN_WORD:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph.errors import NotFound, QueryError, StoreError, StoreUnavailable
+from core.errors import NotFound, QueryError, StoreError, StoreUnavailable
 from graph.model import ArticleGraph
 from graph.stores.base import GraphStore, StoreStatus, WriteResult
 

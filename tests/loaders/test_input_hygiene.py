@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.errors import ArticleError
+from core.errors import ArticleError
 from loaders.articles import SUFFIXES, LoadedArticle, article_from_record, iter_articles, load_file
 from loaders.readable import unreadable_reason
 from tests.conftest import SUMMARY

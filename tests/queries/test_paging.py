@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import QueryError
+from core.errors import QueryError
 from graph.stores import GraphStore
 from queries.registry import get_registry
 from tests.factories import IRI, contested_attack
