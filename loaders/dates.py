@@ -481,6 +481,8 @@ def _month_word_ok(m: re.Match[str], original: str, index: list[int]) -> bool:
 def _follows_definite_noun(skel: str, start: int) -> bool:
     """'الأسبوع الأول من ديسمبر' is a week, not the 1st: an ordinal after a definite noun is its adjective."""
     before = skel[:start].rstrip().rsplit(" ", 1)[-1]
+    if re.sub(r"^[وفب](?=ال)", "", before) in _WEEKDAYS:
+        return False  # "الاثنين الأول من نيسان": Monday, the 1st of April
     return bool(re.match(r"(?:[وفب]?ال|لل)\w", before))
 
 

@@ -192,3 +192,12 @@ def test_a_date_glued_to_its_preposition_is_a_date() -> None:
 
     found = [m.date for m in find_dates("وصل الوفد إلى أربيل في12 آذار 2024 لبحث الملف.", None)]
     assert found == ["2024-03-12"]
+
+
+def test_a_weekday_before_an_ordinal_day_is_that_day() -> None:
+    from loaders.dates import find_dates
+
+    found = find_dates("وقعت الضربة يوم الخميس الثاني من أيار/مايو 2024 قرب الحدود.", None)
+    assert [(m.date, m.precision) for m in found] == [("2024-05-02", "day")]
+    # an ordinal after another definite noun stays its adjective
+    assert [m.date for m in find_dates("في الأسبوع الأول من ديسمبر 2023", None)] == ["2023-12"]
