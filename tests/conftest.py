@@ -7,11 +7,13 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from graph.model import ArticleGraph
 from graph.settings import Settings
 from graph.stores import GraphStore, make_store
 
@@ -160,6 +162,23 @@ class LiveServer:
         from graph.settings import get_settings
 
         return app_store(self.app, self.app.dependency_overrides[get_settings]())
+
+
+@contextmanager
+def serving(graphs: Iterable[ArticleGraph], db_path: Path) -> Iterator[LiveServer]:
+    """A live server over a fresh LadybugDB at db_path holding `graphs`, one ingest per graph."""
+    settings = Settings(backend="ladybug", db_path=db_path)
+    store = make_store(settings).open()
+    for graph in graphs:
+        store.write([graph])
+    server = LiveServer(settings)
+    server.app.state.store = store
+    try:
+        with server:
+            yield server
+    finally:
+        server.app.state.store = None
+        store.close()
 
 
 @pytest.fixture

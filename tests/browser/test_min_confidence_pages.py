@@ -9,10 +9,8 @@ from typing import Any
 
 import pytest
 
-from graph.settings import Settings
-from graph.stores import make_store
 from tests.browser.test_web_pages import only_local, shot, wait_for
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, serving
 from tests.factories import IRI, graded_story
 
 pytestmark = pytest.mark.browser
@@ -23,16 +21,8 @@ AIN_AL_ASAD_ATTACK = "attack-2024-01-20-ain-al-asad-air-base"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    settings = Settings(backend="ladybug", db_path=tmp_path_factory.mktemp("graded") / "graph.lbug")
-    store = make_store(settings).open()
-    for graph in graded_story():
-        store.write([graph])
-    server = LiveServer(settings)
-    server.app.state.store = store
-    with server:
+    with serving(graded_story(), tmp_path_factory.mktemp("graded") / "graph.lbug") as server:
         yield server
-    server.app.state.store = None
-    store.close()
 
 
 def timeline_ids(driver: Any) -> list[str]:

@@ -19,9 +19,7 @@ from urllib.parse import quote
 import pytest
 
 from core.event_types import event_types
-from graph.settings import Settings
-from graph.stores import make_store
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, serving
 from tests.factories import IRI, KATAIB_HEZBOLLAH, contested_attack
 
 pytestmark = pytest.mark.browser
@@ -32,16 +30,8 @@ AIN_AL_ASAD = "attack-2024-01-20-ain-al-asad-air-base"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    settings = Settings(backend="ladybug", db_path=tmp_path_factory.mktemp("web") / "graph.lbug")
-    store = make_store(settings).open()
-    for graph in contested_attack():
-        store.write([graph])
-    server = LiveServer(settings)
-    server.app.state.store = store
-    with server:
+    with serving(contested_attack(), tmp_path_factory.mktemp("web") / "graph.lbug") as server:
         yield server
-    server.app.state.store = None
-    store.close()
 
 
 def shot(driver: Any, name: str) -> Path:
