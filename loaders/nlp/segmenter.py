@@ -16,6 +16,8 @@ splits it off); one after a single letter ('د.') is an abbreviation.
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -54,30 +56,34 @@ def _wrapped(text: str) -> bool:
     return breaks >= 3 and wrapped * 3 >= breaks * 2
 
 
+def _soft(last: str, last_norm: str, first: str, wrapped: bool) -> bool:
+    """Whether a single line break between a line ending in `last` (its normal form `last_norm`)
+    and one opening with `first` sits inside a sentence: the one rule for tokens and for text."""
+    if first in _LIST_MARKS or last in _ENDERS or first in _LINE_OPENERS:
+        return first in _LINE_OPENERS
+    if last in _LINE_JOINERS or last_norm in _CONTINUERS:
+        return True
+    return wrapped and last not in _FINAL
+
+
+_LINE_BREAK = re.compile(r"(?<![\n\s])[ \t]*\n[ \t]*(?![\n\s])")
+
+
 def join_soft_breaks(text: str) -> str:
     """The text with each line break inside a sentence made a space (same length, so every offset
     still points at the same character): a name or a phrase cut by the break ("وزارة الخارجية
-    \nالأمريكية") then reads as one. The breaks kept are those `_soft_break` would end a sentence at."""
+    \nالأمريكية") then reads as one. A blank line always stays a paragraph break."""
     if "\n" not in text:
         return text
     wrapped = _wrapped(text)
-    chars = list(text)
-    for at, ch in enumerate(text):
-        if ch != "\n" or (at + 1 < len(text) and text[at + 1] == "\n") or (at and text[at - 1] == "\n"):
-            continue
-        before = text[:at].rstrip(" \t")
-        after = text[at + 1 :].lstrip(" \t")
-        if not before or not after or before[-1] == "\n" or after[0] == "\n":
-            continue
-        if after[0] in _LIST_MARKS or before[-1] in _ENDERS or after[0] in _LINE_OPENERS:
-            soft = after[0] in _LINE_OPENERS
-        elif before[-1] in _LINE_JOINERS or norm_word(before.split()[-1]) in _CONTINUERS:
-            soft = True
-        else:
-            soft = wrapped and before[-1] not in _FINAL
-        if soft:
-            chars[at] = " "
-    return "".join(chars)
+    chars: list[str] | None = None
+    for m in _LINE_BREAK.finditer(text):
+        last, first = text[m.start() - 1], text[m.end()]
+        word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()].rsplit("\n", 1)[-1]
+        if _soft(last, norm_word(word), first, wrapped):
+            chars = chars or list(text)
+            chars[m.start() + m.group().index("\n")] = " "
+    return "".join(chars) if chars else text
 
 
 def _abbreviation(texts: list[str], spaces: list[bool], i: int) -> bool:
@@ -138,11 +144,7 @@ class Sentencizer:
         after = next((k for k in range(i + 1, len(texts)) if not spaces[k]), None)
         if before is None or after is None:
             return False
-        if texts[after] in _LIST_MARKS or texts[before] in _ENDERS or texts[after] in _LINE_OPENERS:
-            return texts[after] in _LINE_OPENERS
-        if texts[before] in _LINE_JOINERS or norms[before] in _CONTINUERS:
-            return True
-        return wrapped and texts[before] not in _FINAL
+        return _soft(texts[before], norms[before], texts[after], wrapped)
 
 
 @Language.factory("kg_sentencizer", assigns=["token.is_sent_start", "doc._.kg_sents"])
