@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from graph.settings import Settings, get_settings
+from graph.settings import Settings
 from graph.stores import make_store
 
 runner = CliRunner()
@@ -21,12 +21,7 @@ CLAIM = (
 CONDEMN = "أدانت الحكومة العراقية الهجوم على قاعدة عين الأسد، ودعت إلى ضبط النفس."
 
 
-@pytest.fixture(autouse=True)
-def _fresh_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("KG_BACKEND", raising=False)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 
 def write_articles(folder: Path) -> Path:

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from graph.settings import Settings, get_settings
+from graph.settings import Settings
 from graph.stores import make_store
 
 runner = CliRunner()
@@ -37,12 +37,7 @@ FRENCH = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _fresh_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("KG_BACKEND", raising=False)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 
 def test_a_folder_of_arabic_and_english_reports_is_one_graph(tmp_path: Path) -> None:

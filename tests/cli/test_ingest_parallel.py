@@ -15,18 +15,13 @@ from typer.testing import CliRunner
 from api.cli import app
 from benchmarks.corpus import write_corpus
 from graph.rdf import read_all
-from graph.settings import Settings, get_settings
+from graph.settings import Settings
 from graph.stores import make_store
 
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def _fresh_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("KG_BACKEND", raising=False)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+pytestmark = pytest.mark.usefixtures("fresh_settings")
 
 
 @pytest.fixture(scope="module")
