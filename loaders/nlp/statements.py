@@ -666,7 +666,7 @@ class StatementExtractor:
         if idx.actor_kind(speaker) not in _ARMED or k + 1 >= idx.n or idx.punct[k + 1]:
             return False
         norm = idx.norms[k]
-        for suffix in ("ها", "هم", "ه", "نا"):
+        for suffix in _OWN_PRONOUNS:
             if not norm.endswith(suffix) or len(norm) - len(suffix) < 3:
                 continue
             base = norm[: -len(suffix)]

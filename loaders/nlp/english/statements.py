@@ -744,11 +744,7 @@ class EnglishStatements:
         if k >= len(words):
             return None
         w = norms[words[k]]
-        if (
-            w in ("was", "were", "is", "are")
-            and k + 1 < len(words)
-            and norms[words[k + 1]] in ("behind", "responsible")
-        ):
+        if w in _AUX_PASSIVE and k + 1 < len(words) and norms[words[k + 1]] in ("behind", "responsible"):
             ahead = [norms[x] for x in words[k + 2 : k + 7]]
             skip = self.determiners | {"for"}
             head = next((x for x in ahead if x not in skip and (x,) not in self.lex.weapons), "")
