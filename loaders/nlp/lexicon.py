@@ -275,6 +275,11 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
     involvement = speech.get("involvement_verbs", [])
     forms = [f for v in involvement for f in verb_forms(v.get("past"), v.get("present"), future=False)]
     out["involvement_forms"] = frozenset(_norm_all(forms))
+    # "استشهد 6", "استشهدوا", "يصاب", "أصيبا": the verbs of dying and being hurt in every person
+    for cue, lemmas in events.get("casualty_verb_lemmas", {}).items():
+        inflected = frozenset(_norm_all([f for v in lemmas for f in verb_forms(v.get("past"), v.get("present"))]))
+        out[cue] = out.get(cue, frozenset()) | inflected
+        out["casualty_verbs"] = out.get("casualty_verbs", frozenset()) | inflected
     out["official_military"] = frozenset(_norm_all(speech["official_qualifiers"]["military"]))
     out["official_security"] = frozenset(_norm_all(speech["official_qualifiers"]["security"]))
     for name, words in speech["anaphors"].items():

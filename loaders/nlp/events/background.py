@@ -32,6 +32,9 @@ class BackgroundRules(EventContext):
                 or (norm in ("بعد", "قبل") and (nxt in self.vocab.onset_words or self._span_of_time(idx, k + 1, e)))
                 or (norm in self.vocab.response_nouns and self._response_to(idx, k + 1, e))
             )
+            if opens and norm in self.vocab.cause_heads and self._casualties_caused(idx, s, k):
+                k += 1  # "استشهد 6 جنود إثر قصف ...": the event the dead were killed in
+                continue
             if opens:
                 j = k + 1
                 while j < e and idx.norms[j] not in _BOUNDARIES and idx.texts[j] != ".":
@@ -57,6 +60,21 @@ class BackgroundRules(EventContext):
                 out.append((k + 2, k + 3))
             k += 1
         return out
+
+    def _casualties_caused(self, idx: DocIndex, s: int, k: int) -> bool:
+        """The clause before 'إثر'/'عقب' at k tells dead or wounded and names no event of its own
+        ("أفادت القيادة باستشهاد 6 وإصابة 12، إثر العدوان ..."): what follows is the event they
+        fell in, the sentence's own, not an earlier one told in passing."""
+        start = k
+        while start > s and idx.norms[start - 1] not in _BOUNDARIES:
+            start -= 1
+        told = False
+        for j in range(start, k):
+            norm = idx.norms[j]
+            if norm in self.lex.triggers and idx.cover[j] is None:
+                return False
+            told = told or norm in self.vocab.killed or norm in self.vocab.injured
+        return told
 
     def _membership_end(self, idx: DocIndex, k: int, e: int) -> int | None:
         """'(يشتبه) في أنهم من X', 'بانتمائهم إلى X': the end of X, else None."""

@@ -251,6 +251,10 @@ class MergeRules(EventContext):
             root.place = ev.place
         if ev.date and (ev.date_strength > root.date_strength or root.date is None):
             root.date, root.date_precision, root.date_strength = ev.date, ev.date_precision, ev.date_strength
+        elif ev.date and root.date and ev.date_strength == root.date_strength == 1 and ev.date < root.date:
+            # both only the dates of statements telling of it: a statement comes after what it
+            # tells, so the earlier one is nearer the act
+            root.date, root.date_precision = ev.date, ev.date_precision
         for p in ev.perpetrators:
             if p not in root.perpetrators:
                 root.perpetrators.append(p)

@@ -208,7 +208,7 @@ class PlaceRules(EventContext):
                     country = m.place_id or m.actor_id  # "هجوم ... على الأردن": the country hit
                 continue
             before = idx.norm(m.start - 1)
-            if before == "من" and idx.norm(m.start - 2) not in self.vocab.near_words:
+            if before == "من" and not self._near_or_part(idx, m.start):
                 continue  # the launch site, not where it hit
             if etype != "visit" and "ل" in idx.clitic_of(m.start):
                 continue  # "صلة لطهران": for someone, not somewhere
@@ -216,6 +216,13 @@ class PlaceRules(EventContext):
             if best is None or key[:3] < best[:3]:
                 best = (key[0], key[1], abs(m.start - i), pid)  # type: ignore[assignment]
         return best[3] if best else country  # type: ignore[index]
+
+    def _near_or_part(self, idx: DocIndex, k: int) -> bool:
+        """'من' before the place at k follows a word of nearness ("بالقرب من X") or of parts
+        ("مناطق (متفرقة) من X", "أنحاء من X"): X is where it happened, not where it came from."""
+        if idx.norm(k - 2) in self.vocab.near_words:
+            return True
+        return idx.norm(k - 2) in self.vocab.place_part_words or idx.norm(k - 3) in self.vocab.place_part_words
 
     def _target_in(self, idx: DocIndex, i: int, k: int) -> bool:
         """'ضربات على أهداف (للحوثيين) في اليمن': the country where the struck targets lie."""

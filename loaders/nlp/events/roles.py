@@ -93,6 +93,18 @@ class RoleRules(EventContext):
                 return m
         return None
 
+    def _state_act_before(self, idx: DocIndex, i: int) -> EntityMention | None:
+        """The verb at i has for subject an act with a country adjective ("العدوان الأمريكي
+        استهدف مواقع", "القصف التركي طال قرى"): that state did it."""
+        m = idx.starts.get(i - 1)
+        if m is None or m.source != "nisba" or not m.actor_id or m.end != i:
+            return None
+        noun = idx.norm(i - 2)
+        act = self.lex.triggers.get(noun)
+        if noun in self.vocab.aggression_nouns or (act is not None and act.cls in ("noun", "masdar")):
+            return m
+        return None
+
     def _members_of(self, idx: DocIndex, j: int, end: int) -> EntityMention | None:
         """After unnamed people: '(يشتبه في أنهم) من X', 'ينتمون إلى X': the group X."""
         k = j
@@ -147,6 +159,8 @@ class RoleRules(EventContext):
                 if k == i + 1 or idx.norm(i + 1).endswith(("ي", "يه")) or idx.norm(i + 1) in self.vocab.projectiles:
                     perps.add(m)
                 break
+        if not perps.ids and trig.cls == "verb" and self._state_act_before(idx, i) is not None:
+            perps.add(self._state_act_before(idx, i))  # "العدوان الأمريكي استهدف", "القصف التركي طال"
         if not perps.ids and trig.cls in ("noun", "masdar") and i + 1 < end and "ب" in idx.clitic_of(i + 1):
             perps.add(self._weapon_owner(idx, i + 1, end))  # "بقصف بطائرة مسيرة تركية"
         after = next((j for j in range(i + 1, min(end, i + 3)) if idx.texts[j] not in _QUOTES), end)

@@ -72,6 +72,8 @@ class EventVocabulary:
         self.target_nouns = s("struck_target_nouns")  # "ضربات على أهداف في اليمن"
         self.tally_headings = s("tally_headings")
         self.time_heads = s("time_heads")
+        self.cause_heads = s("cause_heads")
+        self.aggression_nouns = s("aggression_nouns")
         self.casualty_verbs = s("casualty_verbs")
         self.needs_with = s("meeting_needs_with")
         self.relatives = s("relative_pronouns")
@@ -85,6 +87,7 @@ class EventVocabulary:
         self.pluperfect = s("pluperfect")
         self.attempt_words = s("attempt_words")
         self.near_words = s("near_words")
+        self.place_part_words = s("place_part_words")
         self.series_words = s("series_words")
         self.list_joiners = s("list_joiners")
         self.facility_nouns = s("facility_nouns")
