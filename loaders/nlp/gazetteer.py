@@ -452,6 +452,7 @@ class EntityResolver:
             if len(words) > 1:
                 self.names.setdefault(words, {}).setdefault(p["label"], p["id"])
         self.longest_name = max((len(w) for w in self.names), default=0)
+        self.name_first_words = frozenset(w[0] for w in self.names)
         # place names that are also common words ("الخيام": the tents), read only in context
         self.homographs: dict[tuple[str, ...], str] = {}
         for pid, entry in gazetteer.places.items():
@@ -539,6 +540,8 @@ class EntityResolver:
             if not left or not right:
                 continue
             for a in range(len(left)):
+                if table.norms[left[a]] not in self.name_first_words:
+                    continue  # no name starts with this word: none of the spans from here is one
                 for b in range(1, len(right) + 1):
                     words = [table.norms[k] for k in left[a:]] + [table.norms[k] for k in right[:b]]
                     if len(words) > self.longest_name:

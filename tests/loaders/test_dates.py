@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from core.errors import ConfigError
 from loaders.dates import (
+    _PATTERN_NEEDS,
+    _PATTERNS,
     DATES_FILE,
+    _skeleton,
     find_dates,
     find_times,
     load_date_words,
@@ -17,6 +21,7 @@ from loaders.dates import (
     reference_date,
     resolve_weekday,
 )
+from tests.conftest import SHARED
 
 FRIDAY = "2023-12-08"  # a Friday
 
@@ -305,3 +310,48 @@ def test_the_date_words_file_is_checked_when_it_loads(tmp_path) -> None:  # noqa
 def test_month_names_come_from_the_data_file_in_every_spelling() -> None:
     assert [d.date for d in find_dates("في 5 كانون ثاني 2024", None)] == ["2024-01-05"]
     assert [d.date for d in find_dates("في 5 كانونالثاني 2024", None)] == ["2024-01-05"]
+
+
+# One phrase per date pattern, and real copy: the words a pattern needs (`_PATTERN_NEEDS`) decide
+# whether it is run at all, so a pattern that matched a text without them would lose dates.
+NEEDS_PHRASES = [
+    "في 8 كانون الأول 2023",
+    "في 3 من الشهر الجاري",
+    "on 8 December 2023",
+    "December 8, 2023",
+    "08/12/2023",
+    "2023-12-08",
+    "في كانون الأول 2023",
+    "في كانون الأول الماضي",
+    "منذ آذار",
+    "الشهر الماضي",
+    "عام 2020",
+    "منذ 2014",
+    "هذه السنة",
+    "هذا الأسبوع",
+    "صباح اليوم",
+    "الليلة",
+    "الليلة الماضية",
+    "البارحة",
+    "أول من أمس",
+    "غدا",
+    "بعد غد",
+    "الجمعة الماضية",
+]
+
+
+def test_every_date_pattern_is_run_on_every_text_it_matches() -> None:
+    texts = list(NEEDS_PHRASES)
+    samples = Path(__file__).resolve().parents[2] / "loaders" / "data" / "samples"
+    for folder in (samples, SHARED / "seeds", SHARED / "devset" / "articles"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    matched = set()
+    for text in texts:
+        skel = _skeleton(text)[0]
+        for n, ((pattern, _), need) in enumerate(zip(_PATTERNS, _PATTERN_NEEDS, strict=True)):
+            if pattern.search(skel) is None:
+                continue
+            matched.add(n)
+            has = need.search(skel) is not None if hasattr(need, "search") else any(w in skel for w in need)
+            assert has, f"pattern {n} matches {text[:60]!r} without what it is said to need"
+    assert matched == set(range(len(_PATTERNS)))  # every pattern was tried on a text it matches
