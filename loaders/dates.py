@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from core.errors import ConfigError
@@ -217,7 +218,10 @@ class _Cand:
     weekday_no: int | None = None
 
 
+@lru_cache(maxsize=256)
 def _month_number(name: str) -> int:
+    """The month a name matched by `_MONTH` stands for: a few dozen spellings, each worked out
+    once (the cache is bounded: the spaces inside a name may run long)."""
     for pattern, number in _MONTHS:
         if re.fullmatch(pattern, name.replace("  ", " ")):
             return number

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -48,6 +49,27 @@ class Agent:
     mention: EntityMention | None = None
 
 
+@lru_cache(maxsize=4)
+def _organ_phrases(organ_nouns: frozenset[str]) -> list[tuple[str, ...]]:
+    """The organ nouns as word tuples, longest first (worked out once, not per doc)."""
+    return [tuple(w.split()) for w in sorted(organ_nouns, key=lambda w: -len(w.split()))]
+
+
+@lru_cache(maxsize=4)
+def _organs_by_first_word(organ_nouns: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    """The organ phrases by their first word, longest first: a token looks only at the phrases
+    that can start with it."""
+    phrases = _organ_phrases(organ_nouns)
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            out.setdefault(phrase[0], []).append(phrase)
+    if () in phrases:  # an empty phrase (a word that folded to nothing) fits anywhere, last
+        out = {first: [*found, ()] for first, found in out.items()}
+        out[""] = [()]
+    return out
+
+
 class DocIndex:
     """Token -> mention and token -> date lookups for one doc, plus sentence bounds."""
 
@@ -63,7 +85,7 @@ class DocIndex:
         self.clitics: list[str] = table.clitics
         self.n = len(doc)
         self.naming = lexicon.naming_phrases
-        self.organs = [tuple(w.split()) for w in sorted(lexicon.set("organ_nouns"), key=lambda w: -len(w.split()))]
+        self.organs = _organs_by_first_word(lexicon.set("organ_nouns"))
         self.mentions: list[EntityMention] = doc._.kg_entities or []
         self.cover: list[EntityMention | None] = [None] * len(doc)
         self.starts: dict[int, EntityMention] = {}
@@ -507,9 +529,8 @@ class DocIndex:
     def organ_owner(self, j: int, limit: int) -> EntityMention | None:
         """'الإعلام الحربي في حزب الله', 'المكتب الإعلامي لحركة X', 'الجناح العسكري التابع لـ X':
         an organ of a body starting at token j, and the mention of the body it belongs to."""
-        end = next(
-            (j + len(o) for o in self.organs if tuple(self.norms[j : j + len(o)]) == o and j + len(o) <= limit), None
-        )
+        organs = self.organs.get(self.norm(j)) or self.organs.get("", ())
+        end = next((j + len(o) for o in organs if tuple(self.norms[j : j + len(o)]) == o and j + len(o) <= limit), None)
         if end is None:
             return None
         while end < limit and (self.norm(end) in self.lex.nisba or self.norm(end) in self.lex.set("ownership_words")):

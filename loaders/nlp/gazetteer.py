@@ -459,6 +459,7 @@ class EntityResolver:
             for form in entry.get("ar_homographs") or []:
                 self.homographs.setdefault(tuple(norm_word(form).split()), pid)
         self.homograph_left = self.locative | HOMOGRAPH_LEFT
+        self.homograph_first_words = frozenset(w[0] for w in self.homographs if w)
 
     def _aligned_groups(self) -> dict[str, str]:
         """State id -> the gazetteer's collective for groups aligned with it, read from names of
@@ -711,7 +712,10 @@ class EntityResolver:
         places = sorted((m for m in mentions if m.place_id in self.gaz.places), key=lambda m: m.end)
         out: list[EntityMention] = []
         longest = max(len(w) for w in self.homographs)
+        first_words = self.homograph_first_words
         for i in range(len(norms)):
+            if norms[i] not in first_words:
+                continue  # no homograph starts here
             for n in range(min(longest, len(norms) - i), 0, -1):
                 pid = self.homographs.get(tuple(norms[i : i + n]))
                 if pid is None or any(k in taken for k in range(i, i + n)):
