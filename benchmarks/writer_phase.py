@@ -58,7 +58,9 @@ def write_all(
     profiler = cProfile.Profile() if profile else None
     recorder = RowRecorder()
     written = rows = merged = 0
-    per_batch: list[list[float]] = []  # [articles stored before, articles in batch, seconds, rss MB]
+    # [articles stored before, articles in batch, seconds, rss MB, CPU seconds of this process]
+    per_batch: list[list[float]] = []
+    cpu_s = 0.0
     complete, stopped = True, None
     last_report = time.perf_counter()
     rss_start = current_rss_mb()
@@ -67,17 +69,18 @@ def write_all(
             for batch in batches(graphs, batch_size):
                 if profiler:
                     profiler.enable()
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 with watch:
                     result = store.write(batch)
-                took = time.perf_counter() - t0
+                took, cpu = time.perf_counter() - t0, time.process_time() - c0
+                cpu_s += cpu
                 if profiler:
                     profiler.disable()
                 for captured in recorder.captured:
                     pickle.dump(captured.rows, out, protocol=pickle.HIGHEST_PROTOCOL)
                 recorder.captured.clear()
                 rss = current_rss_mb()
-                per_batch.append([written, result.articles, round(took, 4), rss or 0.0])
+                per_batch.append([written, result.articles, round(took, 4), rss or 0.0, round(cpu, 4)])
                 written += result.articles
                 rows += result.rows
                 merged += result.merged_events
@@ -101,6 +104,7 @@ def write_all(
         "articles_per_batch": batch_size,
         "merged_event_reports": merged,
         "seconds": round(watch.seconds, 2),
+        "cpu_seconds": round(cpu_s, 2),  # all of this process's threads: steadier than wall time on a shared machine
         "articles_per_s": rate(written, watch.seconds),
         "rows_per_s": rate(rows, watch.seconds),
         "complete": complete,

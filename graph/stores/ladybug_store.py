@@ -36,8 +36,12 @@ _COPY_PLAN: dict[str, tuple[str, str, str, str]] = {
 #: Rows shared by many articles (gazetteer actors and places, their hierarchy): once written in
 #: this process they are skipped while unchanged. Safe because one process owns a LadybugDB file.
 _SHARED_ROWS = ("write.actor", "write.place", "write.member_of", "write.located_in")
-#: COPY when a batch adds at least this fraction of the articles already stored.
+#: COPY when a batch adds at least this fraction of the articles already stored ...
 _COPY_GROWTH = 0.5
+#: ... or when new articles x stored articles reaches this: what the MERGE rows would cost grows
+#: with both (measured: at 9,000 stored, 50 new articles cost 0.6-0.9 s by MERGE, 1.1-1.5 s by
+#: COPY; 500 cost 10-16 s by MERGE, about 2 s by COPY), while COPY's cost is the commit's.
+_COPY_WORK = 1_000_000
 _READ_ONLY_ATTEMPTS = 5
 _TABLE_DDL = re.compile(r"CREATE\s+(NODE|REL)\s+TABLE\s+IF\s+NOT\s+EXISTS\s+(\w+)\s*\((.*)\)\s*$", re.S | re.I)
 
@@ -173,15 +177,15 @@ class LadybugStore(GraphStore):
         return cache[table]
 
     def _write_rows(self, tx: Transaction, rows: GraphRows, size: int) -> int:
-        """MERGE what may exist already; COPY what cannot, when the batch is large for the store.
+        """MERGE what may exist already; COPY what cannot, unless the batch is small.
 
-        Relationship MERGE runs at about 1,500 rows/s, COPY far faster. An article id is a hash
-        of its body and a statement or event id is fixed by its content, so every row an unseen
-        one owns is new for sure and may be bulk-loaded without breaking idempotence. But a
-        COPY into a non-empty table makes the commit rewrite that table (measured here: about
-        0.5 s per commit at 4,000 articles, against 220 articles/s for the MERGE path), so
-        COPY pays only while the batch is large next to what is stored: an initial load, or a
-        batch that grows the store by half or more.
+        An article id is a hash of its body and a statement or event id is fixed by its
+        content, so every row an unseen one owns is new for sure and may be bulk-loaded without
+        breaking idempotence. `UNWIND ... MERGE` costs per row in proportion to the store
+        (LadybugDB 0.22 plans it as a hash join against a scan of the whole table), so a writer
+        that MERGEs everything slows as the store grows (52 ms/article at 10k articles, 11.5 at
+        1k). COPY costs about the same at any size, but its commit checkpoints (0.5-1.5 s
+        whatever the batch), so one article, or a handful into a small store, still MERGEs.
         """
         import pandas as pd
 
@@ -197,7 +201,8 @@ class LadybugStore(GraphStore):
                 existing |= {r["id"] for r in self._run_named(tx, query, {"ids": ids[i : i + size]})}
             new[owner] = set(ids) - existing
         stored_articles = self._article_count(tx)
-        if stored_articles and len(new["article"]) < _COPY_GROWTH * stored_articles:
+        adding = len(new["article"])
+        if stored_articles and adding < _COPY_GROWTH * stored_articles and adding * stored_articles < _COPY_WORK:
             new = {owner: set() for owner in new}  # incremental: everything through MERGE
 
         batches = 0

@@ -1,0 +1,56 @@
+"""LadybugDB writes a batch's new rows by COPY or by MERGE depending on the batch and the store;
+either way the store must hold the same graph, every property included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import graph.stores.ladybug_store as ladybug_store
+from graph.model import ArticleGraph
+from graph.rdf import read_all
+from graph.settings import Settings
+from graph.stores.ladybug_store import LadybugStore
+
+CORPUS_SIZE = 240
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[ArticleGraph]:
+    from benchmarks.corpus import write_corpus
+    from loaders.articles import iter_articles
+    from loaders.extract import extract_many
+
+    path = tmp_path_factory.mktemp("corpus") / "c.jsonl"
+    write_corpus(path, CORPUS_SIZE, seed=7)
+    graphs = [g for g in extract_many(iter_articles([path])) if isinstance(g, ArticleGraph)]
+    assert len(graphs) == CORPUS_SIZE
+    return graphs
+
+
+def whole_graph(store: LadybugStore) -> list[str]:
+    nodes, edges = read_all(store)
+    return sorted(json.dumps(item, sort_keys=True, ensure_ascii=False) for item in [*nodes, *edges])
+
+
+def written(path: Path, graphs: list[ArticleGraph], batch: int) -> list[str]:
+    """The first batch into the empty store, then the rest in batches of `batch`."""
+    with LadybugStore(Settings(backend="ladybug", db_path=path)) as store:
+        store.write(graphs[:80])
+        for i in range(80, len(graphs), batch):
+            store.write(graphs[i : i + batch])
+        return whole_graph(store)
+
+
+def test_copy_and_merge_store_the_same_graph(
+    corpus: list[ArticleGraph], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ladybug_store, "_COPY_GROWTH", float("inf"))
+    monkeypatch.setattr(ladybug_store, "_COPY_WORK", float("inf"))
+    by_merge = written(tmp_path / "merge.lbug", corpus, 40)
+    monkeypatch.setattr(ladybug_store, "_COPY_WORK", 0)
+    by_copy = written(tmp_path / "copy.lbug", corpus, 40)
+    assert len(by_copy) > 10 * CORPUS_SIZE
+    assert by_copy == by_merge
