@@ -229,7 +229,7 @@ def _future_cues(speech: dict, events: dict) -> dict[str, list[tuple[str, ...]]]
 
 #: The classes of event trigger the event rules (loaders/nlp/events/) tell apart, and the numbers
 #: a trigger noun comes in.
-TRIGGER_CLASSES = ("verb", "light", "launch", "noun", "masdar", "passive", "arrive", "fall", "intercept")
+TRIGGER_CLASSES = ("verb", "light", "launch", "noun", "masdar", "passive", "arrive", "fall", "intercept", "weapon_verb")
 TRIGGER_NUMBERS = ("sg", "du", "pl")
 _TRIGGER_KEYS = frozenset({"type", "class", "number", "past", "present", "forms"})
 
@@ -276,6 +276,9 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
     forms = [f for v in involvement for f in verb_forms(v.get("past"), v.get("present"), future=False)]
     out["involvement_forms"] = frozenset(_norm_all(forms))
     # "استشهد 6", "استشهدوا", "يصاب", "أصيبا": the verbs of dying and being hurt in every person
+    # "لقي حتفه", "لقيا حتفهما", "لقوا مصرعهم": the nouns of death with every possessive
+    out["death_nouns"] = frozenset(_norm_all([f for noun in events.get("death_nouns", []) for f in noun_forms(noun)]))
+    out["killed"] = out.get("killed", frozenset()) | out["death_nouns"]
     for cue, lemmas in events.get("casualty_verb_lemmas", {}).items():
         inflected = frozenset(_norm_all([f for v in lemmas for f in verb_forms(v.get("past"), v.get("present"))]))
         out[cue] = out.get(cue, frozenset()) | inflected

@@ -71,8 +71,9 @@ class BackgroundRules(EventContext):
         told = False
         for j in range(start, k):
             norm = idx.norms[j]
-            if norm in self.lex.triggers and idx.cover[j] is None:
-                return False
+            trig = self.lex.triggers.get(norm)
+            if trig is not None and trig.cls != "weapon_verb" and idx.cover[j] is None:
+                return False  # (a verb of killing is an act of its own only with a weapon for subject)
             told = told or norm in self.vocab.killed or norm in self.vocab.injured
         return told
 

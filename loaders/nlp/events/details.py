@@ -115,15 +115,17 @@ class DetailRules(EventContext):
                     break
             if people:
                 return people
-            if verb and not idx.clitics[k].startswith("و"):
+            dying = idx.norm(k) in self.vocab.death_nouns
+            if (verb and not idx.clitics[k].startswith("و")) or dying:
                 # the subject before the verb: "أربعة حراس قتلوا", "شرطيا أصيب"
-                # ("وجرح" opens a clause of its own: what stands before it is not its subject)
+                # ("وجرح" opens a clause of its own: what stands before it is not its subject);
+                # before the noun of death, after its verb: "لقي شخصان حتفهما"
                 named = 0
                 for j in range(k - 1, max(start - 1, k - 5), -1):
                     n = self._number(idx, j)
                     if n is not None:
                         return n
-                    if idx.punct[j] or idx.norm(j) in other:
+                    if idx.punct[j] or idx.norm(j) in other or (dying and idx.norm(j) in self.vocab.casualty_verbs):
                         break
                     if idx.norm(j) in self.vocab.dual_people:
                         named = named or 2

@@ -168,6 +168,8 @@ class MergeRules(EventContext):
                     ev.merged_into = members[n][0]
                 elif self._country_wide(ev):
                     ev.group_only = False  # "شنت X ضربات على أهداف في اليمن": the country, named nothing finer
+                elif ev.casualties and ev.date_strength == 2 and (ev.perpetrators or ev.targets):
+                    ev.group_only = False  # "قتل شخصان الأربعاء في غارات تركية على X": told by its dead
                 else:
                     drop.add(n)
         if drop:

@@ -59,7 +59,7 @@ class RoleRules(EventContext):
             return self._arrival(idx, start, i) if ev.type == "visit" else None
         if trig.cls == "intercept":
             return None  # who shot the drone down was attacked by it
-        if trig.cls in ("verb", "fall", "launch") and not set(idx.clitic_of(i)) & {"ب", "ل", "ك"}:
+        if trig.cls in ("verb", "fall", "launch", "weapon_verb") and not set(idx.clitic_of(i)) & {"ب", "ل", "ك"}:
             # "الضربات التي طالت X", "ثاني هجوم يستهدف X": the subject is the noun before, X the object
             before = idx.norm(i - 1)
             if before in self.vocab.relatives or before in self.lex.triggers or before in self.vocab.projectiles:
@@ -167,6 +167,8 @@ class RoleRules(EventContext):
         if not perps.ids and trig.cls == "masdar" and idx.norm(after) in self.vocab.projectiles:
             # "باستهداف (") طائرة مسيرة تابعة للجيش التركي"
             perps.add(self._weapon_owner(idx, after, end))
+        if trig.cls == "weapon_verb" and (weapon := self._weapon_before(idx, i, start)) is not None:
+            perps.add(self._weapon_owner(idx, weapon, end))  # "طائرة مسيرة تركية قتلت": whose it was
         head = self._head_verb(idx, ev, i, trig, start, end)
         if head is not None and idx.norm(head - 1) in self.vocab.pronoun_openers:
             # "ذكرت أنها قصفت X": the pronoun is the subject (the speaker); X is the object
@@ -446,7 +448,8 @@ class RoleRules(EventContext):
         k = next((k for k in self._cues["killed"] if start <= k < end and k not in background), None)
         if k is None:
             return
-        if idx.norm(k) in self.vocab.casualty_verbs and not idx.clitics[k].startswith("و"):
+        if idx.norm(k) in self.vocab.casualty_verbs and not idx.clitics[k].startswith("و") and k != i:
+            # (the verb that is the event itself has a weapon for subject: "طائرة قتلت 4 من X")
             # "وكان القائد ومرافقه قد قتلا بغارة": those killed are the verb's subject, before it
             for m in idx.mentions_in(start, k):
                 if idx.actor_kind(m.actor_id) == "person" and m.source != "nested":

@@ -82,6 +82,11 @@ class TriggerRules(EventContext):
             target_hint = next((idx.starts[j] for j in range(i + 1, k) if j in idx.starts), None) or idx.topic_before(
                 i, s
             )
+        elif trig.cls == "weapon_verb":
+            # "طائرة مسيرة تركية قتلت 4 مسلحين", "قتلت قذيفة هاون طفلين": a weapon as the subject
+            # of killing or hitting is an attack with it ("قتل 3 في هجوم" is told by the noun)
+            if not self._weapon_subject(idx, i, seg_start, seg_end):
+                return None
         elif trig.cls == "fall":
             if not any(
                 idx.norm(k) in self.vocab.projectiles for k in range(max(seg_start, i - 5), min(seg_end, i + 5))
@@ -271,6 +276,26 @@ class TriggerRules(EventContext):
             return specific or (anchored and (ev.place is not None or bool(ev.targets)))
         # a singular noun: "هجوم على قاعدة X", "ضربة بطائرة مسيرة"
         return anchored or specific or (placed and bool(ev.perpetrators or ev.targets))
+
+    def _weapon_before(self, idx: DocIndex, i: int, start: int) -> int | None:
+        """The projectile that is the subject before the verb at i, its modifiers between
+        ("طائرة مسيرة تركية قتلت", "قذيفة هاون قتلت"), with no preposition on it."""
+        skip = self.vocab.weapon_modifiers
+        k = i - 1
+        while k >= start and i - k <= 4 and (idx.norm(k) in skip or idx.norm(k) in self.lex.weapons or k in idx.starts):
+            if idx.norm(k) in self.vocab.projectiles:
+                break
+            k -= 1
+        if k >= start and idx.norm(k) in self.vocab.projectiles and not set(idx.clitic_of(k)) & {"ب", "ل"}:
+            return k
+        return None
+
+    def _weapon_subject(self, idx: DocIndex, i: int, start: int, end: int) -> bool:
+        """A projectile is the subject of the verb at i: right before it, or right after it
+        ("قتلت طائرة مسيرة")."""
+        if self._weapon_before(idx, i, start) is not None:
+            return True
+        return i + 1 < end and idx.norm(i + 1) in self.vocab.projectiles and not set(idx.clitic_of(i + 1)) & {"ب", "ل"}
 
     def _plural_noun(self, idx: DocIndex, k: int) -> bool:
         trig = self.lex.triggers.get(idx.norm(k))

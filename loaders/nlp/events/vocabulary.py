@@ -75,6 +75,7 @@ class EventVocabulary:
         self.cause_heads = s("cause_heads")
         self.aggression_nouns = s("aggression_nouns")
         self.casualty_verbs = s("casualty_verbs")
+        self.death_nouns = s("death_nouns")
         self.needs_with = s("meeting_needs_with")
         self.relatives = s("relative_pronouns")
         self.announce_verbs = frozenset(v for v, sv in lexicon.speech_verbs.items() if sv.lemma == "اعلن")

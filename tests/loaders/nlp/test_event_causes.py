@@ -67,3 +67,36 @@ def test_an_act_dated_only_by_statements_takes_the_earlier_statement_date(run: C
     )
     (strike,) = [e for e in events(doc) if e.merged_into is None]
     assert (strike.place, strike.date, strike.killed) == ("al-qaim", "2024-05-05", 3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وذكرت مصادر محلية أن طائرة مسيرة إسرائيلية قتلت ثلاثة عناصر من حزب الله يوم الأحد في بلدة الخيام.",
+        "قتلت طائرة مسيرة إسرائيلية ثلاثة عناصر من حزب الله في بلدة الخيام يوم الأحد.",
+        "وأصابت طائرة مسيرة إسرائيلية سيارة في بلدة الخيام يوم الأحد.",
+    ],
+)
+def test_a_weapon_that_killed_or_hit_is_an_attack_by_its_owner(run: Callable[..., Doc], sentence: str) -> None:
+    doc = run(sentence, "2024-05-06")
+    (strike,) = [e for e in events(doc) if e.merged_into is None]
+    assert (strike.place, strike.date, strike.weapon) == ("khiam", "2024-05-05", "drone")
+    assert strike.perpetrators == ["israel"]
+    if "قتلت" in sentence:
+        assert (strike.killed, strike.targets) == (3, ["hezbollah"])
+
+
+def test_killing_with_no_weapon_for_subject_is_no_event_of_its_own(run: Callable[..., Doc]) -> None:
+    # who killed whom is told; how, and so what kind of act, is not
+    assert events(run("وقتل المسلحون ثلاثة مدنيين في قضاء القائم.", "2024-05-06")) == []
+    # the dead are the subject of a passive verb: the strike is told by its noun
+    doc = run("وقتل ثلاثة عناصر من حزب الله بغارة إسرائيلية على بلدة الخيام يوم الأحد.", "2024-05-06")
+    (strike,) = [e for e in events(doc) if e.merged_into is None]
+    assert (strike.place, strike.killed) == ("khiam", 3)
+
+
+def test_strikes_told_by_their_dead_stand_without_a_named_place(run: Callable[..., Doc]) -> None:
+    doc = run("ولقي شخصان حتفهما يوم الأربعاء وأصيب سبعة في غارات جوية إسرائيلية على عناصر حزب الله.", "2024-05-06")
+    (strikes,) = [e for e in events(doc) if e.merged_into is None]
+    assert (strikes.date, strikes.perpetrators, strikes.targets) == ("2024-05-01", ["israel"], ["hezbollah"])
+    assert (strikes.killed, strikes.injured) == (2, 7)
