@@ -49,6 +49,11 @@ _PASSIVE_AUX = frozenset("was were been be is are being".split())
 _EITHER = frozenset({"strike", "hit"})
 #: Words after which a weak verb's bare or -s form is a noun ("targets in the south", "hits and misses").
 _NOUN_FOLLOWERS = frozenset("in on at near across inside around along of and or were are was is had have".split())
+#: Words that end the noun phrase of the people harmed ("killing two soldiers | in Baghdad").
+_PHRASE_STOPS = frozenset(
+    "in at near on when after while during as from with by since before amid following inside outside "
+    "across around and/or said says according".split()
+)
 _MODIFIER_WORDS = frozenset(
     "air drone missile rocket precision defensive retaliatory recent latest deadly - self defense self-defense "
     "military naval artillery ballistic unprecedented direct first second further new".split()
@@ -76,6 +81,12 @@ class EnglishEvents:
         self.people = s("people_nouns")
         self.kill = s("kill_words")
         self.injure = s("injure_words")
+        self.side_people = s("side_people")
+        self.suffer = s("suffer_verbs")
+        #: "attacked", "targeted", "struck": after "was"/"were" their subject is what was attacked
+        self._attack_participles = frozenset(
+            f for f, t in lexicon.triggers.items() if t.cls != "noun" and t.form in ("past", "participle")
+        )
         self.background = s("background_words")
         self.period = s("period_words")
         self.target_preps = s("target_preps")
@@ -235,7 +246,12 @@ class EnglishEvents:
                 rec.perpetrators = [self._organisation(doc, st.speaker)]
         rec.targets = [t for t in self._targets(view, lo, hi, f) if t not in rec.perpetrators]
         rec.weapon, rec.count = self._weapon(view, lo, hi, f)
-        rec.killed, rec.injured = self._casualties(view, lo, hi, f)
+        # "Three soldiers were killed when a drone struck ...": the dead of a 'when' clause's event
+        # are told before it
+        told_from = view.layout.dateline_end(s, e) if norms[lo] in ("when", "as") else lo
+        rec.killed, rec.injured = self._casualties(view, told_from, hi, f)
+        hit = self._victims(view, told_from, hi, f) + self._came_under(view, lo, f)
+        rec.targets += [t for t in dict.fromkeys(hit) if t not in rec.perpetrators and t not in rec.targets]
         self._state_strike(doc, rec)
         # date
         speech_spans = [(st.sent_start, st.content_start) for st in reported] + [(st.content_end, e) for st in reported]
@@ -468,6 +484,92 @@ class EnglishEvents:
                             if m.actor_id and m.role == "actor":
                                 return [m.actor_id]
         return list(dict.fromkeys(out))
+
+    def _victims(self, view: DocView, lo: int, hi: int, f: _Found) -> list[str]:
+        """The sides of the people killed, wounded or attacked in the clause: the object of a
+        kill or injury word ("killing two US soldiers", "killed a Kataib Hezbollah commander",
+        "the deaths of three American troops"), the subject of its passive ("an Iraqi soldier was
+        wounded", "US troops were attacked") or of "suffered" + an injury ("US personnel suffered
+        injuries")."""
+        norms = view.norms
+        words = view.words(lo, hi)
+        out: list[str] = []
+        for n, k in enumerate(words):
+            w = norms[k]
+            prev = norms[words[n - 1]] if n else ""
+            harm = w in self.kill or w in self.injure
+            if prev in _PASSIVE_AUX and (harm or w in self._attack_participles):
+                out += self._sides(view, words, n - 1, -1, any_actor=not harm)
+            elif w in self.injure and (j := self._suffered(view, words, n)) is not None:
+                out += self._sides(view, words, j, -1)
+            elif harm and k != f.start:
+                out += self._sides(view, words, n + 1, 1)
+        return out
+
+    def _suffered(self, view: DocView, words: list[int], n: int) -> int | None:
+        """Where 'suffered' stands before the injury at n ('suffered traumatic brain injuries')."""
+        for j in range(n - 1, max(-1, n - 5), -1):
+            if view.norms[words[j]] in self.suffer:
+                return j
+        return None
+
+    def _sides(self, view: DocView, words: list[int], at: int, step: int, any_actor: bool = False) -> list[str]:
+        """The sides named in the noun phrase that runs from words[at] (forward, step 1) or ends
+        before it (backward, step -1): an actor that owns people ("US soldiers", "a Kataib
+        Hezbollah commander", "members of Kataib Hezbollah", "American troops"); for an attack's
+        passive subject, any actor ("the US embassy was attacked")."""
+        norms = view.norms
+        if step > 0:
+            span = []
+            for k in words[at : at + 12]:
+                if norms[k] in _PHRASE_STOPS or (view.table.punct[k] and norms[k] not in ("'s", "-")):
+                    break
+                span.append(k)
+        else:
+            span = []
+            for k in reversed(words[max(0, at - 9) : at]):
+                if (
+                    norms[k] in _PHRASE_STOPS
+                    or norms[k] in ("that", "who", "which")
+                    or (view.table.punct[k] and norms[k] not in ("'s", "-"))
+                ):
+                    break
+                span.insert(0, k)
+        if not span:
+            return []
+        out: list[str] = []
+        for m in view.mentions_in(span[0], span[-1] + 1):
+            if not m.actor_id or m.role != "actor":
+                continue
+            person = step > 0 and actor_kind(self.gaz, view.doc, m.actor_id) == "person"  # "killed Abu X"
+            if person or any_actor or self._owns_people(view, m, span[-1] + 1):
+                out.append(m.actor_id)
+        return out
+
+    def _owns_people(self, view: DocView, m: EntityMention, end: int) -> bool:
+        """'US soldiers', 'a US civilian contractor', 'Kataib Hezbollah's commander', 'American
+        troops' (one name), 'members of Kataib Hezbollah'."""
+        norms = view.norms
+        if norms[m.end - 1] in self.side_people:
+            return True
+        after = [norms[k] for k in view.words(m.end, end)][:3]
+        if after[:1] == ["'s"]:
+            after = after[1:]
+        if any(w in self.side_people for w in after[:2]):
+            return True
+        before = [norms[k] for k in view.words(max(0, m.start - 4), m.start) if norms[k] != "the"]
+        return before[-1:] == ["of"] and len(before) > 1 and before[-2] in self.side_people
+
+    def _came_under(self, view: DocView, lo: int, f: _Found) -> list[str]:
+        """'US and coalition forces came under attack': the subject of 'came under' is the target."""
+        under = view.prev_word(f.start)
+        came = view.prev_word(under) if under is not None else None
+        if under is None or came is None or came < lo or view.norms[under] != "under":
+            return []
+        if view.norms[came] not in ("came", "come", "comes", "coming"):
+            return []
+        words = view.words(lo, came)
+        return self._sides(view, words, len(words), -1, any_actor=True)
 
     def _weapon(self, view: DocView, lo: int, hi: int, f: _Found) -> tuple[str | None, int | None]:
         norms = view.norms

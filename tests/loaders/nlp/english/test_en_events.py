@@ -142,3 +142,44 @@ def test_a_time_zone_is_no_place(run_en: Callable[..., Doc]) -> None:
 def test_what_an_attack_answered_is_another_clause(run_en: Callable[..., Doc]) -> None:
     doc = run_en("The group said the attack on the Harir base on Monday was a response to crimes in Gaza.")
     assert events(doc) == [("attack", "al-harir-air-base", "2024-01-08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # the object of a kill or injury word, in any form
+        ("Rockets struck Camp Taji on Wednesday, killing two American troops.", "us-military"),
+        ("A drone attack on the Harir base on Monday wounded three US service members.", "united-states"),
+        ("A US drone strike on a car in Baghdad on Thursday killed a Kataib Hezbollah commander.", "kataib-hezbollah"),
+        (
+            "An Israeli strike in Damascus on Monday killed two members of the Revolutionary Guards.",
+            "islamic-revolutionary-guard-corps",
+        ),
+        ("A rocket attack on the K1 base on Friday killed a US civilian contractor.", "united-states"),
+        # the subject of the passive, of 'suffered' + an injury, of 'came under'
+        ("An Iraqi soldier was killed in a Turkish drone strike near Sinjar on Tuesday.", "iraqi-security-forces"),
+        ("During the attack on the Harir base on Monday, four British soldiers were wounded.", "united-kingdom"),
+        (
+            "Several US personnel suffered minor injuries in the attack on Ain al-Asad air base on Monday.",
+            "united-states",
+        ),
+        ("US troops were attacked with drones at the Harir base on Monday.", "us-military"),
+        ("Kataib Hezbollah fighters were targeted in a US strike near al-Qaim on Tuesday.", "kataib-hezbollah"),
+        ("US troops came under attack at the Harir base on Monday.", "us-military"),
+        # the dead told before the 'when' clause of their attack
+        ("Three US soldiers were killed when a drone struck the Tower 22 outpost on Sunday.", "united-states"),
+    ],
+)
+def test_the_side_of_those_killed_wounded_or_attacked_is_a_target(
+    run_en: Callable[..., Doc], text: str, side: str
+) -> None:
+    e = event(run_en(text))
+    assert side in e.targets, (e.perpetrators, e.targets)
+    assert side not in e.perpetrators
+
+
+def test_the_side_that_kills_is_no_target(run_en: Callable[..., Doc]) -> None:
+    e = event(run_en("Iraqi forces killed two ISIS militants in an airstrike near Kirkuk on Monday."))
+    assert "iraqi-security-forces" not in e.targets and "isis" in e.targets, e.targets
+    e = event(run_en("Two civilians were killed in a US strike on a house near al-Qaim on Monday."))
+    assert e.targets == [] and e.killed == 2, (e.targets, e.killed)
