@@ -229,7 +229,19 @@ def _future_cues(speech: dict, events: dict) -> dict[str, list[tuple[str, ...]]]
 
 #: The classes of event trigger the event rules (loaders/nlp/events/) tell apart, and the numbers
 #: a trigger noun comes in.
-TRIGGER_CLASSES = ("verb", "light", "launch", "noun", "masdar", "passive", "arrive", "fall", "intercept", "weapon_verb")
+TRIGGER_CLASSES = (
+    "verb",
+    "light",
+    "launch",
+    "noun",
+    "masdar",
+    "passive",
+    "arrive",
+    "fall",
+    "intercept",
+    "weapon_verb",
+    "claimed_killing",
+)
 TRIGGER_NUMBERS = ("sg", "du", "pl")
 _TRIGGER_KEYS = frozenset({"type", "class", "number", "past", "present", "forms"})
 

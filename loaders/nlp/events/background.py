@@ -72,7 +72,7 @@ class BackgroundRules(EventContext):
         for j in range(start, k):
             norm = idx.norms[j]
             trig = self.lex.triggers.get(norm)
-            if trig is not None and trig.cls != "weapon_verb" and idx.cover[j] is None:
+            if trig is not None and trig.cls not in ("weapon_verb", "claimed_killing") and idx.cover[j] is None:
                 return False  # (a verb of killing is an act of its own only with a weapon for subject)
             told = told or norm in self.vocab.killed or norm in self.vocab.injured
         return told

@@ -30,6 +30,12 @@ class TriggerRules(EventContext):
     ) -> EventRecord | None:
         if trig.cls == "light":
             return None
+        if trig.cls == "claimed_killing":
+            # "أعلنت X مسؤوليتها عن مقتل 3 جنود": a killing someone claims is an attack by them
+            # (a death reported otherwise is told by the act it came of)
+            claim = self._reporting(statements, i)
+            if claim is None or claim.kind != "claim_responsibility":
+                return None
         if any(idx.norm(k) in self.vocab.threat_heads for k in range(max(s, i - 6), i)):
             return None
         if (
@@ -158,7 +164,8 @@ class TriggerRules(EventContext):
             ev.group = trig.number == "pl" or multiple
             if ev.group and idx.norm(i - 1) in self.vocab.series_words and ev.date_strength < 2:
                 return None  # "سلسلة هجمات", "عشرات الضربات" with no date: a campaign, not an event
-            if not self._keep_violent(ev, trig, multiple):
+            claimed = stmt is not None and stmt.kind == "claim_responsibility" and not ev.group
+            if not claimed and not self._keep_violent(ev, trig, multiple):
                 if trig.cls == "noun" and idx.norm(i).startswith("ال"):
                     # "الغارات خلفت 9 قتلى": the strikes already reported, if there are any
                     ev.anaphor_only = ev.definite = True

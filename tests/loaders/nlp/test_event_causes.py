@@ -100,3 +100,26 @@ def test_strikes_told_by_their_dead_stand_without_a_named_place(run: Callable[..
     (strikes,) = [e for e in events(doc) if e.merged_into is None]
     assert (strikes.date, strikes.perpetrators, strikes.targets) == ("2024-05-01", ["israel"], ["hezbollah"])
     assert (strikes.killed, strikes.injured) == (2, 7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("وأعلنت المقاومة الإسلامية في العراق مسؤوليتها عن مقتل جنديين أمريكيين في قاعدة التنف.", "us-military"),
+        ("وتبنت المقاومة الإسلامية في العراق مسؤولية مقتل جنديين أمريكيين في قاعدة التنف.", "us-military"),
+        ("وأعلنت المقاومة الإسلامية في العراق مسؤوليتها عن اغتيال ضابط في قاعدة التنف.", None),
+    ],
+)
+def test_a_killing_claimed_is_an_attack_by_the_claimant(
+    run: Callable[..., Doc], sentence: str, target: str | None
+) -> None:
+    doc = run(sentence, "2024-05-06")
+    (attack,) = [e for e in events(doc) if e.merged_into is None]
+    assert attack.type == "attack"
+    assert attack.place == "al-tanf"
+    if target:
+        assert target in attack.targets
+
+
+def test_a_death_announced_and_not_claimed_is_no_act_of_its_own(run: Callable[..., Doc]) -> None:
+    assert events(run("وأعلنت وزارة الدفاع العراقية مقتل جنديين في قضاء القائم.", "2024-05-06")) == []
