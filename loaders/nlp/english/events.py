@@ -104,11 +104,13 @@ class EnglishEvents:
         statements: list[StatementRecord] = doc._.kg_statements or []
         records: list[EventRecord] = []
         previous_dates: list[str | None] = []
+        previous: list[EventRecord] = []
         for s, e in view.sents:
             if s in view.layout.links:
                 continue  # "Read more: ...": another report's news
             dated_here: list[str | None] = []
             placed: str | None = None
+            here: list[EventRecord] = []
             for found in self._triggers(view, s, e):
                 made = self._events(view, doc, s, e, found, statements)
                 for rec in made:
@@ -117,10 +119,13 @@ class EnglishEvents:
                     placed = placed or rec.place
                     if rec.date is None and not rec.background and previous_dates and rec.type in VIOLENT:
                         rec.date, rec.date_precision, rec.date_strength = previous_dates[-1], "day", 1
+                    self._sides_of_summary(doc, rec, previous)
                     records.append(rec)
+                    here.append(rec)
                     if rec.date_strength == 2 and rec.date_precision == "day":
                         dated_here.append(rec.date)
             previous_dates = dated_here
+            previous = here
         records = [r for r in records if not (r.background and r.date_strength < 2)]
         claimed = {
             (st.sent_start, st.content_start, st.content_end) for st in statements if st.kind == "claim_responsibility"
@@ -135,6 +140,26 @@ class EnglishEvents:
         self._merge(records, doc)
         doc._.kg_events = records
         return doc
+
+    def _sides_of_summary(self, doc: Doc, rec: EventRecord, previous: list[EventRecord]) -> None:
+        """'US troops came under attack five times on Friday. Drones targeted Ain al-Asad and two
+        bases in Syria.': a sentence that places the attacks the sentence before told without a
+        place (or in a country holding this place) tells the same attacks, on the same sides."""
+        if rec.type not in VIOLENT or rec.background or (rec.targets and rec.perpetrators):
+            return
+        for prev in previous:
+            if prev.type not in VIOLENT or prev.background or not (prev.targets or prev.perpetrators):
+                continue
+            if prev.place is not None and not (rec.place and self.gaz.place_contains(prev.place, rec.place)):
+                continue
+            if prev.date and rec.date and prev.date != rec.date:
+                continue
+            if not rec.perpetrators:
+                rec.perpetrators = [p for p in prev.perpetrators if p not in rec.targets]
+            if not rec.targets:
+                rec.targets = [t for t in prev.targets if t not in rec.perpetrators]
+            self._state_strike(doc, rec)
+            return
 
     # ------------------------------------------------------------------ triggers
     def _triggers(self, view: DocView, s: int, e: int) -> list[_Found]:
@@ -456,19 +481,22 @@ class EnglishEvents:
         for n, k in enumerate(after[:10]):
             if norms[k] in (".", ";") or (norms[k] == "," and n > 0):
                 break
-            if norms[k] in self.target_preps or (n == 0 and f.trigger.cls != "noun"):
-                start = k + 1 if norms[k] in self.target_preps else k
+            # "the strike targeted X", "the attack hit X": the verb of a trigger noun takes its target
+            noun_verb = f.trigger.cls == "noun" and n <= 4 and self._verb_of_noun(view, k)
+            if norms[k] in self.target_preps or (n == 0 and f.trigger.cls != "noun") or noun_verb:
+                start = k + 1 if norms[k] in self.target_preps or noun_verb else k
                 for m in view.mentions_in(start, hi):
-                    gap = [norms[x] for x in view.words(start, m.start)]
+                    gap = [norms[x] for x in view.words(start, self._name_start(view, m))]
                     if len(gap) > 5 or any(w in (",", ";", "in", "near", "from", "by") for w in gap):
                         break
                     broad = self.gaz.places.get(m.place_id or "", {}).get("kind") in ("country", "governorate", "city")
+                    nxt = [norms[x] for x in view.words(m.end, m.end + 3)][:1]
                     if m.actor_id and not (m.role == "place" and broad):
                         out.append(m.actor_id)
-                        nxt = [norms[x] for x in view.words(m.end, m.end + 3)][:1]
                         if nxt != ["and"]:
                             break
-                        start = m.end
+                    if nxt in (["and"], ["or"]):
+                        start = m.end  # "on Ain al-Asad and other US bases": the next in the list
                 if out:
                     break
         if not out:
@@ -484,6 +512,25 @@ class EnglishEvents:
                             if m.actor_id and m.role == "actor":
                                 return [m.actor_id]
         return list(dict.fromkeys(out))
+
+    def _verb_of_noun(self, view: DocView, k: int) -> bool:
+        """A finite attack verb ("targeted", "hit", "struck") after a trigger noun: its verb."""
+        trig = self.lex.triggers.get(view.norms[k])
+        return trig is not None and trig.cls != "noun" and trig.form != "gerund" and trig.type in VIOLENT
+
+    @staticmethod
+    def _name_start(view: DocView, m: EntityMention) -> int:
+        """Where the name a bracketed abbreviation stands for starts: 'the Popular Mobilization
+        Forces (PMF)' when only 'PMF' is known; else the mention's own start."""
+        k = view.prev_word(m.start)
+        if k is None or view.texts[k] != "(":
+            return m.start
+        start = k
+        j = view.prev_word(k)
+        while j is not None and view.texts[j][:1].isupper() and not view.table.punct[j]:
+            start = j
+            j = view.prev_word(j)
+        return start
 
     def _victims(self, view: DocView, lo: int, hi: int, f: _Found) -> list[str]:
         """The sides of the people killed, wounded or attacked in the clause: the object of a

@@ -183,3 +183,40 @@ def test_the_side_that_kills_is_no_target(run_en: Callable[..., Doc]) -> None:
     assert "iraqi-security-forces" not in e.targets and "isis" in e.targets, e.targets
     e = event(run_en("Two civilians were killed in a US strike on a house near al-Qaim on Monday."))
     assert e.targets == [] and e.killed == 2, (e.targets, e.killed)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # the verb of the trigger noun takes the target
+        ("An Israeli strike targeted a senior Hamas official in Beirut on Tuesday.", "hamas"),
+        ("The US strike hit a Kataib Hezbollah depot in al-Qaim on Monday.", "kataib-hezbollah"),
+        # an owner further down a list of what was hit
+        ("Drones struck the Harir base and other US bases in Iraq on Monday.", "united-states"),
+        # a name only its bracketed abbreviation makes known
+        (
+            "US jets struck the Iranian-backed Popular Mobilisation Committee (PMF) in al-Qaim on Monday.",
+            "popular-mobilization-forces",
+        ),
+    ],
+)
+def test_targets_after_the_nouns_verb_in_a_list_and_before_an_abbreviation(
+    run_en: Callable[..., Doc], text: str, side: str
+) -> None:
+    assert side in event(run_en(text)).targets
+
+
+def test_a_sentence_placing_the_attacks_told_before_keeps_their_sides(run_en: Callable[..., Doc]) -> None:
+    doc = run_en(
+        "Iran-backed militias attacked US forces four more times on Thursday. "
+        "Drones targeted the Ain al-Asad air base and two bases in Syria."
+    )
+    placed = [e for e in doc._.kg_events if e.merged_into is None and e.place]
+    assert [(e.place, e.perpetrators, e.targets) for e in placed] == [
+        ("ain-al-asad-air-base", ["iran-aligned-militias"], ["us-military"]),
+        ("syria", ["iran-aligned-militias"], ["us-military"]),
+    ]
+    # a sentence about an attack somewhere else tells another attack
+    doc = run_en("Rockets hit the US embassy in Baghdad on Thursday. Drones targeted the Harir base on Thursday.")
+    harir = [e for e in doc._.kg_events if e.merged_into is None and e.place == "al-harir-air-base"]
+    assert [e.targets for e in harir] == [[]]
