@@ -77,10 +77,12 @@ class DetailRules(EventContext):
 
     def _casualties(self, idx: DocIndex, i: int, start: int, end: int, cues: frozenset[str]) -> int | None:
         """'مقتل 6', 'إصابة مدنيين', 'إصابة رجل وطفل', 'أربعة حراس قتلوا', 'أودى بحياة 9'."""
-        other = (self.vocab.killed | self.vocab.injured) - cues
         positions = self._cues["killed" if cues is self.vocab.killed else "injured"]
         if not any(start <= k < end for k in positions):
             return None
+        other = self.vocab.casualty_others.get(id(cues))
+        if other is None:
+            other = (self.vocab.killed | self.vocab.injured) - cues
         background = self._background(idx, i, start, end)
         for k in positions:
             if k < start or k >= end or k in background:

@@ -63,6 +63,11 @@ class EventVocabulary:
         self.approx = s("approx")
         self.killed = s("killed")
         self.injured = s("injured")
+        # the words of the other count, for a rule reading one ("قتلوا وجرح 12": the 12 are wounded)
+        self.casualty_others = {
+            id(self.killed): (self.killed | self.injured) - self.killed,
+            id(self.injured): (self.killed | self.injured) - self.injured,
+        }
         self.people = s("people")
         self.dual_people = s("dual_people")
         self.single_people = s("single_people")
