@@ -126,6 +126,9 @@ class EnglishEntityResolver:
         self.titles = lexicon.phrase_list("person_titles_before_name")
         self.title_words = frozenset(p[0] for p in self.titles if p[0].isalpha() and p[0] != "by")
         self.title_abbreviations = frozenset(p[0] for p in self.titles if len(p) == 1 and p[0].endswith("."))
+        self.titles_by_first: dict[str, list[tuple[str, ...]]] = {}  # in list order: a word tries only its own
+        for phrase in self.titles:
+            self.titles_by_first.setdefault(phrase[0], []).append(phrase)
         self.not_names = s("not_names")
         self.link_labels = lexicon.phrase_list("link_labels")
         self.particles = s("name_particles")
@@ -421,7 +424,7 @@ class EnglishEntityResolver:
         return found
 
     def _title_at(self, norms: list[str], i: int, n: int) -> int | None:
-        for phrase in self.titles:
+        for phrase in self.titles_by_first.get(norms[i], ()) if 0 <= i < len(norms) else ():
             if tuple(norms[i : i + len(phrase)]) == phrase:
                 return i + len(phrase)
         return None

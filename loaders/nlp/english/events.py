@@ -72,6 +72,9 @@ class EnglishEvents:
         self.name = name
         self.gaz = gazetteer
         self.lex = lexicon
+        self.weapons_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # each phrase under its first word
+        for phrase, weapon in lexicon.weapons.items():
+            self.weapons_by_first.setdefault(phrase[0], []).append((phrase, weapon))
         s = lexicon.set
         self.modifier_heads = s("modifier_heads")
         self.modal = s("modal_words")
@@ -632,7 +635,7 @@ class EnglishEvents:
         return (best[1], best[2]) if best else (None, None)
 
     def _weapon_phrases(self, first: str) -> list[tuple[tuple[str, ...], str]]:
-        return [(p, w) for p, w in self.lex.weapons.items() if p[0] == first]
+        return self.weapons_by_first.get(first, [])
 
     def _number_before(self, view: DocView, words: list[int], n: int) -> int | None:
         for back in range(1, 5):
