@@ -184,3 +184,12 @@ def test_a_spokesman_named_after_the_short_name_of_his_office_speaks(run: Callab
     doc = run("وقال متحدث الخارجية سامر نوري، في بيان، إن الوزارة بعثت شكوى إلى مجلس الأمن.")
     speaker = doc._.kg_statements[0].speaker
     assert doc._.kg_discovered[speaker].name_ar == "سامر نوري"
+
+
+def test_state_television_speaking_is_not_the_body_quoted_before(run: Callable[..., Doc]) -> None:
+    doc = run(
+        "أكد الجيش الأمريكي أن ثلاثة من جنوده أصيبوا في الهجوم. وقال التلفزيون الرسمي إن الهجوم وقع فجرا.",
+        "2024-05-06",
+    )
+    speakers = [s.speaker for s in doc._.kg_statements]
+    assert speakers == ["us-military"]  # the television is no outlet the text named
