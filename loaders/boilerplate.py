@@ -258,6 +258,10 @@ def clean(text: str) -> CleanResult:
                 headlines += 1
                 j += 1
             story_goes_on = j < len(lines) and (continues_story(lines[j]) or _read_also(normalise(lines[j]))[0])
+            # English copy links a report in the middle of its story ("Read more: <headline>") and
+            # goes on: a paragraph of running text right after the link, with no dateline of its own
+            inline_link = bool(rest) and j == i + 1 and not arabic_copy
+            story_goes_on = story_goes_on or (inline_link and j < len(lines) and _running_paragraph(lines[j]))
             if story_goes_on or not kept:  # before any body text the article itself must follow
                 removed.append(Removal("related", "\n".join(lines[i:j])))
                 i = j
@@ -280,7 +284,7 @@ def clean(text: str) -> CleanResult:
         else:
             kept.append(line)
         i += 1
-    kept, trailing = _drop_trailing_headlines(kept)
+    kept, trailing = _drop_trailing_headlines(kept, latin_copy=not arabic_copy)
     removed.extend(Removal("trailing_headline", t) for t in trailing)
     return CleanResult("\n\n".join(kept), tuple(removed))
 
@@ -295,13 +299,15 @@ def _tags_marker_alone(n: str) -> bool:
     return not re.search(r"[:：]\s*\S", n) and _words(n) <= 3
 
 
-def _drop_trailing_headlines(kept: list[str]) -> tuple[list[str], list[str]]:
-    """Link titles left dangling after the last sentence ('...ends.' then 'Iran: we took no part')."""
+def _drop_trailing_headlines(kept: list[str], latin_copy: bool = False) -> tuple[list[str], list[str]]:
+    """Link titles left dangling after the last sentence ('...ends.' then 'Iran: we took no part').
+    In English copy a last line that reads as a sentence cut short is kept: excerpts stop mid-sentence."""
     dropped: list[str] = []
     while (
         len(kept) >= 2
         and len(dropped) < 3
         and is_headline(kept[-1])
+        and not (latin_copy and _cut_sentence(kept[-1]))
         and _words(kept[-1]) <= 15
         and not _BULLET.match(kept[-1])
         and not continues_story(kept[-1])
@@ -310,6 +316,30 @@ def _drop_trailing_headlines(kept: list[str]) -> tuple[list[str], list[str]]:
     ):
         dropped.insert(0, kept.pop())
     return kept, dropped
+
+
+_TITLE_MINOR = frozenset("a an the and or but nor of in on at to for by with from as into over vs via".split())
+#: Words that open running English text rather than a headline: determiners, pronouns, time adverbs.
+_RUNNING_OPENERS = frozenset("the a an this that these those his her its their he she it they we later earlier".split())
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _cut_sentence(line: str) -> bool:
+    """An English line that stops mid-sentence ('The spokesperson called on Iraq', 'Later, the
+    office of the embassy'), not a link title: not in title case, and running text: a comma, a
+    determiner or pronoun opening it, or a verb in the past tense."""
+    words = _LATIN_WORD.findall(line)
+    if len(words) < 4:
+        return False
+    if all(w[0].isupper() for w in words if w.lower() not in _TITLE_MINOR):
+        return False  # "US Strikes Militia Sites In Iraq"
+    past = any(w[0].islower() and w.endswith("ed") and len(w) > 4 for w in words)
+    return "," in line or words[0].lower() in _RUNNING_OPENERS or past
+
+
+def _running_paragraph(line: str) -> bool:
+    """A paragraph of English running text: a closed sentence of some length with no dateline."""
+    return _words(line) >= 8 and bool(_SENTENCE_END.search(line)) and not _DATELINE.match(normalise(line))
 
 
 def clean_body(text: str) -> str:

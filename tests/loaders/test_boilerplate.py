@@ -171,3 +171,38 @@ def test_a_source_line_with_the_story_going_on_after_it_cuts_only_itself() -> No
 def test_a_lone_tags_heading_takes_its_list_on_the_next_line() -> None:
     text = "\n".join([LEAD, FOLLOW, "كلمات مفتاحية", "العراق ديالى الأمن", LAST])
     assert clean_body(text) == f"{LEAD}\n\n{FOLLOW}\n\n{LAST}"
+
+
+# English copy: sentences written for these tests
+EN_LEAD = "Rockets struck near the US embassy in Baghdad on Friday, police said, and nobody was hurt."
+EN_FOLLOW = "The Iraqi prime minister said in a statement that the attack was a crime against the state."
+
+
+def test_english_inline_link_is_cut_and_the_story_goes_on() -> None:
+    text = "\n\n".join([EN_LEAD, "Read more: Iraq condemns drone strike on Erbil airport", EN_FOLLOW])
+    result = clean(text)
+    assert result.text == f"{EN_LEAD}\n\n{EN_FOLLOW}"
+    assert result.removed_by("related") == ["Read more: Iraq condemns drone strike on Erbil airport"]
+
+
+def test_english_link_followed_by_another_reports_dateline_still_cuts_to_the_end() -> None:
+    other = "ERBIL (Kurdistan24) - A drone hit a car near Erbil airport on Monday, the counter-terrorism unit said."
+    text = "\n\n".join([EN_LEAD, "Read more: Drone strike near Erbil airport", other])
+    assert clean_body(text) == EN_LEAD
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The spokesman urged the government to",
+        "Later, the office of the prime minister",
+        "Hours after the delegation landed in the capital",
+    ],
+)
+def test_english_excerpt_stopping_mid_sentence_keeps_its_last_line(last: str) -> None:
+    assert clean_body("\n\n".join([EN_LEAD, EN_FOLLOW, last])).endswith(last)
+
+
+@pytest.mark.parametrize("last", ["Iraq condemns drone strike on Erbil airport", "US Strikes Militia Sites In Iraq"])
+def test_english_link_title_after_the_last_sentence_is_dropped(last: str) -> None:
+    assert clean_body("\n\n".join([EN_LEAD, EN_FOLLOW, last])) == f"{EN_LEAD}\n\n{EN_FOLLOW}"
