@@ -70,11 +70,33 @@ class EnglishDates:
                 "weekday",
             ),
         ]
+        # What each pattern cannot match without, in the same order: a text without it is not
+        # searched with that pattern (most texts name no weekday, few write an ISO date).
+        month_need = re.compile(_alt(list(self.months)), re.I)
+        year_need = re.compile(r"(?:19|20)\d\d(?!\d)")
+        self.needs: list[re.Pattern[str]] = [
+            re.compile(r"\d-[01]\d-"),
+            month_need,
+            month_need,
+            month_need,
+            month_need,
+            year_need,
+            re.compile(_alt(words["today"]), re.I),
+            re.compile(_alt(words["yesterday"]), re.I),
+            re.compile(_alt(list(self.weekdays)), re.I),
+        ]
+        assert len(self.needs) == len(self.patterns)
 
     # --------------------------------------------------------------------------------
     def find(self, text: str, published: date | None) -> list[_Found]:
         cands: list[_Found] = []
-        for pattern, kind in self.patterns:
+        present: dict[int, bool] = {}  # need (by id) -> whether the text has it
+        for (pattern, kind), need in zip(self.patterns, self.needs, strict=True):
+            has = present.get(id(need))
+            if has is None:
+                has = present[id(need)] = need.search(text) is not None
+            if not has:
+                continue
             for m in pattern.finditer(text):
                 if not self._capitalised(m):
                     continue

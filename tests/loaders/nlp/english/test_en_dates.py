@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from spacy.language import Language
 from spacy.tokens import Doc
+
+REPO = Path(__file__).resolve().parents[4]
 
 
 def dates(doc: Doc) -> list[tuple[str, str]]:
@@ -44,3 +48,31 @@ def test_relative_dates_need_a_publication_date(run_en: Callable[..., Doc]) -> N
     assert dates(run_en("Rockets fell on Friday and on December 8, 2023.", published=None)) == [
         ("December 8, 2023", "2023-12-08")
     ]
+
+
+# One phrase per pattern (of the list above), and real copy: the words a pattern needs decide
+# whether it is run at all, so a pattern that matched a text without them would lose dates.
+NEEDS_PHRASES = [
+    "2023-12-08T10:58:35",
+    "on December 8, 2023",
+    "on 8 December 2023",
+    "in late December 2019",
+    "since mid-October",
+    "in 2019",
+    "earlier today",
+    "yesterday",
+    "last Friday",
+]
+
+
+def test_every_date_pattern_is_run_on_every_text_it_matches(en_nlp: Language) -> None:
+    finder = en_nlp.get_pipe("kg_dates").dates
+    articles = REPO.parent / "shared" / "devset-en" / "articles"
+    texts = NEEDS_PHRASES + [p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt"))]
+    matched = set()
+    for text in texts:
+        for n, ((pattern, _), need) in enumerate(zip(finder.patterns, finder.needs, strict=True)):
+            if pattern.search(text) is not None:
+                matched.add(n)
+                assert need.search(text) is not None, f"pattern {n} matches {text[:60]!r} without its need"
+    assert matched == set(range(len(finder.patterns)))  # every pattern was tried on a text it matches
