@@ -407,11 +407,14 @@ class EnglishEvents:
         def actor(m: EntityMention | None) -> str | None:
             return m.actor_id if m is not None and m.actor_id and m.role == "actor" else None
 
-        # "by X" after the trigger (passive or a noun's agent)
+        # "by X" after the trigger (passive or a noun's agent); further on after a passive
+        # ("the attack on X on Monday was carried out by Y", "drones were launched at X on Sunday by Y")
         k = view.next_word(f.end - 1)
         steps = 0
-        while k is not None and k < hi and steps < 9:
-            if norms[k] == "by":
+        prev = view.prev_word(f.start)
+        passive_trigger = f.trigger.cls != "noun" and prev is not None and norms[prev] in _PASSIVE_AUX
+        while k is not None and k < hi and steps < 16:
+            if norms[k] == "by" and (steps < 9 or passive_trigger or self._after_passive(view, k)):
                 agent = view.next_word(k)
                 while agent is not None and norms[agent] in ("the", "a", "an"):
                     agent = view.next_word(agent)  # "fired by the Houthis"
@@ -422,8 +425,7 @@ class EnglishEvents:
             if norms[k] in (",", ";", ".", '"', "(", ")") or norms[k] in self.owner_words:
                 break  # "a facility used by X": X owns the target, it did not strike
             k, steps = view.next_word(k), steps + 1
-        prev = view.prev_word(f.start)
-        passive = prev is not None and norms[prev] in _PASSIVE_AUX
+        passive = passive_trigger
         if f.trigger.cls == "noun":
             # a modifier or a possessor right before the noun: "US strikes", "Iran's attack"
             k = prev
@@ -460,8 +462,39 @@ class EnglishEvents:
                 out.append(subject)
         return list(dict.fromkeys(out))
 
+    def _after_passive(self, view: DocView, by: int) -> bool:
+        """'was carried out by', 'were launched by': a passive verb before 'by'."""
+        k = view.prev_word(by)
+        if k is not None and view.norms[k] == "out":
+            k = view.prev_word(k)
+        aux = view.prev_word(k) if k is not None else None
+        return aux is not None and view.norms[aux] in _PASSIVE_AUX and view.norms[k].endswith(("ed", "ied"))
+
+    def _appositive_subject(self, view: DocView, lo: int, i: int) -> EntityMention | None:
+        """The subject of a verb after an apposition: 'An Iraqi militia, Kataib Sayyid
+        al-Shuhada, launched' (the apposition is the name) or 'Kataib Hezbollah, the strongest of
+        the factions, attacked' (the name before it)."""
+        close = view.prev_word(i)
+        if close is None or close < lo or view.norms[close] != ",":
+            return None
+        inner = view.words(lo, close)
+        opens = [k for k in inner if view.norms[k] == ","]
+        if not opens or len(view.words(opens[-1] + 1, close)) > 14:
+            return None
+        open_ = opens[-1]
+        body = [k for k in view.words(open_ + 1, close) if view.norms[k] not in ("the", "a", "an")]
+        named = view.mention_at(body[0]) if body else None
+        if named is not None and named.start <= body[0] and named.end > body[-1]:
+            return named  # the whole apposition is one name
+        before = view.prev_word(open_)
+        m = view.mention_at(before) if before is not None and before >= lo else None
+        return m if m is not None and m.end == before + 1 else None
+
     def _subject_before(self, view: DocView, lo: int, i: int) -> str | None:
         """The nearest actor before a verb in its clause, across dates and adverbs."""
+        apposed = self._appositive_subject(view, lo, i)
+        if apposed is not None:
+            return apposed.actor_id if apposed.actor_id and apposed.role == "actor" else None
         for m in reversed(view.mentions_in(lo, i)):
             between = [view.norms[k] for k in view.words(m.end, i)]
             if any(w in (",", ";", "that", "which", "who", '"') for w in between[:1]) or len(between) > 6:

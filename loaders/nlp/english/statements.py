@@ -117,6 +117,8 @@ class EnglishStatements:
         self.light_agent_verbs = frozenset("conducted carried".split())
         self.own_attack_verbs = s("own_attack_verbs")
         self.audience_phrases = lexicon.phrase_list("audience_nouns")
+        self.culprits = s("culprit_nouns")
+        self.justice_cues = frozenset(lexicon.phrase_list("justice_cues"))
 
     # ------------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
@@ -676,6 +678,8 @@ class EnglishStatements:
             for phrase, kind, rank in self.lex.cues.get(view.norms[k], ()):
                 if tuple(norms[n : n + len(phrase)]) == phrase and (best is None or rank < best[0]):
                     best = (rank, kind)
+                    if phrase in self.justice_cues and set(norms[:n]) & self.culprits:
+                        best = (rank, "pledge")  # "the perpetrators will face justice"
         return best[1] if best else "statement"
 
     def _denied(

@@ -220,3 +220,43 @@ def test_a_sentence_placing_the_attacks_told_before_keeps_their_sides(run_en: Ca
     doc = run_en("Rockets hit the US embassy in Baghdad on Thursday. Drones targeted the Harir base on Thursday.")
     harir = [e for e in doc._.kg_events if e.merged_into is None and e.place == "al-harir-air-base"]
     assert [e.targets for e in harir] == [[]]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # an apposition between the subject and its verb
+        (
+            "An Iraqi militia, Kataib Sayyid al-Shuhada, launched a drone at the Harir base on Tuesday.",
+            "kataib-sayyid-al-shuhada",
+        ),
+        (
+            "Kataib Hezbollah, the largest of the Iraqi factions, attacked the Tower 22 outpost on Sunday.",
+            "kataib-hezbollah",
+        ),
+        (
+            "Harakat al-Nujaba, a group that is part of the Islamic Resistance in Iraq, fired drones at Eilat.",
+            "harakat-al-nujaba",
+        ),
+        # the agent of a passive, however far after the trigger
+        (
+            "The drone attack on the Harir air base near Erbil on Monday was carried out by Kataib Hezbollah.",
+            "kataib-hezbollah",
+        ),
+        (
+            "Two drones were launched at the Victory base near Baghdad airport on Sunday by Harakat al-Nujaba.",
+            "harakat-al-nujaba",
+        ),
+    ],
+)
+def test_perpetrators_across_an_apposition_and_far_passive_agents(
+    run_en: Callable[..., Doc], text: str, perpetrator: str
+) -> None:
+    assert event(run_en(text)).perpetrators == [perpetrator]
+
+
+def test_an_apposition_that_names_nobody_gives_no_perpetrator(run_en: Callable[..., Doc]) -> None:
+    e = event(run_en("The drones, launched from the west, struck the Harir base on Monday."))
+    assert e.perpetrators == []
+    e = event(run_en("The attack on the Harir base on Monday near a road used by Peshmerga forces caused no damage."))
+    assert e.perpetrators == []

@@ -219,3 +219,25 @@ def test_claims_by_passive_and_by_owning_the_attack(run_en: Callable[..., Doc], 
 )
 def test_no_claim_without_an_agent_or_an_attack(run_en: Callable[..., Doc], text: str) -> None:
     assert not [k for _, k in said(run_en(text)) if k == "claim_responsibility"], said(run_en(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # justice promised to the culprits is a pledge
+        ("Iraq's interior ministry said those responsible for the bombing would be held accountable.", "pledge"),
+        ("“The perpetrators will face the full force of the law,” the Kurdistan Regional Government said.", "pledge"),
+        # consequences promised to a side, or a price to pay, are threats
+        ("The Pentagon said the militias would be held accountable for the attack.", "threaten"),
+        ("Israel said those responsible would pay a heavy price.", "threaten"),
+    ],
+)
+def test_justice_for_the_culprits_is_a_pledge_consequences_for_a_side_a_threat(
+    run_en: Callable[..., Doc], text: str, kind: str
+) -> None:
+    assert [st.kind for st in run_en(text)._.kg_statements] == [kind]
+
+
+def test_the_iraqi_military_speaks_as_the_iraqi_security_forces(run_en: Callable[..., Doc]) -> None:
+    (st,) = run_en("The Iraqi military condemned the strike on its positions near al-Qaim.")._.kg_statements
+    assert (st.speaker, st.kind) == ("iraqi-security-forces", "condemn")
