@@ -295,8 +295,20 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
         inflected = frozenset(_norm_all([f for v in lemmas for f in verb_forms(v.get("past"), v.get("present"))]))
         out[cue] = out.get(cue, frozenset()) | inflected
         out["casualty_verbs"] = out.get("casualty_verbs", frozenset()) | inflected
-    out["official_military"] = frozenset(_norm_all(speech["official_qualifiers"]["military"]))
-    out["official_security"] = frozenset(_norm_all(speech["official_qualifiers"]["security"]))
+    # "مسؤول أمني", "مسؤولان أمنيان", "مصدرين عسكريين": the nouns of unnamed officials and their
+    # qualifiers in both numbers, with and without the article
+    stems = [norm_word(w) for w in speech.get("official_noun_stems", [])]
+    numbered = [f for w in stems for f in (w, w + "ان", w + "ين", w + "ون", w + "ه")]
+    numbered += ["ال" + f for f in numbered]
+    out["official_nouns"] = out.get("official_nouns", frozenset()) | frozenset(_norm_all(numbered))
+    # those of them a country adjective makes that country's ("دبلوماسيان إيرانيان") in both numbers too
+    agents = out.get("agent_nouns", frozenset())
+    out["agent_nouns"] = agents | frozenset(
+        _norm_all([f for w in stems if w in agents for f in (w, w + "ان", w + "ين", w + "ون", "ال" + w)])
+    )
+    for kind in ("military", "security"):
+        words = speech["official_qualifiers"][kind]
+        out["official_" + kind] = frozenset(_norm_all(words + [f for w in words for f in _nisba_forms(w)]))
     for name, words in speech["anaphors"].items():
         out["anaphor_" + name] = frozenset(_norm_all(words))
     out["support_agreement"] = frozenset(_norm_all(events["support_verbs"]["agreement"]))

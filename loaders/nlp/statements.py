@@ -850,7 +850,7 @@ class StatementExtractor:
                 return True
             if k == rec.content_start and idx.norm(k - 1) in ("انها", "انه", "انهم", "اننا"):
                 return True
-            if self._fighters_at(idx, k + 1, rec.content_end):
+            if self._fighters_at(idx, k + 1, rec.content_end, rec.speaker):
                 return True
             if self._fighters_before(idx, k, rec.content_start, rec.speaker):
                 return True
@@ -863,11 +863,15 @@ class StatementExtractor:
             j -= 1
         return idx.norms[j] in self.designated or idx.norm(j - 1) in self.designated
 
-    def _fighters_at(self, idx: DocIndex, j: int, end: int) -> bool:
-        """The subject after an attack verb is a group's fighters ("مجاهدو", "قواتنا")."""
+    def _fighters_at(self, idx: DocIndex, j: int, end: int, speaker: str | None = None) -> bool:
+        """The subject after an attack verb is a group's fighters ("مجاهدو", "قواتنا"), not those
+        of another body named with them ("اقتحم مقاتلو داعش" in the army's words)."""
         while j < end and (idx.punct[j] or idx.space[j] or idx.date_cover[j] is not None or idx.norms[j] in ADVERBS):
             j += 1
-        return j < end and self._fighter_word(idx, j)
+        if j >= end or not self._fighter_word(idx, j):
+            return False
+        owner = idx.starts.get(j + 1)
+        return owner is None or speaker is None or idx.actor_of(owner) in (None, speaker)
 
     def _fighters_before(self, idx: DocIndex, k: int, start: int, speaker: str | None = None) -> bool:
         """SVO: 'مجاهدونا استهدفوا'."""
@@ -1009,9 +1013,16 @@ class StatementExtractor:
                 while j < e and (idx.norm(j) in self.issued_by or idx.punct[j]):
                     j += 1
             m = idx.starts.get(j)
-            if m is None:
+            if m is None and idx.norm(j) in self.lex.set("official_nouns"):
+                # "وفقا لمسؤولين أمنيين عراقيين": unnamed officials speak for the forces they serve
+                agent = idx.nisba_official(j, e)
+                if agent is None or agent.actor in (None, UNRESOLVED):
+                    continue
+                actor = agent.actor
+            elif m is None:
                 continue
-            actor = idx.promote(m)
+            else:
+                actor = idx.promote(m)
             if actor is None:
                 continue
             return [

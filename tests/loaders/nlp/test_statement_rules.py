@@ -193,3 +193,31 @@ def test_state_television_speaking_is_not_the_body_quoted_before(run: Callable[.
     )
     speakers = [s.speaker for s in doc._.kg_statements]
     assert speakers == ["us-military"]  # the television is no outlet the text named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وقال مسؤولان أمنيان عراقيان إن مسلحين هاجموا قاعدة حرير.", ("iraqi-security-forces", "statement")),
+        ("وقال دبلوماسيان إيرانيان إن طهران لم تشارك في الهجوم.", ("iran", "deny_responsibility")),
+        ("وقال مسؤول أمني عراقي إن مسلحين هاجموا قاعدة حرير.", ("iraqi-security-forces", "statement")),
+    ],
+)
+def test_unnamed_officials_speak_for_their_state_in_both_numbers(
+    run: Callable[..., Doc], sentence: str, expected: tuple[str, str]
+) -> None:
+    assert said(run(sentence, "2024-05-06")) == [expected]
+
+
+def test_according_to_unnamed_officials_is_their_state_speaking(run: Callable[..., Doc]) -> None:
+    doc = run("هاجم مسلحون قاعدة حرير فجرا، وفقا لمسؤولين عسكريين عراقيين.", "2024-05-06")
+    assert said(doc) == [("iraq", "statement")]
+
+
+def test_fighters_of_another_body_in_a_speakers_words_claim_nothing_for_the_speaker(
+    run: Callable[..., Doc],
+) -> None:
+    doc = run("اقتحم مقاتلو حزب الله البلدة فجرا، وفقا لمسؤولين عسكريين عراقيين.", "2024-05-06")
+    assert said(doc) == [("iraq", "statement")]  # the officials tell Hezbollah's attack, they claim nothing
+    own = run("وقالت كتائب حزب الله إنه استهدف مقاتلو الكتائب قاعدة التنف.", "2024-05-06")
+    assert said(own) == [("kataib-hezbollah", "claim_responsibility")]
