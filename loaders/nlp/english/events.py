@@ -602,32 +602,39 @@ class EnglishEvents:
         Hezbollah commander", "members of Kataib Hezbollah", "American troops"); for an attack's
         passive subject, any actor ("the US embassy was attacked")."""
         norms = view.norms
+
+        def ends(k: int) -> bool:
+            if view.mention_at(k) is not None:
+                return False  # a name runs on over its own words ("the US consulate in Erbil")
+            if step < 0 and norms[k] in ("that", "who", "which"):
+                return True
+            return norms[k] in _PHRASE_STOPS or (view.table.punct[k] and norms[k] not in ("'s", "-"))
+
+        span: list[int] = []
         if step > 0:
-            span = []
             for k in words[at : at + 12]:
-                if norms[k] in _PHRASE_STOPS or (view.table.punct[k] and norms[k] not in ("'s", "-")):
+                if ends(k):
                     break
                 span.append(k)
         else:
-            span = []
             for k in reversed(words[max(0, at - 9) : at]):
-                if (
-                    norms[k] in _PHRASE_STOPS
-                    or norms[k] in ("that", "who", "which")
-                    or (view.table.punct[k] and norms[k] not in ("'s", "-"))
-                ):
+                if ends(k):
                     break
                 span.insert(0, k)
         if not span:
             return []
         out: list[str] = []
         for m in view.mentions_in(span[0], span[-1] + 1):
-            if not m.actor_id or m.role != "actor":
+            if not m.actor_id or (m.role != "actor" and not (any_actor and self._site_actor(m))):
                 continue
             person = step > 0 and actor_kind(self.gaz, view.doc, m.actor_id) == "person"  # "killed Abu X"
             if person or any_actor or self._owns_people(view, m, span[-1] + 1):
                 out.append(m.actor_id)
         return out
+
+    def _site_actor(self, m: EntityMention) -> bool:
+        """A place that is also an actor and no broad area: an embassy, a consulate, a base."""
+        return self.gaz.places.get(m.place_id or "", {}).get("kind") not in ("country", "governorate", "city")
 
     def _owns_people(self, view: DocView, m: EntityMention, end: int) -> bool:
         """'US soldiers', 'a US civilian contractor', 'Kataib Hezbollah's commander', 'American

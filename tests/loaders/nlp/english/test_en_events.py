@@ -260,3 +260,16 @@ def test_an_apposition_that_names_nobody_gives_no_perpetrator(run_en: Callable[.
     assert e.perpetrators == []
     e = event(run_en("The attack on the Harir base on Monday near a road used by Peshmerga forces caused no damage."))
     assert e.perpetrators == []
+
+
+def test_a_named_site_attacked_in_the_passive_is_the_target_over_its_own_words(run_en: Callable[..., Doc]) -> None:
+    e = event(run_en("The US consulate in Erbil was attacked with rockets on Thursday."))
+    assert e.targets == ["us-consulate-general-in-erbil"]
+
+
+def test_pounding_and_bombarding_are_attacks(run_en: Callable[..., Doc]) -> None:
+    e = event(run_en("Israeli jets pounded Hezbollah positions in southern Lebanon on Sunday."))
+    assert (e.type, e.perpetrators, e.targets) == ("airstrike", ["israel"], ["hezbollah"])
+    assert events(run_en("Turkish artillery bombarded villages near Zakho on Monday.")) == [
+        ("attack", "zakho", "2024-01-08")
+    ]
