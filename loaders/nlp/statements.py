@@ -59,7 +59,9 @@ _ARMED = frozenset({"armed_group"})
 _BULLETS = frozenset({"*", "•", "●", "▪", "-", "–", "—", "·"})
 # who claims an attack by telling it as its own: armed groups, and states and their forces
 # announcing their own strikes (the gold conventions accept a claim there)
-_OWN_ATTACKERS = frozenset({"armed_group", "military", "state", "coalition"})
+#: "أنها", "بأنها" ... before a verb: the speaker is its subject ("أفادت الحركة بأنها نفذت")
+_SELF_PRONOUNS = frozenset({"انها", "انه", "انهم", "اننا", "بانها", "بانه", "بانهم", "باننا"})
+_OWN_ATTACKERS = frozenset({"armed_group", "military", "state", "coalition", "government"})
 _VERBAL_TARGETS = frozenset({"person", "government", "state", "political_party", "international_org"})
 
 
@@ -816,6 +818,10 @@ class StatementExtractor:
             target = rec.object_actor or self._first_actor(
                 idx, start, min(rec.content_end, start + 8), exclude=rec.speaker
             )
+            if not target and cue_end > rec.content_start:
+                # "إن كتائب حزب الله تقف وراء الهجوم", "إن جماعة X نفذته": the one blamed is the
+                # subject before the cue
+                target = self._first_actor(idx, rec.content_start, cue_end, exclude=rec.speaker)
             if target:
                 rec.accused = [target]
             elif cue_end > rec.content_start:
@@ -848,13 +854,25 @@ class StatementExtractor:
                 continue  # "لم نستهدف": a denial, read elsewhere
             if norm in self.lex.own_attack_forms:
                 return True
-            if k == rec.content_start and idx.norm(k - 1) in ("انها", "انه", "انهم", "اننا"):
-                return True
+            if k == rec.content_start and idx.norm(k - 1) in _SELF_PRONOUNS:
+                # a ministry's "أنه نُفذ من دون علمها" is the passive twin of its own act
+                if idx.actor_kind(rec.speaker) != "government" or self._object_after(idx, k):
+                    return True
             if self._fighters_at(idx, k + 1, rec.content_end, rec.speaker):
                 return True
             if self._fighters_before(idx, k, rec.content_start, rec.speaker):
                 return True
         return False
+
+    def _object_after(self, idx: DocIndex, k: int) -> bool:
+        """The verb at k goes on with its object ("إنها حيدت 5 مسلحين"), not with a preposition
+        or a pause, as its passive twin does ("أنه نُفذ من دون علم", "إنها استُهدفت بصواريخ")."""
+        j = k + 1
+        while j < idx.n and idx.space[j]:
+            j += 1
+        if j >= idx.n or idx.punct[j]:
+            return False
+        return idx.norms[j] not in PREPOSITIONS and not set(idx.clitics[j]) & {"ب", "ل"}
 
     def _designation(self, idx: DocIndex, k: int) -> bool:
         """'جماعة إرهابية', 'مقرات "جماعة إرهابية"': the adjective at k labels a group noun."""

@@ -221,3 +221,27 @@ def test_fighters_of_another_body_in_a_speakers_words_claim_nothing_for_the_spea
     assert said(doc) == [("iraq", "statement")]  # the officials tell Hezbollah's attack, they claim nothing
     own = run("وقالت كتائب حزب الله إنه استهدف مقاتلو الكتائب قاعدة التنف.", "2024-05-06")
     assert said(own) == [("kataib-hezbollah", "claim_responsibility")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a ministry telling its own strike, the act's object after the verb
+        ("وقالت وزارة الدفاع العراقية إنها حيدت خمسة مسلحين في غارة جوية.", "claim_responsibility"),
+        # ... and the passive twin of the same letters, which tells nothing of its own doing
+        ("وأدانت وزارة الدفاع العراقية الهجوم، مؤكدة أنه نفذ من دون علمها.", "condemn"),
+        # raiding and destroying are attacks too, and "بأنها" is "أنها"
+        ("وأعلن الجيش الأمريكي أنه أغار على مستودعات أسلحة في قضاء القائم.", "claim_responsibility"),
+        ("وأعلن الجيش الأمريكي أن قواته دمرت أربع طائرات مسيرة قبل إطلاقها.", "claim_responsibility"),
+        ("وأفادت المقاومة الإسلامية في العراق بأنها نفذت عملية جديدة ضد قاعدة حرير.", "claim_responsibility"),
+    ],
+)
+def test_a_side_telling_its_own_attack_claims_it(run: Callable[..., Doc], sentence: str, expected: str) -> None:
+    kinds = [kind for _, kind in said(run(sentence, "2024-05-06"))]
+    assert kinds[0] == expected
+
+
+def test_the_one_blamed_may_stand_before_the_words_that_blame(run: Callable[..., Doc]) -> None:
+    doc = run("وأكد الجيش الأمريكي أن كتائب حزب الله تقف وراء الهجوم على قاعدة التنف.", "2024-05-06")
+    (accusation,) = doc._.kg_statements
+    assert (accusation.speaker, accusation.kind, accusation.accused) == ("us-military", "accuse", ["kataib-hezbollah"])
