@@ -54,6 +54,7 @@ _PHRASE_STOPS = frozenset(
     "in at near on when after while during as from with by since before amid following inside outside "
     "across around and/or said says according".split()
 )
+_LOCATIVES = frozenset("in at near outside inside".split())
 _MODIFIER_WORDS = frozenset(
     "air drone missile rocket precision defensive retaliatory recent latest deadly - self defense self-defense "
     "military naval artillery ballistic unprecedented direct first second further new".split()
@@ -86,9 +87,9 @@ class EnglishEvents:
         self.injure = s("injure_words")
         self.side_people = s("side_people")
         self.suffer = s("suffer_verbs")
-        #: "attacked", "targeted", "struck": after "was"/"were" their subject is what was attacked
+        #: "attacked", "targeted", "hit": after "was"/"were" their subject is what was attacked
         self._attack_participles = frozenset(
-            f for f, t in lexicon.triggers.items() if t.cls != "noun" and t.form in ("past", "participle")
+            f for f, t in lexicon.triggers.items() if t.cls != "noun" and t.form not in ("gerund", "third")
         )
         self.background = s("background_words")
         self.period = s("period_words")
@@ -606,6 +607,10 @@ class EnglishEvents:
         def ends(k: int) -> bool:
             if view.mention_at(k) is not None:
                 return False  # a name runs on over its own words ("the US consulate in Erbil")
+            nxt = view.next_word(k)
+            place = view.mention_at(nxt) if step < 0 and nxt is not None and norms[k] in _LOCATIVES else None
+            if place is not None and place.role == "place":
+                return False  # "the embassy compound in Baghdad was hit": the place is in the phrase
             if step < 0 and norms[k] in ("that", "who", "which"):
                 return True
             return norms[k] in _PHRASE_STOPS or (view.table.punct[k] and norms[k] not in ("'s", "-"))
@@ -625,7 +630,14 @@ class EnglishEvents:
             return []
         out: list[str] = []
         for m in view.mentions_in(span[0], span[-1] + 1):
-            if not m.actor_id or (m.role != "actor" and not (any_actor and self._site_actor(m))):
+            if any_actor and m.role != "actor":
+                # a site attacked that is an actor too: an embassy, a consulate ("the US embassy
+                # compound in Baghdad was hit")
+                site = m.actor_id or (m.place_id if m.place_id in self.gaz.actors else None)
+                if site and self._site_actor(m):
+                    out.append(site)
+                continue
+            if not m.actor_id or m.role != "actor":
                 continue
             person = step > 0 and actor_kind(self.gaz, view.doc, m.actor_id) == "person"  # "killed Abu X"
             if person or any_actor or self._owns_people(view, m, span[-1] + 1):

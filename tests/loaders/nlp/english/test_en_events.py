@@ -273,3 +273,18 @@ def test_pounding_and_bombarding_are_attacks(run_en: Callable[..., Doc]) -> None
     assert events(run_en("Turkish artillery bombarded villages near Zakho on Monday.")) == [
         ("attack", "zakho", "2024-01-08")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Rockets slammed into a base hosting US troops in northeastern Syria on Monday.", "us-military"),
+        (
+            "Two Turkish soldiers were killed in clashes with PKK militants near Zakho on Saturday.",
+            "turkish-armed-forces",
+        ),
+        ("The US embassy compound in Baghdad was hit by two rockets on Wednesday night.", "us-embassy-in-baghdad"),
+    ],
+)
+def test_forces_hosted_clashes_and_a_site_hit_in_the_passive(run_en: Callable[..., Doc], text: str, side: str) -> None:
+    assert side in event(run_en(text)).targets
