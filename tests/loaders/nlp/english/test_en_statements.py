@@ -241,3 +241,32 @@ def test_justice_for_the_culprits_is_a_pledge_consequences_for_a_side_a_threat(
 def test_the_iraqi_military_speaks_as_the_iraqi_security_forces(run_en: Callable[..., Doc]) -> None:
     (st,) = run_en("The Iraqi military condemned the strike on its positions near al-Qaim.")._.kg_statements
     assert (st.speaker, st.kind) == ("iraqi-security-forces", "condemn")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # Gulf ministries' English: a condemnation expressed, a rejection affirmed
+        (
+            "Qatar's foreign ministry expressed the State's strong condemnation of the drone attack on Erbil.",
+            "qatari-ministry-of-foreign-affairs",
+            "condemn",
+        ),
+        (
+            "Kuwait's foreign ministry affirmed its rejection of the strikes on Iraqi soil.",
+            "kuwaiti-ministry-of-foreign-affairs",
+            "condemn",
+        ),
+        ("Jordan expressed its solidarity with Iraq.", "jordan", "statement"),
+    ],
+)
+def test_a_stance_expressed_or_affirmed_as_a_noun(
+    run_en: Callable[..., Doc], text: str, speaker: str, kind: str
+) -> None:
+    assert [(st.speaker, st.kind) for st in run_en(text)._.kg_statements] == [(speaker, kind)]
+
+
+def test_houthi_as_a_modifier_names_the_houthis(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("Saudi-led coalition warplanes bombed Houthi positions in Hodeidah on Sunday.")
+    (e,) = [e for e in doc._.kg_events if e.merged_into is None]
+    assert (e.perpetrators, e.targets) == (["saudi-led-coalition"], ["houthis"])
