@@ -14,34 +14,33 @@ from core.errors import StoreError, StoreUnavailable
 from graph.rows import GraphRows
 from graph.stores.base import GraphStore, Transaction
 
-#: Write queries whose rows may be bulk-loaded with COPY when they belong to a new article,
-#: statement or event: (copy query, row field holding the owner id, table, kind of owner).
-_COPY_PLAN: dict[str, tuple[str, str, str, str]] = {
-    "write.article": ("copy.article", "id", "Article", "article"),
-    "write.statement": ("copy.statement", "id", "Statement", "statement"),
-    "write.event": ("copy.event", "id", "Event", "event"),
-    "write.occurred_at": ("copy.occurred_at", "src", "OCCURRED_AT", "event"),
-    "write.carried_out": ("copy.carried_out", "dst", "CARRIED_OUT", "event"),
-    "write.targeted": ("copy.targeted", "src", "TARGETED", "event"),
-    "write.published_by": ("copy.published_by", "src", "PUBLISHED_BY", "article"),
-    "write.mentions_actor": ("copy.mentions_actor", "src", "MENTIONS", "article"),
-    "write.mentions_place": ("copy.mentions_place", "src", "MENTIONS", "article"),
-    "write.event_reported_in": ("copy.event_reported_in", "dst", "REPORTED_IN", "article"),
-    "write.statement_reported_in": ("copy.statement_reported_in", "dst", "REPORTED_IN", "article"),
-    "write.made": ("copy.made", "dst", "MADE", "statement"),
-    "write.about": ("copy.about", "src", "ABOUT", "statement"),
-    "write.addressed_to": ("copy.addressed_to", "src", "ADDRESSED_TO", "statement"),
-    "write.accuses": ("copy.accuses", "src", "ACCUSES", "statement"),
+#: Write queries whose rows are new for sure when they belong to a new article, statement or
+#: event: (row field holding the owner id, kind of owner, table for COPY). Such rows go through
+#: `copy.<kind>` (queries/ladybug/copy.cypher) or `write.new_<kind>` (queries/ladybug/create.cypher)
+#: instead of `write.<kind>`.
+_NEW_ROW_PLAN: dict[str, tuple[str, str, str]] = {
+    "write.article": ("id", "article", "Article"),
+    "write.statement": ("id", "statement", "Statement"),
+    "write.event": ("id", "event", "Event"),
+    "write.occurred_at": ("src", "event", "OCCURRED_AT"),
+    "write.carried_out": ("dst", "event", "CARRIED_OUT"),
+    "write.targeted": ("src", "event", "TARGETED"),
+    "write.published_by": ("src", "article", "PUBLISHED_BY"),
+    "write.mentions_actor": ("src", "article", "MENTIONS"),
+    "write.mentions_place": ("src", "article", "MENTIONS"),
+    "write.event_reported_in": ("dst", "article", "REPORTED_IN"),
+    "write.statement_reported_in": ("dst", "article", "REPORTED_IN"),
+    "write.made": ("dst", "statement", "MADE"),
+    "write.about": ("src", "statement", "ABOUT"),
+    "write.addressed_to": ("src", "statement", "ADDRESSED_TO"),
+    "write.accuses": ("src", "statement", "ACCUSES"),
 }
 #: Rows shared by many articles (gazetteer actors and places, their hierarchy): once written in
 #: this process they are skipped while unchanged. Safe because one process owns a LadybugDB file.
 _SHARED_ROWS = ("write.actor", "write.place", "write.member_of", "write.located_in")
-#: COPY when a batch adds at least this fraction of the articles already stored ...
+#: COPY new rows when a batch adds at least this fraction of the articles already stored (an
+#: initial load); CREATE them otherwise.
 _COPY_GROWTH = 0.5
-#: ... or when new articles x stored articles reaches this: what the MERGE rows would cost grows
-#: with both (measured: at 9,000 stored, 50 new articles cost 0.6-0.9 s by MERGE, 1.1-1.5 s by
-#: COPY; 500 cost 10-16 s by MERGE, about 2 s by COPY), while COPY's cost is the commit's.
-_COPY_WORK = 1_000_000
 _READ_ONLY_ATTEMPTS = 5
 _TABLE_DDL = re.compile(r"CREATE\s+(NODE|REL)\s+TABLE\s+IF\s+NOT\s+EXISTS\s+(\w+)\s*\((.*)\)\s*$", re.S | re.I)
 
@@ -177,15 +176,18 @@ class LadybugStore(GraphStore):
         return cache[table]
 
     def _write_rows(self, tx: Transaction, rows: GraphRows, size: int) -> int:
-        """MERGE what may exist already; COPY what cannot, unless the batch is small.
+        """MERGE what may exist already; COPY or CREATE what cannot.
 
         An article id is a hash of its body and a statement or event id is fixed by its
-        content, so every row an unseen one owns is new for sure and may be bulk-loaded without
+        content, so every row an unseen one owns is new for sure and may be inserted without
         breaking idempotence. `UNWIND ... MERGE` costs per row in proportion to the store
-        (LadybugDB 0.22 plans it as a hash join against a scan of the whole table), so a writer
-        that MERGEs everything slows as the store grows (52 ms/article at 10k articles, 11.5 at
-        1k). COPY costs about the same at any size, but its commit checkpoints (0.5-1.5 s
-        whatever the batch), so one article, or a handful into a small store, still MERGEs.
+        (LadybugDB 0.22 plans it as a hash join against a scan of the whole table): a writer
+        that MERGEd every row took 11.5 ms/article just after 1k articles and 52 at 10k. COPY
+        is the fastest way in, but its commit checkpoints every table it touched, in time and
+        memory that grow with the table (0.08 s of CPU for 500 articles into 1k, 0.36 s into
+        9k; a 256 MB buffer pool runs out at 2k), so it serves only batches large next to the
+        store. Otherwise new rows are CREATEd, each endpoint found through the primary-key
+        index (queries/ladybug/create.cypher): a cost per row that does not grow with the store.
         """
         import pandas as pd
 
@@ -201,9 +203,7 @@ class LadybugStore(GraphStore):
                 existing |= {r["id"] for r in self._run_named(tx, query, {"ids": ids[i : i + size]})}
             new[owner] = set(ids) - existing
         stored_articles = self._article_count(tx)
-        adding = len(new["article"])
-        if stored_articles and adding < _COPY_GROWTH * stored_articles and adding * stored_articles < _COPY_WORK:
-            new = {owner: set() for owner in new}  # incremental: everything through MERGE
+        bulk = not stored_articles or len(new["article"]) >= _COPY_GROWTH * stored_articles
 
         batches = 0
         for name, chunk in rows.batches(10**9):
@@ -211,20 +211,25 @@ class LadybugStore(GraphStore):
                 keyed = [(repr(sorted(r.items())), r) for r in chunk]
                 chunk = [r for key, r in keyed if key not in self._written]
                 self._pending.update(key for key, _ in keyed)
-            plan = _COPY_PLAN.get(name)
+            plan = _NEW_ROW_PLAN.get(name)
             if plan is None:
                 merge_rows = chunk
             else:
-                copy_query, field, table, owner = plan
-                copy_rows = [r for r in chunk if r[field] in new[owner]]
+                field, owner, table = plan
+                new_rows = [r for r in chunk if r[field] in new[owner]]
                 merge_rows = [r for r in chunk if r[field] not in new[owner]]
-                if copy_rows:
+                kind = name.removeprefix("write.")
+                if new_rows and bulk:
                     columns = self._columns(table)
-                    records = [{**r, "from": r.get("src"), "to": r.get("dst")} for r in copy_rows]
+                    records = [{**r, "from": r.get("src"), "to": r.get("dst")} for r in new_rows]
                     frame = pd.DataFrame.from_records(records, columns=columns).astype(object)
                     frame = frame.where(pd.notna(frame), None)
-                    self._run_named(tx, copy_query, {"rows": frame})
+                    self._run_named(tx, f"copy.{kind}", {"rows": frame})
                     batches += 1
+                elif new_rows:
+                    for i in range(0, len(new_rows), size):
+                        self._run_named(tx, f"write.new_{kind}", {"rows": new_rows[i : i + size]})
+                        batches += 1
             for i in range(0, len(merge_rows), size):
                 self._run_named(tx, name, {"rows": merge_rows[i : i + size]})
                 batches += 1

@@ -1,5 +1,6 @@
-"""LadybugDB writes a batch's new rows by COPY or by MERGE depending on the batch and the store;
-either way the store must hold the same graph, every property included."""
+"""LadybugDB inserts the rows of new articles by COPY or by CREATE depending on the batch and the
+store, and MERGEs the rest; whichever path a row takes, the store must hold the same graph, every
+property included."""
 
 from __future__ import annotations
 
@@ -35,22 +36,24 @@ def whole_graph(store: LadybugStore) -> list[str]:
     return sorted(json.dumps(item, sort_keys=True, ensure_ascii=False) for item in [*nodes, *edges])
 
 
-def written(path: Path, graphs: list[ArticleGraph], batch: int) -> list[str]:
-    """The first batch into the empty store, then the rest in batches of `batch`."""
+def written(path: Path, graphs: list[ArticleGraph], batch: int, again: bool = False) -> list[str]:
+    """The first batch into the empty store, then the rest in batches of `batch`; with `again`,
+    everything once more (every row is then stored already and goes through MERGE)."""
     with LadybugStore(Settings(backend="ladybug", db_path=path)) as store:
-        store.write(graphs[:80])
-        for i in range(80, len(graphs), batch):
-            store.write(graphs[i : i + batch])
+        for _ in range(2 if again else 1):
+            store.write(graphs[:80])
+            for i in range(80, len(graphs), batch):
+                store.write(graphs[i : i + batch])
         return whole_graph(store)
 
 
-def test_copy_and_merge_store_the_same_graph(
+def test_copy_create_and_merge_store_the_same_graph(
     corpus: list[ArticleGraph], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ladybug_store, "_COPY_GROWTH", float("inf"))
-    monkeypatch.setattr(ladybug_store, "_COPY_WORK", float("inf"))
-    by_merge = written(tmp_path / "merge.lbug", corpus, 40)
-    monkeypatch.setattr(ladybug_store, "_COPY_WORK", 0)
+    by_create = written(tmp_path / "create.lbug", corpus, 40)  # 40 new articles into 80 or more: CREATE
+    by_merge = written(tmp_path / "merge.lbug", corpus, 40, again=True)
+    monkeypatch.setattr(ladybug_store, "_COPY_GROWTH", 0.0)
     by_copy = written(tmp_path / "copy.lbug", corpus, 40)
     assert len(by_copy) > 10 * CORPUS_SIZE
-    assert by_copy == by_merge
+    assert by_create == by_copy
+    assert by_merge == by_copy
