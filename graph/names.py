@@ -38,6 +38,9 @@ ENTITY_PARAMS: dict[str, str] = {
     "place": "Place",
 }
 
+#: Which node an id names first when several labels share it (as the `graph_node` query orders them).
+_NODE_ORDER = {"Actor": 0, "Place": 1, "Event": 2, "Statement": 3, "Article": 4}
+
 
 def _noun(labels: Sequence[str]) -> str:
     return {"Actor": "actor", "Place": "place"}.get(labels[0], "name") if len(labels) == 1 else "name"
@@ -47,7 +50,9 @@ def resolve(store: GraphStore, text: str, labels: Sequence[str] = ("Actor", "Pla
     """The (label, id) that `text` stands for among nodes with these labels; see the module's rule."""
     name = text.strip()
     if any(label in _ID_ONLY for label in labels):
-        for row in store.query("graph_node", {"id": name}):
+        rows = store.query("graph_node", {"id": name})
+        # An actor before a place of the same id; sorted here because a store may answer label by label.
+        for row in sorted(rows, key=lambda r: _NODE_ORDER.get(r["node"]["label"], len(_NODE_ORDER))):
             if row["node"]["label"] in labels:
                 return row["node"]["label"], row["node"]["id"]
     key = normalise(name)

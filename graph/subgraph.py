@@ -171,6 +171,11 @@ def subgraph(
     for hop in range(1, hops + 1):
         if not frontier:
             break
+        if truncated and len(nodes) >= max_nodes:
+            # The cap is reached and known to bite: a further hop could add no node, and the edges it
+            # would find among the nodes kept are the ones `neighbourhood_edges` finds below. Around a
+            # hub this skips expanding hundreds of nodes for nothing.
+            break
         rows = store.query(
             "neighbourhood",
             {

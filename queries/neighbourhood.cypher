@@ -62,14 +62,34 @@ LIMIT $limit
 // part of: graph.subgraph.subgraph
 // The relationships running between nodes of a given set (ids per label), so a neighbourhood also
 // shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`;
-// roles below min_confidence are left out here too.
+// roles below min_confidence are left out here too. Every one of those types but LOCATED_IN and
+// MEMBER_OF has an event or a statement at one end, so the relationships are found from the set's
+// events and statements (a handful each) and never by walking the thousands of a hub actor's.
+// At most `limit` rows per branch.
 // params: actors, places, events, statements, articles, min_confidence=null, limit=5000
-MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
-WHERE (NOT type(r) IN ['CARRIED_OUT', 'TARGETED'] OR r.confidence >= $min_confidence OR $min_confidence IS NULL)
-  AND ((a:Actor AND a.id IN $actors) OR (a:Place AND a.id IN $places)
-       OR (a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements))
+MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|TARGETED|ABOUT|ADDRESSED_TO|ACCUSES]->(b)
+WHERE ((a:Event AND a.id IN $events) OR (a:Statement AND a.id IN $statements))
+  AND (type(r) <> 'TARGETED' OR r.confidence >= $min_confidence OR $min_confidence IS NULL)
   AND ((b:Actor AND b.id IN $actors) OR (b:Place AND b.id IN $places) OR (b:Event AND b.id IN $events)
-       OR (b:Statement AND b.id IN $statements) OR (b:Article AND b.id IN $articles))
+       OR (b:Article AND b.id IN $articles))
+RETURN labels(a)[0] AS from_label, a.id AS from_id, type(r) AS type, labels(b)[0] AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+MATCH (b)
+WHERE (b:Event AND b.id IN $events) OR (b:Statement AND b.id IN $statements)
+MATCH (a:Actor)-[r:CARRIED_OUT|MADE]->(b)
+WHERE a.id IN $actors
+  AND (type(r) <> 'CARRIED_OUT' OR r.confidence >= $min_confidence OR $min_confidence IS NULL)
+RETURN 'Actor' AS from_label, a.id AS from_id, type(r) AS type, labels(b)[0] AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+MATCH (a)-[r:LOCATED_IN|MEMBER_OF]->(b)
+WHERE ((a:Actor AND a.id IN $actors AND b:Actor AND b.id IN $actors)
+       OR (a:Place AND a.id IN $places AND b:Place AND b.id IN $places))
 RETURN labels(a)[0] AS from_label, a.id AS from_id, type(r) AS type, labels(b)[0] AS to_label, b.id AS to_id,
        {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
 ORDER BY from_label, from_id, type, to_label, to_id

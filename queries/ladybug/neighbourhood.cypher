@@ -33,13 +33,15 @@ WHERE ((label <> 'Event' AND label <> 'Statement') OR b.confidence >= CAST($min_
   AND ((label <> 'Event' AND label <> 'Statement')
        OR ((CAST($since AS STRING) IS NULL OR (b.date IS NOT NULL AND (b.date + '~') >= CAST($since AS STRING)))
            AND (CAST($until AS STRING) IS NULL OR (b.date IS NOT NULL AND b.date <= (CAST($until AS STRING) + '~')))))
-RETURN label(a) AS from_label, a.id AS from_id, label(r) AS type, true AS outgoing,
+WITH a, r, b, label, label(a) AS from_label, a.id AS from_id, label(r) AS type
+ORDER BY from_label, from_id, type, label, b.id
+LIMIT $limit
+RETURN from_label, from_id, type, true AS outgoing,
        {label: label, id: b.id, name: b.name, name_ar: b.name_ar, kind: b.kind, type: b.type,
         date: b.date, quote: b.quote, summary: b.summary, title: b.title, published: b.published,
         outlet: b.outlet, url: b.url, wikidata: b.wikidata, lat: b.lat, lon: b.lon} AS node,
        {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
-ORDER BY from_label, from_id, type, label, b.id
-LIMIT $limit
+ORDER BY from_label, from_id, type, node.label, node.id
 UNION ALL
 MATCH (a)
 WHERE (label(a) = 'Actor' AND a.id IN $actors) OR (label(a) = 'Place' AND a.id IN $places)
@@ -59,31 +61,106 @@ WHERE ((label <> 'Event' AND label <> 'Statement') OR b.confidence >= CAST($min_
   AND ((label <> 'Event' AND label <> 'Statement')
        OR ((CAST($since AS STRING) IS NULL OR (b.date IS NOT NULL AND (b.date + '~') >= CAST($since AS STRING)))
            AND (CAST($until AS STRING) IS NULL OR (b.date IS NOT NULL AND b.date <= (CAST($until AS STRING) + '~')))))
-RETURN label(a) AS from_label, a.id AS from_id, label(r) AS type, false AS outgoing,
+WITH a, r, b, label, label(a) AS from_label, a.id AS from_id, label(r) AS type
+ORDER BY from_label, from_id, type, label, b.id
+LIMIT $limit
+RETURN from_label, from_id, type, false AS outgoing,
        {label: label, id: b.id, name: b.name, name_ar: b.name_ar, kind: b.kind, type: b.type,
         date: b.date, quote: b.quote, summary: b.summary, title: b.title, published: b.published,
         outlet: b.outlet, url: b.url, wikidata: b.wikidata, lat: b.lat, lon: b.lon} AS node,
        {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
-ORDER BY from_label, from_id, type, label, b.id
-LIMIT $limit
+ORDER BY from_label, from_id, type, node.label, node.id
 
 // name: neighbourhood_edges
 // part of: graph.subgraph.subgraph
 // The relationships running between nodes of a given set (ids per label), so a neighbourhood also
 // shows how its outermost nodes connect to each other. Same relationship types as `neighbourhood`;
-// roles below min_confidence are left out here too.
+// roles below min_confidence are left out here too. Every one of those types but LOCATED_IN and
+// MEMBER_OF has an event or a statement at one end, so the relationships are found from the set's
+// events and statements (a handful each) and never by walking the thousands of a hub actor's. One
+// branch per pair of labels: LadybugDB looks a node up by primary key through UNWIND and follows
+// only the relationship tables that fit both labels, where an unlabelled end would scan whole
+// tables. Each pattern lists all the types so that `r.count` and the like resolve (to null where a
+// type has no such property). At most `limit` rows per branch.
 // params: actors, places, events, statements, articles, min_confidence=null, limit=5000
-MATCH (a)
-WHERE (label(a) = 'Actor' AND a.id IN $actors) OR (label(a) = 'Place' AND a.id IN $places)
-   OR (label(a) = 'Event' AND a.id IN $events) OR (label(a) = 'Statement' AND a.id IN $statements)
-MATCH (a)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b)
-WITH a, r, b, label(a) AS from_label, label(b) AS to_label
-WHERE ((label(r) <> 'CARRIED_OUT' AND label(r) <> 'TARGETED') OR r.confidence >= CAST($min_confidence AS DOUBLE)
-       OR CAST($min_confidence AS DOUBLE) IS NULL)
-  AND ((to_label = 'Actor' AND b.id IN $actors) OR (to_label = 'Place' AND b.id IN $places)
-   OR (to_label = 'Event' AND b.id IN $events) OR (to_label = 'Statement' AND b.id IN $statements)
-   OR (to_label = 'Article' AND b.id IN $articles))
-RETURN from_label, a.id AS from_id, label(r) AS type, to_label, b.id AS to_id,
+UNWIND $events AS i
+MATCH (a:Event {id: i})-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Article)
+WHERE b.id IN $articles
+RETURN 'Event' AS from_label, a.id AS from_id, label(r) AS type, 'Article' AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+UNWIND $events AS i
+MATCH (a:Event {id: i})-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Place)
+WHERE b.id IN $places
+RETURN 'Event' AS from_label, a.id AS from_id, label(r) AS type, 'Place' AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+UNWIND $events AS i
+MATCH (a:Event {id: i})-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Actor)
+WHERE b.id IN $actors
+  AND (r.confidence >= CAST($min_confidence AS DOUBLE) OR CAST($min_confidence AS DOUBLE) IS NULL)
+RETURN 'Event' AS from_label, a.id AS from_id, label(r) AS type, 'Actor' AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+UNWIND $statements AS i
+MATCH (a:Statement {id: i})-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Article)
+WHERE b.id IN $articles
+RETURN 'Statement' AS from_label, a.id AS from_id, label(r) AS type, 'Article' AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+UNWIND $statements AS i
+MATCH (a:Statement {id: i})-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Event)
+WHERE b.id IN $events
+RETURN 'Statement' AS from_label, a.id AS from_id, label(r) AS type, 'Event' AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+UNWIND $statements AS i
+MATCH (a:Statement {id: i})-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Actor)
+WHERE b.id IN $actors
+RETURN 'Statement' AS from_label, a.id AS from_id, label(r) AS type, 'Actor' AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+UNWIND $events AS i
+MATCH (a:Actor)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Event {id: i})
+WHERE a.id IN $actors
+  AND (r.confidence >= CAST($min_confidence AS DOUBLE) OR CAST($min_confidence AS DOUBLE) IS NULL)
+RETURN 'Actor' AS from_label, a.id AS from_id, label(r) AS type, 'Event' AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+UNWIND $statements AS i
+MATCH (a:Actor)-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Statement {id: i})
+WHERE a.id IN $actors
+RETURN 'Actor' AS from_label, a.id AS from_id, label(r) AS type, 'Statement' AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+UNWIND $actors AS i
+MATCH (a:Actor {id: i})-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Actor)
+WHERE b.id IN $actors
+RETURN 'Actor' AS from_label, a.id AS from_id, label(r) AS type, 'Actor' AS to_label, b.id AS to_id,
+       {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
+ORDER BY from_label, from_id, type, to_label, to_id
+LIMIT $limit
+UNION ALL
+UNWIND $places AS i
+MATCH (a:Place {id: i})-[r:REPORTED_IN|OCCURRED_AT|LOCATED_IN|CARRIED_OUT|TARGETED|MADE|ABOUT|ADDRESSED_TO|ACCUSES|MEMBER_OF]->(b:Place)
+WHERE b.id IN $places
+RETURN 'Place' AS from_label, a.id AS from_id, label(r) AS type, 'Place' AS to_label, b.id AS to_id,
        {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
 ORDER BY from_label, from_id, type, to_label, to_id
 LIMIT $limit
@@ -91,12 +168,40 @@ LIMIT $limit
 // name: graph_node
 // part of: graph.subgraph (finding a view's centre)
 // The node with this id as a graph view shows it (label and display properties); an actor first when
-// an actor and a place share the id (a state and its country).
+// an actor and a place share the id (a state and its country). One primary-key lookup per label:
+// an unlabelled `MATCH (n) WHERE n.id = $id` scans every node table. A property a table lacks is a
+// typed null, so that every branch returns the same struct.
 // params: id
-MATCH (n)
-WHERE n.id = $id
-WITH n, label(n) AS label
-RETURN {label: label, id: n.id, name: n.name, name_ar: n.name_ar, kind: n.kind, type: n.type,
-        date: n.date, quote: n.quote, summary: n.summary, title: n.title, published: n.published,
-        outlet: n.outlet, url: n.url, wikidata: n.wikidata, lat: n.lat, lon: n.lon} AS node
-ORDER BY CASE label WHEN 'Actor' THEN 0 WHEN 'Place' THEN 1 WHEN 'Event' THEN 2 WHEN 'Statement' THEN 3 ELSE 4 END
+MATCH (n:Actor {id: $id})
+RETURN {label: 'Actor', id: n.id, name: n.name, name_ar: n.name_ar, kind: n.kind, type: CAST(NULL AS STRING),
+        date: CAST(NULL AS STRING), quote: CAST(NULL AS STRING), summary: CAST(NULL AS STRING),
+        title: CAST(NULL AS STRING), published: CAST(NULL AS STRING), outlet: CAST(NULL AS STRING),
+        url: CAST(NULL AS STRING), wikidata: n.wikidata, lat: CAST(NULL AS DOUBLE),
+        lon: CAST(NULL AS DOUBLE)} AS node
+UNION ALL
+MATCH (n:Place {id: $id})
+RETURN {label: 'Place', id: n.id, name: n.name, name_ar: n.name_ar, kind: n.kind, type: CAST(NULL AS STRING),
+        date: CAST(NULL AS STRING), quote: CAST(NULL AS STRING), summary: CAST(NULL AS STRING),
+        title: CAST(NULL AS STRING), published: CAST(NULL AS STRING), outlet: CAST(NULL AS STRING),
+        url: CAST(NULL AS STRING), wikidata: n.wikidata, lat: n.lat, lon: n.lon} AS node
+UNION ALL
+MATCH (n:Event {id: $id})
+RETURN {label: 'Event', id: n.id, name: CAST(NULL AS STRING), name_ar: CAST(NULL AS STRING),
+        kind: CAST(NULL AS STRING), type: n.type, date: n.date, quote: CAST(NULL AS STRING),
+        summary: n.summary, title: CAST(NULL AS STRING), published: CAST(NULL AS STRING),
+        outlet: CAST(NULL AS STRING), url: CAST(NULL AS STRING), wikidata: CAST(NULL AS STRING),
+        lat: CAST(NULL AS DOUBLE), lon: CAST(NULL AS DOUBLE)} AS node
+UNION ALL
+MATCH (n:Statement {id: $id})
+RETURN {label: 'Statement', id: n.id, name: CAST(NULL AS STRING), name_ar: CAST(NULL AS STRING),
+        kind: n.kind, type: CAST(NULL AS STRING), date: n.date, quote: n.quote,
+        summary: CAST(NULL AS STRING), title: CAST(NULL AS STRING), published: CAST(NULL AS STRING),
+        outlet: CAST(NULL AS STRING), url: CAST(NULL AS STRING), wikidata: CAST(NULL AS STRING),
+        lat: CAST(NULL AS DOUBLE), lon: CAST(NULL AS DOUBLE)} AS node
+UNION ALL
+MATCH (n:Article {id: $id})
+RETURN {label: 'Article', id: n.id, name: CAST(NULL AS STRING), name_ar: CAST(NULL AS STRING),
+        kind: CAST(NULL AS STRING), type: CAST(NULL AS STRING), date: CAST(NULL AS STRING),
+        quote: CAST(NULL AS STRING), summary: CAST(NULL AS STRING), title: n.title, published: n.published,
+        outlet: n.outlet, url: n.url, wikidata: CAST(NULL AS STRING), lat: CAST(NULL AS DOUBLE),
+        lon: CAST(NULL AS DOUBLE)} AS node
