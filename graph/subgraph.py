@@ -148,7 +148,11 @@ def subgraph(
 ) -> SubGraph:
     """The nodes within `hops` of `center` (an id or a name) and the edges among them.
 
-    Nearer nodes are kept first when the cap bites (`truncated`, with a `note` that says so). With a
+    Nearer nodes are kept first when the cap bites (`truncated`, with a `note` that says so); within
+    one hop, events, statements, actors and places before articles, then by the frontier node they
+    hang off (label, id), the relationship type, their label and id: a fixed order, so the same
+    store always shows the same nodes around a hub. Once the cap is reached no further hop is
+    expanded; the edges among the nodes kept are still all shown. With a
     date range, events and statements outside it are left out, and so is what only they connected;
     with `min_confidence`, so are events, statements and roles extracted with less confidence.
     """
