@@ -9,7 +9,7 @@ answer lists it in `disagreements`, computed here because it compares rows, not 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal, get_args
 
 from core.errors import NotFound
@@ -81,18 +81,36 @@ def claims(
     The same rows as the `claims` query, fetched as a page of ids (from the actor when one is
     given) and then the details of that page only, which keeps it fast on a large graph.
     """
-    dates = {"kind": kind, "min_confidence": min_confidence, "since": since, "until": until, **known.params()}
+    said = {"kind": kind, "min_confidence": min_confidence, "since": since, "until": until}
+    dates = {**said, **known.params()}
     events = {"event_type": event_type, "place": place}
+    sources: dict[str, list[dict[str, Any]]] = {}
+
+    def reported(ids: list[str]) -> set[str]:
+        """The ids known at as_of; on a first page, from their sources, kept for the answer."""
+        if skip:
+            return {r["id"] for r in store.query("claims_known", {"ids": ids, **known.params()}) if r["known"]}
+        sources.update(_claim_sources(store, ids, known))
+        return {sid for sid in ids if sources.get(sid)}
+
     if actor is not None:
         # Made by the actor, or accusing it: each half in order, merged, then the page cut.
-        by_event = event_type is not None or place is not None
-        extra = events if by_event else {}
-        halves = [
-            store.query(
-                name + ("_event" if by_event else ""), {"actor": actor, **dates, **extra, "limit": skip + limit}
-            )
-            for name in ("claims_page_made_by", "claims_page_accusing")
-        ]
+        halves: list[list[dict[str, Any]]] | None = None
+        if event_type is None and place is None:
+            lists = [
+                (name, {"actor": actor, **said}) for name in ("claims_candidates_made_by", "claims_candidates_accusing")
+            ]
+            first = first_known(store, lists, _newest_first, skip + limit, reported)
+            halves = None if first is None else [first]
+        if halves is None:
+            by_event = event_type is not None or place is not None
+            extra = events if by_event else {}
+            halves = [
+                store.query(
+                    name + ("_event" if by_event else ""), {"actor": actor, **dates, **extra, "limit": skip + limit}
+                )
+                for name in ("claims_page_made_by", "claims_page_accusing")
+            ]
         merged = {r["id"]: r for half in halves for r in half}
         page = sorted(merged.values(), key=_newest_first)[skip : skip + limit]
     elif event_type is not None or place is not None:
@@ -102,25 +120,25 @@ def claims(
     ids = [r["id"] for r in page]
     if not ids:
         return []
+    missing = [sid for sid in ids if sid not in sources]
+    if missing:
+        sources.update(_claim_sources(store, missing, known))
     details: dict[str, dict[str, Any]] = {}
-    accused: dict[str, dict[str, dict[str, Any]]] = {}
     places: dict[str, dict[str, dict[str, Any]]] = {}
-    sources: dict[str, dict[str, dict[str, Any]]] = {}
-    for r in store.query("claims_details", {"ids": ids, **known.params()}):
-        sid = r["id"]
-        details.setdefault(sid, r)
-        for prefix, into in (("accused", accused), ("place", places)):
-            ref = _ref(prefix, r)
-            if ref is not None:
-                into.setdefault(sid, {})[ref["id"]] = ref
-        if r["article"] is not None:
-            sources.setdefault(sid, {})[r["article"]] = {
-                k: r[k] for k in ("article", "outlet", "published", "url", "title")
-            }
+    for r in store.query("claims_details", {"ids": ids}):
+        details.setdefault(r["id"], r)
+        ref = _ref("place", r)
+        if ref is not None:
+            places.setdefault(r["id"], {})[ref["id"]] = ref
+    accused: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in store.query("claims_accused", {"ids": ids}):
+        ref = _ref("accused", r)
+        if ref is not None:
+            accused.setdefault(r["id"], {})[ref["id"]] = ref
     out = []
     for sid in ids:
         r = details[sid]
-        ordered_sources = _sources(sources.get(sid, {}).values())
+        ordered_sources = sources.get(sid, [])
         out.append(
             {
                 "id": r["id"],
@@ -137,6 +155,58 @@ def claims(
             }
         )
     return out
+
+
+def _claim_sources(store: GraphStore, ids: list[str], known: AsOf) -> dict[str, list[dict[str, Any]]]:
+    """The articles known at as_of that reported each statement, oldest first (empty: not known)."""
+    found: dict[str, dict[str, dict[str, Any]]] = {sid: {} for sid in ids}
+    for r in store.query("claims_sources", {"ids": ids, **known.params()}):
+        if r["article"] is not None:
+            found[r["id"]][r["article"]] = {k: r[k] for k in ("article", "outlet", "published", "url", "title")}
+    return {sid: _sources(articles.values()) for sid, articles in found.items()}
+
+
+#: Candidates a first look asks for beyond the rows a page needs, and how many times a longer run
+#: is asked for (four times as long each time) before the queries that join every row answer.
+CANDIDATE_SLACK = 10
+CANDIDATE_ROUNDS = 3
+
+
+def first_known(
+    store: GraphStore,
+    lists: list[tuple[str, dict[str, Any]]],
+    order: Callable[[dict[str, Any]], Any],
+    need: int,
+    reported: Callable[[list[str]], set[str]],
+) -> list[dict[str, Any]] | None:
+    """The first `need` rows, in `order`, of the union of some lists, counting only the rows that an
+    article known at as_of reported (`reported` says which of some ids); None when a few longer
+    looks did not settle it.
+
+    Each list's query orders its rows and cuts them at `candidates` *before* any article is
+    looked at, so only about a page of rows is checked rather than the whole list being joined to
+    its articles first (the check may fetch what the page shows, and keep it). A list that came
+    back full may go on past its last row, so only the merged rows up to the earliest such last
+    row are sure to be in order; the known ones among them are the answer when there are `need`
+    of them or nothing was cut.
+    """
+    window = need + CANDIDATE_SLACK
+    for _ in range(CANDIDATE_ROUNDS):
+        runs = [store.query(name, {**params, "candidates": window}) for name, params in lists]
+        merged = sorted({r["id"]: r for run in runs for r in run}.values(), key=order)
+        cut = [order(run[-1]) for run in runs if len(run) >= window]
+        sure = [r for r in merged if order(r) <= min(cut)] if cut else merged
+        found: list[dict[str, Any]] = []
+        for i in range(0, len(sure), window):
+            chunk = sure[i : i + window]
+            known = reported([r["id"] for r in chunk])
+            found += [r for r in chunk if r["id"] in known]
+            if len(found) >= need:
+                return found[:need]
+        if not cut:
+            return found
+        window *= 4
+    return None
 
 
 def _newest_first(row: dict[str, Any]) -> tuple[str, str]:
@@ -212,6 +282,11 @@ def _event_core(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _timeline_order(row: dict[str, Any]) -> tuple[str, str]:
+    """Date ascending (undated last), then id, as the timeline queries order."""
+    return (row["date"] if row["date"] is not None else "9999", row["id"])
+
+
 def timeline(
     store: GraphStore,
     *,
@@ -233,10 +308,38 @@ def timeline(
     """
     filters = {"since": since, "until": until, "event_type": event_type, "place": place, "actor": actor}
     confidence = {"min_confidence": min_confidence}
-    page = store.query("timeline_page", {**filters, **confidence, "limit": limit, "skip": skip, **known.params()})
+    cheap = {"since": since, "until": until, "event_type": event_type, **confidence}
+    lists: list[tuple[str, dict[str, Any]]] = []
+    if actor is None:
+        lists = [("timeline_candidates_in_place", {**cheap, "place": place})] if place is not None else []
+        lists = lists or [("timeline_candidates", cheap)]
+    elif place is None:
+        lists = [
+            (name, {**cheap, "actor": actor})
+            for name in ("timeline_candidates_by_actor", "timeline_candidates_against_actor")
+        ]
+    counts: dict[str, dict[str, Any]] = {}
+
+    def reported(ids: list[str]) -> set[str]:
+        """The ids known at as_of; on a first page, from the counts the answer shows, kept for it."""
+        if skip:
+            return {r["id"] for r in store.query("timeline_known", {"ids": ids, **known.params()}) if r["known"]}
+        rows = store.query("timeline_counts", {"ids": ids, **confidence, **known.params()})
+        counts.update((r["id"], r) for r in rows)
+        return {r["id"] for r in rows if r["reports"] > 0}
+
+    first = first_known(store, lists, _timeline_order, skip + limit, reported) if lists else None
+    if first is not None:
+        page = first[skip:]
+    else:
+        page = store.query("timeline_page", {**filters, **confidence, "limit": limit, "skip": skip, **known.params()})
     ids = [r["id"] for r in page]
     if not ids:
         return []
+    missing = [eid for eid in ids if eid not in counts]
+    if missing:
+        rows = store.query("timeline_counts", {"ids": missing, **confidence, **known.params()})
+        counts.update((r["id"], r) for r in rows)
     events: dict[str, dict[str, Any]] = {}
     for r in store.query("timeline_details", {"ids": ids, **confidence}):
         event = events.setdefault(r["id"], {**r, "places": {}, "perpetrators": {}, "targets": {}})
@@ -244,7 +347,6 @@ def timeline(
             ref = _ref(prefix, r)
             if ref is not None:
                 event[into][ref["id"]] = ref
-    counts = {r["id"]: r for r in store.query("timeline_counts", {"ids": ids, **confidence, **known.params()})}
     out = []
     for eid in ids:
         e, c = events[eid], counts[eid]

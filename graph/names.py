@@ -25,6 +25,8 @@ from graph.stores.base import GraphStore
 
 #: The named query that finds nodes of a label by name, for the labels that have names.
 _BY_NAME = {"Actor": "actors_by_name", "Place": "places_by_name"}
+#: The named query that finds a node of such a label by its exact id (a primary-key look-up).
+_BY_ID = {"Actor": "actor_by_id", "Place": "place_by_id"}
 #: Labels whose nodes have only ids (found by step 1 alone).
 _ID_ONLY = ("Event", "Statement", "Article")
 #: Candidates fetched per label: enough to see every equally good match of a real name.
@@ -55,6 +57,11 @@ def resolve(store: GraphStore, text: str, labels: Sequence[str] = ("Actor", "Pla
         for row in sorted(rows, key=lambda r: _NODE_ORDER.get(r["node"]["label"], len(_NODE_ORDER))):
             if row["node"]["label"] in labels:
                 return row["node"]["label"], row["node"]["id"]
+    # Step 1 by primary key first: an id needs no scan of every name (the name queries would find
+    # it too, ranked first, but only after reading them all).
+    for label in labels:
+        if label in _BY_ID and name and store.query(_BY_ID[label], {"id": name}):
+            return label, name
     key = normalise(name)
     found: list[dict[str, Any]] = []
     for label in labels:

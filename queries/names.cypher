@@ -3,6 +3,21 @@
 // how well it matches, as the search query ranks: 0 a whole name or alias, 1 a name starting
 // with it, 2 it anywhere inside a name.
 
+// name: actor_by_id
+// part of: graph.names.resolve
+// The actor whose id is exactly `id`: a primary-key look-up, so an id (what the API's links and
+// most clients send) resolves without reading every actor's names.
+// params: id
+MATCH (a:Actor {id: $id})
+RETURN a.id AS id
+
+// name: place_by_id
+// part of: graph.names.resolve
+// The place whose id is exactly `id`, by primary key (as actor_by_id).
+// params: id
+MATCH (p:Place {id: $id})
+RETURN p.id AS id
+
 // name: actors_by_name
 // part of: graph.names.resolve
 // Actors whose id is `name`, or whose normalised names and aliases (Actor.search) contain `key`:

@@ -121,3 +121,86 @@ WHERE (ca.published <= $as_of OR ca.published STARTS WITH $as_of OR $as_of IS NU
 RETURN e.id AS id, count(DISTINCT a.id) AS reports, count(DISTINCT a.outlet) AS outlets,
        count(DISTINCT CASE WHEN ca.id IS NULL THEN NULL ELSE c.id END) AS claims
 
+
+// Candidates: one page of the timeline ordered and cut *before* asking which articles are known
+// (graph.analyst.first_known then asks timeline_known about just these ids, and for a longer run
+// when too few were known), started from the most selective filter: the actor's roles, the place's
+// events, or the events themselves. timeline_page joined every event to its articles first.
+// The filters are timeline_page's; "as perpetrator or target" is two lists, merged by the caller;
+// an actor and a place together are left to timeline_page.
+
+// name: timeline_candidates
+// part of: graph.analyst.timeline
+// The first `candidates` events in timeline order by date, type and confidence.
+// params: since=null, until=null, event_type=null, min_confidence=null, candidates=100
+MATCH (e:Event)
+WHERE (e.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (e.date >= $since OR $since IS NULL)
+  AND (e.date <= $until OR e.date STARTS WITH $until OR $until IS NULL)
+  AND (e.type = $event_type OR $event_type IS NULL)
+RETURN e.id AS id, e.date AS date
+ORDER BY coalesce(date, '9999'), id
+LIMIT $candidates
+
+// name: timeline_candidates_in_place
+// part of: graph.analyst.timeline
+// As timeline_candidates with a place, reached from the place (places inside it count).
+// params: place, since=null, until=null, event_type=null, min_confidence=null, candidates=100
+MATCH (pl:Place {id: $place})
+OPTIONAL MATCH (e:Event)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(pl)
+WITH DISTINCT e
+WHERE (e.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (e.date >= $since OR $since IS NULL)
+  AND (e.date <= $until OR e.date STARTS WITH $until OR $until IS NULL)
+  AND (e.type = $event_type OR $event_type IS NULL)
+RETURN e.id AS id, e.date AS date
+ORDER BY coalesce(date, '9999'), id
+LIMIT $candidates
+
+// name: timeline_candidates_by_actor
+// part of: graph.analyst.timeline
+// The first `candidates` events an actor carried out (a role of min_confidence or more), in
+// timeline order, with the date, type and confidence filters.
+// params: actor, since=null, until=null, event_type=null, min_confidence=null, candidates=100
+MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (a)-[r:CARRIED_OUT]->(e:Event)
+WITH e, r
+WHERE (r.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (e.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (e.date >= $since OR $since IS NULL)
+  AND (e.date <= $until OR e.date STARTS WITH $until OR $until IS NULL)
+  AND (e.type = $event_type OR $event_type IS NULL)
+WITH DISTINCT e
+RETURN e.id AS id, e.date AS date
+ORDER BY coalesce(date, '9999'), id
+LIMIT $candidates
+
+// name: timeline_candidates_against_actor
+// part of: graph.analyst.timeline
+// The first `candidates` events that targeted an actor (a role of min_confidence or more), in
+// timeline order, with the date, type and confidence filters.
+// params: actor, since=null, until=null, event_type=null, min_confidence=null, candidates=100
+MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (e:Event)-[r:TARGETED]->(a)
+WITH e, r
+WHERE (r.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (e.confidence >= $min_confidence OR $min_confidence IS NULL)
+  AND (e.date >= $since OR $since IS NULL)
+  AND (e.date <= $until OR e.date STARTS WITH $until OR $until IS NULL)
+  AND (e.type = $event_type OR $event_type IS NULL)
+WITH DISTINCT e
+RETURN e.id AS id, e.date AS date
+ORDER BY coalesce(date, '9999'), id
+LIMIT $candidates
+
+// name: timeline_known
+// part of: graph.analyst.timeline
+// Which of the given event ids an article known at as_of reported (one row per id found).
+// params: ids, as_of=null, as_of_ingested=null
+UNWIND $ids AS i
+MATCH (e:Event {id: i})
+OPTIONAL MATCH (e)-[:REPORTED_IN]->(k:Article)
+WHERE (k.published <= $as_of OR k.published STARTS WITH $as_of OR $as_of IS NULL)
+  AND (k.ingested_at <= $as_of_ingested OR k.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+WITH e, count(k) AS known
+RETURN e.id AS id, known > 0 AS known

@@ -102,7 +102,7 @@ def test_many_requests_when_an_answer_expires_compute_it_once(cached: tuple[Live
     ran.clear()
     responses = many_at_once(api.url, "/events")
     assert {r.status_code for r in responses} == {200}
-    assert ran["timeline_page"] == 1 and ran["timeline_details"] == 1, ran  # what /events runs per answer
+    assert ran["timeline_candidates"] == 1 and ran["timeline_details"] == 1, ran  # what /events runs per answer
     assert Counter(r.headers["x-cache"] for r in responses)["miss"] == 1
     with httpx.Client(base_url=api.url, timeout=60) as http:
         assert http.get("/events").headers["x-cache"] in ("hit", "shared")  # kept again, fresh
