@@ -143,6 +143,7 @@ SPEECH_GUARDS = frozenset(
         "reject_object",
         "reported_from",
         "responsibility_object",
+        "speech_object",
         "threat_object",
         "verbal_attack",
         "written",

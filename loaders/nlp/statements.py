@@ -643,6 +643,8 @@ class StatementExtractor:
             return "statement"
         if guard == "responsibility_object" and not any(w in self.responsibility for w in after):
             return None
+        if guard == "speech_object" and not any(w in self.lex.object_kinds for w in after[:4]):
+            return None  # "سارعت إلى نفي ...", "بادر إلى إدانة ...": hastening to speak, not to go somewhere
         if guard == "directive" and any(self.lex.object_kinds.get(w) == "accuse" for w in after[:3]):
             return "accuse"  # "وجه اتهامات لطهران": an accusation, not an order
         if guard == "directive" and not any(w in self.directive_words for w in self._window(idx, i + 1, i + 5)):

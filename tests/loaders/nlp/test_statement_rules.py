@@ -245,3 +245,17 @@ def test_the_one_blamed_may_stand_before_the_words_that_blame(run: Callable[...,
     doc = run("وأكد الجيش الأمريكي أن كتائب حزب الله تقف وراء الهجوم على قاعدة التنف.", "2024-05-06")
     (accusation,) = doc._.kg_statements
     assert (accusation.speaker, accusation.kind, accusation.accused) == ("us-military", "accuse", ["kataib-hezbollah"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وسارعت طهران إلى نفي أي تورط لها في الهجوم على قاعدة التنف.", [("iran", "deny_responsibility")]),
+        ("وبادرت الحكومة العراقية إلى إدانة الهجوم على قاعدة حرير.", [("iraqi-government", "condemn")]),
+        ("وسارعت القوات الأمنية إلى مكان الهجوم.", []),  # hastening somewhere says nothing
+    ],
+)
+def test_hastening_to_deny_or_condemn_is_denying_or_condemning(
+    run: Callable[..., Doc], sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert said(run(sentence, "2024-05-06")) == expected
