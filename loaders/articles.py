@@ -347,6 +347,9 @@ def article_from_record(record: dict[str, Any], file: str) -> LoadedArticle:
     html = record.get("html")
     if not (text and text.strip()) and not (html and html.strip()):
         raise ArticleError(name, "no article text: give it in 'text' (or 'body', or 'html' for a web page)")
+    if "\x00" in (text or "") or "\x00" in (html or ""):
+        # a file with NUL bytes is refused as binary; a record's text with one is no cleaner
+        raise ArticleError(name, "the article text holds NUL characters: not a text article")
     published = record.get("published")
     published_iso = None
     if published is not None and not isinstance(published, str | int | float):
