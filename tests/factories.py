@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.ids import article_id, short_hash
 from graph.model import Actor, ArticleGraph, ArticleMeta, Event, Evidence, Mention, Place, Statement
 
@@ -382,3 +384,17 @@ def graded_story() -> list[ArticleGraph]:
         statements = [s.model_copy(update={"confidence": 0.3 if s.kind == "threaten" else 0.9}) for s in g.statements]
         out.append(g.model_copy(update={"events": events, "statements": statements}))
     return out
+
+
+def synthetic_graphs(folder: Path, size: int, seed: int = 7) -> list[ArticleGraph]:
+    """The first `size` articles of the benchmark's synthetic corpus, extracted: a realistic mix of
+    reports, several per event, for tests of whole ingests."""
+    from benchmarks.corpus import write_corpus
+    from loaders.articles import iter_articles
+    from loaders.extract import extract_many
+
+    path = folder / "corpus.jsonl"
+    write_corpus(path, size, seed=seed)
+    graphs = [g for g in extract_many(iter_articles([path])) if isinstance(g, ArticleGraph)]
+    assert len(graphs) == size
+    return graphs

@@ -12,7 +12,7 @@ import pytest
 from graph.model import ArticleGraph, Place
 from graph.rdf import read_all
 from graph.stores import GraphStore
-from tests.factories import BAGHDAD, GREEN_ZONE, IRI, contested_attack, report
+from tests.factories import BAGHDAD, GREEN_ZONE, IRI, contested_attack, report, synthetic_graphs
 
 VICTORY = Place(id="victory-base-complex", name="Victory Base Complex", kind="base", located_in=["baghdad"])
 Edge = tuple[str, str, str, str, str]
@@ -115,15 +115,7 @@ CORPUS_SIZE = 800
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[ArticleGraph]:
-    from benchmarks.corpus import write_corpus
-    from loaders.articles import iter_articles
-    from loaders.extract import extract_many
-
-    path = tmp_path_factory.mktemp("corpus") / "c.jsonl"
-    write_corpus(path, CORPUS_SIZE, seed=7)
-    graphs = [g for g in extract_many(iter_articles([path])) if isinstance(g, ArticleGraph)]
-    assert len(graphs) == CORPUS_SIZE
-    return graphs
+    return synthetic_graphs(tmp_path_factory.mktemp("corpus"), CORPUS_SIZE)
 
 
 def test_the_benchmark_corpus_ingested_twice_is_the_same_graph(store: GraphStore, corpus: list[ArticleGraph]) -> None:

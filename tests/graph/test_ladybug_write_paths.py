@@ -14,21 +14,14 @@ from graph.model import ArticleGraph
 from graph.rdf import read_all
 from graph.settings import Settings
 from graph.stores.ladybug_store import LadybugStore
+from tests.factories import synthetic_graphs
 
 CORPUS_SIZE = 240
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[ArticleGraph]:
-    from benchmarks.corpus import write_corpus
-    from loaders.articles import iter_articles
-    from loaders.extract import extract_many
-
-    path = tmp_path_factory.mktemp("corpus") / "c.jsonl"
-    write_corpus(path, CORPUS_SIZE, seed=7)
-    graphs = [g for g in extract_many(iter_articles([path])) if isinstance(g, ArticleGraph)]
-    assert len(graphs) == CORPUS_SIZE
-    return graphs
+    return synthetic_graphs(tmp_path_factory.mktemp("corpus"), CORPUS_SIZE)
 
 
 def whole_graph(store: LadybugStore) -> list[str]:
