@@ -298,15 +298,15 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
         out["casualty_verbs"] = out.get("casualty_verbs", frozenset()) | inflected
     # "مسؤول أمني", "مسؤولان أمنيان", "مصدرين عسكريين": the nouns of unnamed officials and their
     # qualifiers in both numbers, with and without the article
+    # (they take the sound endings the country adjectives take: _nisba_forms writes both out)
     stems = [norm_word(w) for w in speech.get("official_noun_stems", [])]
-    numbered = [f for w in stems for f in (w, w + "ان", w + "ين", w + "ون", w + "ه")]
-    numbered += ["ال" + f for f in numbered]
-    out["official_nouns"] = out.get("official_nouns", frozenset()) | frozenset(_norm_all(numbered))
+    numbered = {w: _nisba_forms(w) for w in stems}
+    out["official_nouns"] = out.get("official_nouns", frozenset()) | frozenset(
+        f for forms in numbered.values() for f in forms
+    )
     # those of them a country adjective makes that country's ("دبلوماسيان إيرانيان") in both numbers too
     agents = out.get("agent_nouns", frozenset())
-    out["agent_nouns"] = agents | frozenset(
-        _norm_all([f for w in stems if w in agents for f in (w, w + "ان", w + "ين", w + "ون", "ال" + w)])
-    )
+    out["agent_nouns"] = agents | frozenset(f for w, forms in numbered.items() if w in agents for f in forms)
     for kind in ("military", "security"):
         words = speech["official_qualifiers"][kind]
         out["official_" + kind] = frozenset(_norm_all(words + [f for w in words for f in _nisba_forms(w)]))

@@ -159,7 +159,7 @@ class RoleRules(EventContext):
                 if k == i + 1 or idx.norm(i + 1).endswith(("ي", "يه")) or idx.norm(i + 1) in self.vocab.projectiles:
                     perps.add(m)
                 break
-        if not perps.ids and trig.cls == "verb" and self._state_act_before(idx, i) is not None:
+        if not perps.ids and trig.cls == "verb":
             perps.add(self._state_act_before(idx, i))  # "العدوان الأمريكي استهدف", "القصف التركي طال"
         if not perps.ids and trig.cls in ("noun", "masdar") and i + 1 < end and "ب" in idx.clitic_of(i + 1):
             perps.add(self._weapon_owner(idx, i + 1, end))  # "بقصف بطائرة مسيرة تركية"
