@@ -109,6 +109,7 @@ class StatementExtractor:
         self.claim_verbs = s("claim_verbs")
         self.fighter_nouns = s("fighter_nouns")
         self.own_means = s("own_means_nouns")
+        self.means_modifiers = s("weapon_modifiers")
         self.designated = s("designated_nouns")
         self.hypothetical = s("hypothetical_openers")
         self.claim_nouns = s("claim_nouns")
@@ -898,6 +899,8 @@ class StatementExtractor:
         j = k - 1
         while j >= start and (idx.space[j] or idx.norms[j] in ("قد", "لقد")):
             j -= 1
+        while j > start and idx.norms[j] in self.means_modifiers:
+            j -= 1  # "طائراته الحربية أغارت", "مسيراتنا الانتحارية ضربت": the means named with its kind
         if j >= start and idx.cover[j] is not None and idx.actor_of(idx.cover[j]) == speaker:
             j = idx.cover[j].start - 1  # "مقاتلو كتائب حزب الله استهدفوا": the speaker's own fighters
         elif j > start and idx.norms[j] in self.lex.set("anaphor_organisation"):

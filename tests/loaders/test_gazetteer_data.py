@@ -139,3 +139,9 @@ def test_houthi_branches_and_occupied_palestine_in_axis_words() -> None:
     found = mentions("أعلنت القوات البحرية اليمنية استهداف سفينة متجهة إلى موانئ فلسطين المحتلة.")
     assert found.get("القوات البحرية اليمنية") == "houthis"
     assert found.get("فلسطين المحتلة") == "israel"
+
+
+def test_a_place_name_opening_with_a_word_that_looks_like_a_clitic_is_read_whole() -> None:
+    # "بنت" is a word ("بنت جبيل"), not ب + the "نت" of a site name such as "الجزيرة نت"
+    found = mentions("نفذت مقاتلات إسرائيلية غارات على أطراف مدينة بنت جبيل أمس.")
+    assert found.get("بنت جبيل") == "bint-jbeil"

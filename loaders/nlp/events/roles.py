@@ -18,6 +18,13 @@ from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
 
 # verbs of doing an act already named ("نفذها", "شنته", "نصبه"): their subject did it
 _DOER_VERBS = ("نفذ", "شن", "نصب")
+# the object pronoun on a three-letter doer verb ("شنه": launched it), which the length test misses
+_DOER_SHORT = ("شنه",)
+
+
+def _doer_verb(norm: str) -> bool:
+    """A verb of doing an act already named, with its ending ("نفذها", "شنته", "شنه")."""
+    return (len(norm) > 3 and norm.startswith(_DOER_VERBS)) or norm in _DOER_SHORT
 
 
 class RoleRules(EventContext):
@@ -228,7 +235,7 @@ class RoleRules(EventContext):
             other = triggers.get(norm)
             if other is not None and other.cls in ("noun", "masdar"):
                 break  # "التفجير عقب غارة شنها X": X did the other act
-            if len(norm) > 3 and norm.startswith(_DOER_VERBS):
+            if _doer_verb(norm):
                 m = next((idx.starts[j] for j in range(k + 1, min(end, k + 5)) if j in idx.starts), None)
                 actor = idx.actor_of(m) if m is not None else None
                 if actor and (stmt is None or stmt.speaker == actor):
@@ -262,6 +269,8 @@ class RoleRules(EventContext):
                 if idx.norms[k] in self.vocab.casualty_verbs:
                     break  # "قتل X بغارة": X was killed by it, not its author
                 m = idx.cover[k]
+                if m is not None and m.source == "nisba" and idx.norm(m.start - 1) in self.vocab.people:
+                    break  # "أصيب جنديان عراقيان بانفجار": whose the people hit were, not who did it
                 if m is not None and not idx.governed(m) and idx.actor_of(m) and m.role == "actor":
                     perps.add(m)
                     break
@@ -347,6 +356,8 @@ class RoleRules(EventContext):
                 j = next(
                     (x + 1 for x in range(k + 1, min(end, k + 6)) if idx.norms[x] in self.vocab.ownership_words), k + 1
                 )
+                while j < min(end, k + 3) and j not in idx.starts and idx.norms[j].endswith(("يه", "ي")):
+                    j += 1  # "بنى تحتية لحزب الله", "مواقع عسكرية للحوثيين": an adjective first
                 m = idx.starts.get(j)
                 if m is not None and "ل" in idx.clitic_of(j) and idx.actor_of(m) and idx.actor_of(m) not in perps.ids:
                     targets.add(m)
@@ -356,7 +367,7 @@ class RoleRules(EventContext):
                 # the fighters hit were X's (right after a verb whose subject is not told before
                 # it, they are its subject: "استهدف عناصر من X موقعا")
                 m = self._member_owner(idx, k, end)
-                doer = len(idx.norm(k - 1)) > 3 and idx.norm(k - 1).startswith(_DOER_VERBS)
+                doer = _doer_verb(idx.norm(k - 1))
                 if m is not None and not doer and idx.actor_of(m) not in perps.ids:  # "كمين نصبه عناصر من X"
                     targets.add(m)
                     owned = True
@@ -445,16 +456,23 @@ class RoleRules(EventContext):
         """Those named as killed: 'مقتل القيادي فلان', 'مقتل 4 من عناصرها' (the clause's subject)."""
         start = ev.sent_start
         background = self._background(idx, i, start, end)
+        # the dead first; with none, the wounded ("أصيب ثلاثة جنود أمريكيين في هجوم")
         k = next((k for k in self._cues["killed"] if start <= k < end and k not in background), None)
+        if k is None:
+            k = next((k for k in self._cues["injured"] if start <= k < end and k not in background), None)
         if k is None:
             return
         if idx.norm(k) in self.vocab.casualty_verbs and not idx.clitics[k].startswith("و") and k != i:
             # (the verb that is the event itself has a weapon for subject: "طائرة قتلت 4 من X")
-            # "وكان القائد ومرافقه قد قتلا بغارة": those killed are the verb's subject, before it
-            for m in idx.mentions_in(start, k):
-                if idx.actor_kind(m.actor_id) == "person" and m.source != "nested":
-                    targets.add(m)
-            return
+            # "وكان القائد ومرافقه قد قتلا بغارة": those killed are the verb's subject, before it;
+            # with none there, the subject follows the verb ("قتل جندي عراقي بهجوم")
+            before = [
+                m for m in idx.mentions_in(start, k) if idx.actor_kind(m.actor_id) == "person" and m.source != "nested"
+            ]
+            for m in before:
+                targets.add(m)
+            if before or idx.norm(k - 1) in self.vocab.people:
+                return  # ("أربعة جنود قتلوا": the subject stood before the verb, unnamed)
         for j in range(k + 1, min(end, k + 30)):
             if j in background:
                 break
@@ -469,8 +487,8 @@ class RoleRules(EventContext):
                 state = nisba.actor_id if nisba.source == "nisba" else None
                 if state and state not in perps.ids:
                     targets.add_id(self.gaz.forces_of(state, "military") or state)
-            if norm not in self.vocab.member_nouns:
-                continue
+            if norm not in self.vocab.member_nouns or _doer_verb(idx.norm(j - 1)):
+                continue  # ("كمين نصبه عناصر من X": those who did it)
             owner = idx.starts.get(j + 1)
             if owner is None and idx.norm(j + 1) in ("من", "في"):
                 owner = idx.starts.get(j + 2)  # "عنصران من قسد", "قيادي في الحشد"

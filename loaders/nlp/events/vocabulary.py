@@ -68,9 +68,12 @@ class EventVocabulary:
             id(self.killed): (self.killed | self.injured) - self.killed,
             id(self.injured): (self.killed | self.injured) - self.injured,
         }
-        self.people = s("people")
-        self.dual_people = s("dual_people")
         self.single_people = s("single_people")
+        # every singular noun of people has its dual in both cases ("جنديان", "مقاتلين"); the
+        # feminine ones (ending in ة) and the accusatives are left to the lists
+        duals = frozenset(w + end for w in self.single_people if not w.endswith(("ا", "ه")) for end in ("ان", "ين"))
+        self.people = s("people") | duals
+        self.dual_people = s("dual_people") | duals
         self.member_nouns = s("member_nouns")
         self.support_agreement = s("support_agreement")
         self.support_resolution = s("support_resolution")

@@ -1,0 +1,74 @@
+"""Constructions found by probing the pipeline with sentences about other actors and places than
+the development texts. The side of those killed or wounded is the side attacked, in either word
+order ('أصيب ثلاثة جنود أمريكيين في هجوم'), and the country adjective of the people hit is never
+who did it ('أصيب جنديان عراقيان بانفجار'); those after a verb of doing ('هجوم شنه عناصر من X')
+did it; nouns of people count in the dual in both cases. A side's own means with their kind
+('إن طائراته الحربية أغارت') tell its own attack; the owner after what was struck may follow an
+adjective ('بنى تحتية لحزب الله'); 'عبّرت عن إدانتها' condemns as 'أعربت' does. Every sentence here
+is written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from tests.loaders.nlp.conftest import events
+
+
+@pytest.mark.parametrize("verb", ["أصيب", "قتل", "جرح"])
+def test_the_side_of_the_people_hit_after_the_verb_is_the_target(run: Callable[..., Doc], verb: str) -> None:
+    doc = run(f"{verb} ثلاثة جنود أمريكيين في هجوم بطائرة مسيرة على قاعدة حرير صباح اليوم.", "2024-05-06")
+    (attack,) = events(doc)
+    assert attack.place == "harir-air-base"
+    assert attack.targets == ["us-military"]
+    assert attack.perpetrators == []
+
+
+@pytest.mark.parametrize("people", ["جنديان عراقيان", "مقاتلان عراقيان", "شرطيان عراقيان"])
+def test_the_country_of_the_people_hit_is_not_who_did_it(run: Callable[..., Doc], people: str) -> None:
+    doc = run(f"وأصيب {people} بانفجار عبوة ناسفة استهدفت دورية قرب مدينة كركوك.", "2024-05-06")
+    assert doc._.kg_events
+    for attack in events(doc):
+        assert "iraq" not in attack.perpetrators
+    (attack,) = [e for e in events(doc) if e.injured is not None]
+    assert attack.injured == 2  # the dual counts two
+
+
+def test_those_after_a_verb_of_doing_did_it(run: Callable[..., Doc]) -> None:
+    doc = run("قتل جندي عراقي وأصيب اثنان آخران بهجوم شنه عناصر من حزب الله على قرية قرب كركوك.", "2024-05-06")
+    (attack,) = events(doc)
+    assert attack.perpetrators == ["hezbollah"]
+    assert "hezbollah" not in attack.targets
+
+
+def test_unnamed_dead_before_their_verb_take_no_side_from_the_doers(run: Callable[..., Doc]) -> None:
+    # "أربعة جنود قتلوا": the dead stand before the verb; the fighters after "نصبه" laid the ambush
+    doc = run("وقال الجيش إن أربعة جنود قتلوا في كمين نصبه عناصر من حزب الله قرب كركوك.", "2024-05-06")
+    for attack in events(doc):
+        assert "hezbollah" not in attack.targets
+
+
+@pytest.mark.parametrize("means", ["طائراته الحربية", "مقاتلاته", "مسيراته الانتحارية", "قواته"])
+def test_a_side_telling_what_its_own_means_hit_claims_it(run: Callable[..., Doc], means: str) -> None:
+    doc = run(f"وقال الجيش الإسرائيلي في بيان إن {means} أغارت على مواقع في بلدة الخيام.", "2024-05-06")
+    assert [(s.speaker, s.kind) for s in doc._.kg_statements] == [("israel-defense-forces", "claim_responsibility")]
+
+
+@pytest.mark.parametrize("owned", ["بنى تحتية لحزب الله", "مواقع عسكرية لحزب الله", "مواقع لحزب الله"])
+def test_the_owner_after_what_was_struck_and_its_adjective_is_the_target(run: Callable[..., Doc], owned: str) -> None:
+    doc = run(f"أغارت الطائرات الإسرائيلية على {owned} في بلدة الخيام.", "2024-05-06")
+    (strike,) = events(doc)
+    assert strike.targets == ["hezbollah"]
+
+
+@pytest.mark.parametrize("verb", ["عبرت", "تعبر", "عبّرت"])
+def test_expressing_a_condemnation_is_condemning(run: Callable[..., Doc], verb: str) -> None:
+    doc = run(f"و{verb} الحكومة العراقية عن إدانتها الشديدة للهجوم على قاعدة حرير.", "2024-05-06")
+    assert [(s.speaker, s.kind) for s in doc._.kg_statements] == [("iraqi-government", "condemn")]
+
+
+def test_crossing_somewhere_says_nothing(run: Callable[..., Doc]) -> None:
+    doc = run("وتعبر السفن التجارية البحر الأحمر كل يوم رغم الهجمات.", "2024-05-06")
+    assert doc._.kg_statements == []
