@@ -120,6 +120,10 @@ class StatementExtractor:
             for form, trig in lexicon.triggers.items()
             if trig.type in _VIOLENT_TYPES and trig.cls in ("verb", "light", "launch")
         )
+        # verbs of hitting or killing that tell an attack only with a weapon or fighters for subject
+        self.hit_verbs = frozenset(
+            form for form, trig in lexicon.triggers.items() if trig.type in _VIOLENT_TYPES and trig.cls == "weapon_verb"
+        )
         self.attribution_nouns = s("attribution_nouns")
         self.attribution_acts = s("attribution_acts")
         self.in_it = s("in_it")
@@ -851,6 +855,13 @@ class StatementExtractor:
         norms = idx.norms
         for k in range(rec.content_start, rec.content_end):
             norm = norms[k]
+            if norm in self.hit_verbs and norm not in self.attack_verbs:
+                # "صواريخهم أصابت سفينة": hitting is an attack only with the group's own means
+                if idx.norm(k - 1) not in self.negations and self._fighters_before(
+                    idx, k, rec.content_start, rec.speaker
+                ):
+                    return True
+                continue
             if norm not in self.attack_verbs and norm not in self.lex.own_attack_forms:
                 continue
             if idx.norm(k - 1) in self.negations:
@@ -899,13 +910,18 @@ class StatementExtractor:
         j = k - 1
         while j >= start and (idx.space[j] or idx.norms[j] in ("قد", "لقد")):
             j -= 1
-        while j > start and idx.norms[j] in self.means_modifiers:
-            j -= 1  # "طائراته الحربية أغارت", "مسيراتنا الانتحارية ضربت": the means named with its kind
+        while j > start and idx.cover[j] is None and self._means_modifier(idx.norms[j]):
+            j -= 1  # "طائراته الحربية أغارت", "صواريخهم الباليستية أصابت": the means named with its kind
         if j >= start and idx.cover[j] is not None and idx.actor_of(idx.cover[j]) == speaker:
             j = idx.cover[j].start - 1  # "مقاتلو كتائب حزب الله استهدفوا": the speaker's own fighters
         elif j > start and idx.norms[j] in self.lex.set("anaphor_organisation"):
             j -= 1  # "مقاتلي الكتائب استهدفوا", "مجاهدي الحركة قصفوا": the fighters of the body speaking
         return j >= start and self._fighter_word(idx, j)
+
+    def _means_modifier(self, norm: str) -> bool:
+        """A word of kind after a group's own means: a weapon modifier, or any definite adjective
+        agreeing with the pronoun-defined noun ("الانقضاضية", "الباليستية")."""
+        return norm in self.means_modifiers or (norm.startswith("ال") and norm.endswith(("يه", "ي")))
 
     def _fighter_word(self, idx: DocIndex, j: int) -> bool:
         """'مجاهدو', 'القوة الصاروخية', or a fighter noun with the group's own pronoun on it

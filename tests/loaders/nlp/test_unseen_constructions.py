@@ -3,7 +3,8 @@ the development texts. The side of those killed or wounded is the side attacked,
 order ('أصيب ثلاثة جنود أمريكيين في هجوم'), and the country adjective of the people hit is never
 who did it ('أصيب جنديان عراقيان بانفجار'); those after a verb of doing ('هجوم شنه عناصر من X')
 did it; nouns of people count in the dual in both cases. A side's own means with their kind
-('إن طائراته الحربية أغارت') tell its own attack; the owner after what was struck may follow an
+('إن طائراته الحربية أغارت', 'صواريخهم الباليستية أصابت') tell its own attack, and a weapon that
+struck ('ضربت طائرة مسيرة') is an attack where a storm is not; the owner after what was struck may follow an
 adjective ('بنى تحتية لحزب الله'); 'عبّرت عن إدانتها' condemns as 'أعربت' does. Every sentence here
 is written for these tests."""
 
@@ -72,3 +73,23 @@ def test_expressing_a_condemnation_is_condemning(run: Callable[..., Doc], verb: 
 def test_crossing_somewhere_says_nothing(run: Callable[..., Doc]) -> None:
     doc = run("وتعبر السفن التجارية البحر الأحمر كل يوم رغم الهجمات.", "2024-05-06")
     assert doc._.kg_statements == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["صواريخهم الباليستية أصابت", "مسيراتهم الانقضاضية ضربت", "طائراتهم المسيرة استهدفت", "صواريخهم أصابت"],
+)
+def test_a_group_telling_what_its_own_weapons_hit_claims_it(run: Callable[..., Doc], words: str) -> None:
+    doc = run(f"وقال المتحدث باسم الحوثيين إن {words} سفينة تجارية في البحر الأحمر.", "2024-05-06")
+    assert ("houthis", "claim_responsibility") in [(s.speaker, s.kind) for s in doc._.kg_statements]
+
+
+def test_hitting_with_no_weapon_or_fighters_for_subject_claims_nothing(run: Callable[..., Doc]) -> None:
+    doc = run("وقال المتحدث باسم الحوثيين إن العاصفة ضربت السواحل الغربية.", "2024-05-06")
+    assert [s.kind for s in doc._.kg_statements] == ["statement"]
+
+
+def test_a_weapon_that_struck_is_an_attack_and_a_storm_is_not(run: Callable[..., Doc]) -> None:
+    (strike,) = events(run("ضربت طائرة مسيرة إيرانية سيارة قرب مدينة أربيل.", "2024-05-06"))
+    assert (strike.place, strike.perpetrators) == ("erbil", ["iran"])
+    assert events(run("ضربت عاصفة ترابية مدينة أربيل أمس.", "2024-05-06")) == []
