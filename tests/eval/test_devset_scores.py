@@ -18,7 +18,7 @@ FLOORS = {
     "actors": 0.96,
     "places": 0.92,
     "events": 0.80,
-    "event_roles": 0.80,
+    "event_roles": 0.83,
     "statements": 0.90,
     "claims": 0.92,
 }

@@ -29,7 +29,7 @@ TARGETS = {
     "actors": 0.95,
     "places": 0.93,
     "events": 0.93,
-    "event_roles": 0.72,
+    "event_roles": 0.82,
     "statements": 0.93,
     "claims": 0.95,
     "statement_date_accuracy": 0.90,

@@ -240,6 +240,10 @@ class RoleRules(EventContext):
                 actor = idx.actor_of(m) if m is not None else None
                 if actor and (stmt is None or stmt.speaker == actor):
                     perps.add(m)
+                elif actor and stmt.kind == "statement" and idx.actor_kind(actor) == "armed_group":
+                    # "قال الجيش إن كمينا نصبه عناصر من داعش": a body reporting, not denying or
+                    # blaming, tells who did it (an accusation stays the statement's)
+                    perps.add(m)
                 break
         if (
             not perps.ids
@@ -371,6 +375,11 @@ class RoleRules(EventContext):
                 if m is not None and not doer and idx.actor_of(m) not in perps.ids:  # "كمين نصبه عناصر من X"
                     targets.add(m)
                     owned = True
+                elif m is None and not doer:
+                    named = self._member_anaphor(idx, k, end)  # "مبنى يؤوي عناصر من الحزب"
+                    if named is not None and named not in perps.ids:
+                        targets.add_id(named)
+                        owned = True
             elif norm in self.vocab.hosting_verbs:
                 j = k + 1
                 if idx.norm(j) in ("فيها", "فيهما", "فيه", "بها"):
@@ -397,6 +406,18 @@ class RoleRules(EventContext):
         if m is None or m.role != "actor" or not idx.actor_of(m):
             return None
         return m if idx.actor_kind(idx.actor_of(m)) not in ("person", "media") else None
+
+    def _member_anaphor(self, idx: DocIndex, k: int, end: int) -> str | None:
+        """Whose members 'عناصر من الحزب' / 'مقاتلي الحركة' are: the body last named with that head."""
+        j = k + 1
+        if idx.norm(j) == "من":
+            j += 1
+        elif idx.norm(j) in self.vocab.ownership_words and "ل" in idx.clitic_of(j + 1):
+            j += 1  # "عناصر تابعين للحزب"
+        if j >= end or j in idx.starts or idx.norm(j) not in self.vocab.agent_anaphors:
+            return None
+        actor = idx.organisation_anaphor(idx.norm(j), j)
+        return actor if actor and idx.actor_kind(actor) not in ("person", "media", None) else None
 
     def _survivor(self, idx: DocIndex, ev: EventRecord, i: int, targets: ActorList) -> None:
         """'نجا X من محاولة اغتيال': who survived an attack was its target."""

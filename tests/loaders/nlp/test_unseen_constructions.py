@@ -4,9 +4,10 @@ order ('أصيب ثلاثة جنود أمريكيين في هجوم'), and the c
 who did it ('أصيب جنديان عراقيان بانفجار'); those after a verb of doing ('هجوم شنه عناصر من X')
 did it; nouns of people count in the dual in both cases. A side's own means with their kind
 ('إن طائراته الحربية أغارت', 'صواريخهم الباليستية أصابت') tell its own attack, and a weapon that
-struck ('ضربت طائرة مسيرة') is an attack where a storm is not; the owner after what was struck may follow an
-adjective ('بنى تحتية لحزب الله'); 'عبّرت عن إدانتها' condemns as 'أعربت' does. Every sentence here
-is written for these tests."""
+struck ('ضربت طائرة مسيرة') is an attack where a storm is not; the owner after what was struck
+may follow an adjective ('بنى تحتية لحزب الله'); 'عبّرت عن إدانتها' condemns as 'أعربت' does.
+Members named by their body's head ('عناصر من الحزب') are the body last named with it, and a
+body reporting an ambush tells who laid it. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -93,3 +94,20 @@ def test_a_weapon_that_struck_is_an_attack_and_a_storm_is_not(run: Callable[...,
     (strike,) = events(run("ضربت طائرة مسيرة إيرانية سيارة قرب مدينة أربيل.", "2024-05-06"))
     assert (strike.place, strike.perpetrators) == ("erbil", ["iran"])
     assert events(run("ضربت عاصفة ترابية مدينة أربيل أمس.", "2024-05-06")) == []
+
+
+@pytest.mark.parametrize("members", ["عناصر من الحزب", "مقاتلي الحزب", "عناصر تابعين للحزب"])
+def test_members_of_a_body_named_before_by_its_head_are_its_own(run: Callable[..., Doc], members: str) -> None:
+    doc = run(
+        "وأعلن حزب الله مقتل اثنين من مقاتليه. "
+        f"وقال الجيش الإسرائيلي إن طائراته استهدفت مبنى يؤوي {members} في بلدة الخيام.",
+        "2024-05-06",
+    )
+    strike = next(e for e in events(doc) if e.place == "khiam")
+    assert strike.targets == ["hezbollah"]
+
+
+def test_a_body_reporting_an_ambush_tells_who_laid_it(run: Callable[..., Doc]) -> None:
+    doc = run("وأفاد بيان للجيش العراقي بأن جنديين قتلا في كمين نصبه عناصر من حزب الله قرب كركوك.", "2024-05-06")
+    (ambush,) = events(doc)
+    assert ambush.perpetrators == ["hezbollah"]
