@@ -40,6 +40,11 @@ ResponsibilityKind = Literal["claim_responsibility", "deny_responsibility"]
 ClaimKind = Literal[ResponsibilityKind, "accuse"]
 DatePrecision = Literal["day", "month", "year"]
 
+#: Where an event's date comes from: the report's own words about the act ("text"), the date of the
+#: statement that tells it ("statement"), or, when the report gives none, its publication
+#: ("publication": the act happened then or some days before).
+DateBasis = Literal["text", "statement", "publication"]
+
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)

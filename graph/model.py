@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.event_types import codes
-from core.taxonomy import ActorKind, DatePrecision, EventType, PlaceKind, StatementKind
+from core.taxonomy import ActorKind, DateBasis, DatePrecision, EventType, PlaceKind, StatementKind
 
 #: Node labels and relationship types of the graph, in write order.
 NODE_LABELS: tuple[str, ...] = ("Article", "Actor", "Place", "Event", "Statement")
@@ -126,6 +126,8 @@ class Event(Model):
     acled: list[str] = []
     date: str | None = None
     date_precision: DatePrecision | None = None
+    #: How the date is known: a report dated only by its publication may tell an act of days before.
+    date_basis: DateBasis | None = None
     time: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     summary: str | None = None
     place: str | None = None

@@ -155,6 +155,7 @@ def to_rows(graphs: Iterable[ArticleGraph], reported_as: dict[tuple[str, str], l
                     "time": e.time,
                     "summary": e.summary,
                     "confidence": e.confidence,
+                    "date_basis": e.date_basis,
                 },
             )
             out.add(

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from core.errors import ArticleError, KGError
 from core.event_types import spec as event_type_spec
-from core.taxonomy import RESPONSIBILITY_KINDS
+from core.taxonomy import RESPONSIBILITY_KINDS, DateBasis
 from core.text import normalise
 from graph.ids import article_id, short_hash
 from graph.model import (
@@ -157,6 +157,11 @@ def extract_many(
         except Exception as exc:  # one bad article must not stop the others
             log.warning("skipped %s: extraction failed", source, exc_info=True)
             yield ArticleError(source, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+#: EventRecord.date_strength -> Event.date_basis: 2, a date in the act's own clause; 1, the date of
+#: the statement telling it; 0, none in the text (the report's publication date stands in).
+_DATE_BASIS: dict[int, DateBasis] = {2: "text", 1: "statement", 0: "publication"}
 
 
 def _lacks(ev: EventRecord, needs: tuple[str, ...]) -> bool:
@@ -334,6 +339,7 @@ class _GraphBuilder:
                     type=ev.type,
                     date=ev.date,
                     date_precision=precision_of(ev.date),
+                    date_basis=_DATE_BASIS[ev.date_strength] if ev.date else None,
                     time=ev.time,
                     place=ev.place,
                     summary=self.summary(ev),

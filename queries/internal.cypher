@@ -1,16 +1,25 @@
 // name: internal.event_candidates
-// Events of the given types whose date lies in [date_from, date_to], with their places: the
-// candidates a newly reported event may be the same real event as.
-// params: types, date_from, date_to
+// Events of the given types whose date lies in [date_from, date_to], has no day, or whose place is
+// one of the given places, with their places, date basis and perpetrators: the candidates a newly
+// reported event may be the same real event as (graph/identity.py).
+// params: types, date_from, date_to, places
 MATCH (e:Event)-[:OCCURRED_AT]->(p:Place)
-WHERE e.type IN $types AND e.date >= $date_from AND e.date <= $date_to
-RETURN e.id AS id, e.type AS type, e.date AS date, p.id AS place
+WHERE e.type IN $types AND ((e.date >= $date_from AND e.date <= $date_to) OR e.date IS NULL OR p.id IN $places)
+OPTIONAL MATCH (a:Actor)-[:CARRIED_OUT]->(e)
+RETURN e.id AS id, e.type AS type, e.date AS date, e.date_basis AS date_basis, p.id AS place,
+       collect(a.id) AS perpetrators
 
 // name: internal.place_hierarchy
 // Every LOCATED_IN edge with the kinds of both places: small, and all event matching needs.
 // params: none
 MATCH (p:Place)-[:LOCATED_IN]->(q:Place)
 RETURN p.id AS id, p.kind AS kind, q.id AS parent, q.kind AS parent_kind
+
+// name: internal.actor_hierarchy
+// Every MEMBER_OF edge: whether two perpetrators are one side (a part and its whole).
+// params: none
+MATCH (a:Actor)-[:MEMBER_OF]->(b:Actor)
+RETURN a.id AS id, b.id AS parent
 
 // name: internal.article_ingest_times
 // When each article was ingested, earliest first (tests and `kg status` use it).

@@ -30,10 +30,18 @@ SET n.name = r.name, n.name_ar = r.name_ar, n.kind = r.kind, n.lat = r.lat, n.lo
 UNWIND $rows AS r
 MERGE (n:Event {id: r.id})
 ON CREATE SET n.type = r.type, n.date = r.date, n.date_precision = r.date_precision,
-    n.time = r.time, n.summary = r.summary, n.confidence = r.confidence
+    n.date_basis = r.date_basis, n.time = r.time, n.summary = r.summary, n.confidence = r.confidence
 ON MATCH SET n.time = coalesce(n.time, r.time), n.summary = coalesce(n.summary, r.summary),
     n.confidence = CASE WHEN n.confidence IS NULL OR r.confidence > n.confidence THEN r.confidence
                         ELSE n.confidence END
+
+// name: write.event_date
+// A report joined to a stored event gives it a better date than the one it had (none, or only a
+// publication date against a date the text gives): graph/identity.py decides which.
+// params: rows
+UNWIND $rows AS r
+MATCH (n:Event {id: r.id})
+SET n.date = r.date, n.date_precision = r.date_precision, n.date_basis = r.date_basis
 
 // name: write.statement
 // Upsert Statement nodes by their stable id.

@@ -213,6 +213,13 @@ class GraphStore(abc.ABC):
                     merged += a.id != b.id
             rows = to_rows(resolved, reported_as)
             batches = self._write_rows(tx, rows, size)
+            if resolver.redated:
+                redated = [
+                    {"id": eid, "date": d, "date_precision": precision, "date_basis": basis}
+                    for eid, (d, precision, basis) in sorted(resolver.redated.items())
+                ]
+                self._run_named(tx, "write.event_date", {"rows": redated})
+                batches += 1
             return merged, rows, batches
 
         merged, rows, batches = self._in_transaction(True, work)

@@ -21,7 +21,7 @@ CREATE (n:Statement {id: r.id, kind: r.kind, date: r.date, date_precision: r.dat
 // params: rows
 UNWIND $rows AS r
 CREATE (n:Event {id: r.id, type: r.type, date: r.date, date_precision: r.date_precision, time: r.time,
-    summary: r.summary, confidence: CAST(r.confidence AS DOUBLE)})
+    summary: r.summary, confidence: CAST(r.confidence AS DOUBLE), date_basis: r.date_basis})
 
 // name: write.new_occurred_at
 // params: rows

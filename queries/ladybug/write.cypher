@@ -36,7 +36,7 @@ SET e.start = CAST(r.start AS INT64), e.`end` = CAST(r.`end` AS INT64), e.senten
 UNWIND $rows AS r
 MERGE (n:Event {id: r.id})
 ON CREATE SET n.type = r.type, n.date = r.date, n.date_precision = r.date_precision,
-    n.time = r.time, n.summary = r.summary, n.confidence = CAST(r.confidence AS DOUBLE)
+    n.date_basis = r.date_basis, n.time = r.time, n.summary = r.summary, n.confidence = CAST(r.confidence AS DOUBLE)
 ON MATCH SET n.time = coalesce(n.time, r.time), n.summary = coalesce(n.summary, r.summary),
     n.confidence = CASE WHEN n.confidence IS NULL OR CAST(r.confidence AS DOUBLE) > n.confidence
                         THEN CAST(r.confidence AS DOUBLE) ELSE n.confidence END
