@@ -236,8 +236,13 @@ class EventResolver:
             if day is None:
                 ids |= {i for (t, _), group in self._by_day.items() if t == etype for i in group}
             else:
-                for d in range(-lag, lag + 1):
-                    ids |= self._by_day.get((etype, day + timedelta(days=d)), set())
+                # a day either side; further only back from a publication date, or forward to one
+                reach = range(-lag, lag + 1) if event.date_basis == "publication" else range(-1, lag + 1)
+                for d in reach:
+                    group = self._by_day.get((etype, day + timedelta(days=d)), set())
+                    if d > 1 and event.date_basis != "publication":
+                        group = {i for i in group if self._events[i].basis == "publication"}
+                    ids |= group
             for cid in ids:
                 known = self._events[cid]
                 if day is not None and known.day is not None:
