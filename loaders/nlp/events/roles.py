@@ -94,6 +94,13 @@ class RoleRules(EventContext):
         m = idx.starts.get(k)
         if m is not None and m.source == "nisba" and m.actor_id:
             return m
+        if (
+            m is not None
+            and not idx.clitic_of(k)
+            and m.role == "actor"
+            and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS
+        ):
+            return m  # the weapon's genitive: "مدفعية الجيش الإسرائيلي", "طائرات الجيش التركي"
         if idx.norm(k) in self.vocab.ownership_words:
             m = idx.starts.get(k + 1)
             if m is not None and "ل" in idx.clitic_of(k + 1) and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS:
@@ -193,8 +200,9 @@ class RoleRules(EventContext):
                     self._coordinated(idx, agent.end, end, perps)
                 elif idx.norm(head + 1) in self.vocab.people:
                     perps.add(self._members_of(idx, head + 2, end))  # "هاجم مسلحون (يشتبه أنهم) من X"
-                elif idx.norm(head + 1) in self.vocab.projectiles:
-                    perps.add(self._weapon_owner(idx, head + 1, end))  # "قصفت طائرة مسيرة تركية"
+                elif idx.norm(head + 1) in self.vocab.projectiles or idx.norm(head + 1) in self.lex.weapons:
+                    # "قصفت طائرة مسيرة تركية", "قصفت المدفعية التركية"
+                    perps.add(self._weapon_owner(idx, head + 1, end))
         elif trig.cls == "masdar" and self._verbal_masdar(idx, i, ev.sent_start):
             m = idx.starts.get(i + 1)  # "قصف الجيش التركي قرى ..."، "قصف الجيش التركي لمواقع ..."
             if m is not None and m.role == "actor" and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS:
@@ -327,7 +335,8 @@ class RoleRules(EventContext):
             background = self._background(idx, i, i, end)
             for k in range(i + 1, min(end, i + 12)):  # "استهدفت ... القنصلية التركية"
                 m = idx.starts.get(k)
-                if m is not None and (idx.governed(m) or idx.norm(k - 1) == "من" or k in background):
+                weapon_of = m is not None and k == i + 2 and idx.norm(k - 1) in self.lex.weapons
+                if m is not None and (idx.governed(m) or idx.norm(k - 1) == "من" or k in background or weapon_of):
                     # "طائرات تابعة لسلاح الجو": whose, not whom; "مسلحون (يشتبه أنهم) من X": who
                     continue
                 if m is not None and m.actor_id and m.role == "actor" and m.actor_id not in perps.ids:
@@ -363,7 +372,17 @@ class RoleRules(EventContext):
                 while j < min(end, k + 3) and j not in idx.starts and idx.norms[j].endswith(("يه", "ي")):
                     j += 1  # "بنى تحتية لحزب الله", "مواقع عسكرية للحوثيين": an adjective first
                 m = idx.starts.get(j)
-                if m is not None and "ل" in idx.clitic_of(j) and idx.actor_of(m) and idx.actor_of(m) not in perps.ids:
+                # the owner by ل, or as the noun's genitive ("مواقع الجيش الإسرائيلي", "مقر الحشد")
+                genitive = (
+                    m is not None
+                    and j == k + 1
+                    and not idx.clitic_of(j)
+                    and m.source != "nisba"
+                    and m.role == "actor"
+                    and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS
+                )
+                owner = m is not None and ("ل" in idx.clitic_of(j) or genitive)
+                if owner and idx.actor_of(m) and idx.actor_of(m) not in perps.ids:
                     targets.add(m)
                     owned = True
             elif not owned and norm in self.vocab.member_nouns and k - i <= 10 and (k > i + 1 or subject_before):

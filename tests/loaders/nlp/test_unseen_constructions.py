@@ -7,7 +7,9 @@ did it; nouns of people count in the dual in both cases. A side's own means with
 struck ('ضربت طائرة مسيرة') is an attack where a storm is not; the owner after what was struck
 may follow an adjective ('بنى تحتية لحزب الله'); 'عبّرت عن إدانتها' condemns as 'أعربت' does.
 Members named by their body's head ('عناصر من الحزب') are the body last named with it, and a
-body reporting an ambush tells who laid it. Every sentence here is written for these tests."""
+body reporting an ambush tells who laid it. Artillery with its country or army did the shelling,
+and the owner of what was struck may stand in the genitive ('مواقع الجيش الإسرائيلي'). Every
+sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -111,3 +113,16 @@ def test_a_body_reporting_an_ambush_tells_who_laid_it(run: Callable[..., Doc]) -
     doc = run("وأفاد بيان للجيش العراقي بأن جنديين قتلا في كمين نصبه عناصر من حزب الله قرب كركوك.", "2024-05-06")
     (ambush,) = events(doc)
     assert ambush.perpetrators == ["hezbollah"]
+
+
+def test_artillery_with_its_country_or_its_army_did_it(run: Callable[..., Doc]) -> None:
+    (shelling,) = events(run("قصفت المدفعية الإسرائيلية بلدة الخيام أمس.", "2024-05-06"))
+    assert shelling.perpetrators == ["israel"]
+    (shelling,) = events(run("قصفت مدفعية الجيش الإسرائيلي بلدة الخيام أمس.", "2024-05-06"))
+    assert (shelling.perpetrators, shelling.targets) == (["israel-defense-forces"], [])
+
+
+@pytest.mark.parametrize("struck", ["مواقع الجيش الإسرائيلي", "مواقع للجيش الإسرائيلي"])
+def test_the_owner_of_what_was_struck_in_the_genitive_is_the_target(run: Callable[..., Doc], struck: str) -> None:
+    (attack,) = events(run(f"وأطلق حزب الله صواريخ على {struck} قرب بلدة الخيام أمس.", "2024-05-06"))
+    assert (attack.perpetrators, attack.targets) == (["hezbollah"], ["israel-defense-forces"])
