@@ -115,6 +115,9 @@ class EnglishStatements:
         self.agent_adverbs = s("agent_adverbs")
         self.attack_bases = s("attack_verbs_future")
         self.light_agent_verbs = frozenset("conducted carried".split())
+        self.command_verbs = s("command_verbs")
+        self.persist_verbs = s("persist_verbs")
+        self.hedges = s("hedge_words")
         self.own_attack_verbs = s("own_attack_verbs")
         self.audience_phrases = lexicon.phrase_list("audience_nouns")
         self.culprits = s("culprit_nouns")
@@ -163,6 +166,9 @@ class EnglishStatements:
             before = norms[prev] if prev is not None and prev >= s else ""
             if verb.form in ("base", "third") and before in self.determiners:
                 continue  # a noun: "any reports", "the claims"
+            told = self.lex.speech_verbs.get(before)
+            if verb.form in ("base", "third") and told is not None and told.form in ("past", "third", "participle"):
+                continue  # the object of another speech verb: "dismissed claims", "denies reports"
             if verb.form == "base" and before in _MODALS_BEFORE_BASE:
                 continue
             if verb.form == "gerund" and before in ("by", "of", "for", "in", "without"):
@@ -228,6 +234,9 @@ class EnglishStatements:
         after = [norms[k] for k in view.words(i + 1, min(e, i + 14))]
         if verb.guard == "reject":
             return "deny_responsibility" if any(w in self.accusation_nouns for w in after[:6]) else "condemn"
+        if verb.guard == "dismiss":
+            # "dismissed claims that ...": a denial; "dismissed the commander": no speech
+            return "deny_responsibility" if any(w in self.accusation_nouns for w in after[:4]) else None
         if verb.guard == "claim":
             if any(w in ("responsibility", "credit") for w in after[:4]):
                 return "claim_responsibility"
@@ -243,11 +252,16 @@ class EnglishStatements:
             nxt = after[after.index("to", 1) + 1 : after.index("to", 1) + 2]
             return "call" if nxt and nxt[0] not in self.determiners and not nxt[0].isdigit() else None
         if verb.guard == "vow":
-            return (
-                "threaten"
-                if any(w.startswith(("reveng", "retaliat", "respond", "punish")) for w in after)
-                else "pledge"
-            )
+            if any(w.startswith(("reveng", "retaliat", "respond", "punish")) for w in after):
+                return "threaten"
+            # "vowed to strike back", "vowed to continue its attacks/operations against ...": a threat
+            to = after[1:2] if after[:1] == ["to"] else []
+            if to and to[0] in self.attack_bases:
+                return "threaten"
+            hostile = _ATTACK_NOUNS | _OPERATION_NOUNS | self.attack_bases
+            if to and to[0] in self.persist_verbs and set(after[2:7]) & hostile:
+                return "threaten"
+            return "pledge"
         if verb.guard == "needs_as":
             return "statement" if "as" in after else None
         return verb.kind
@@ -436,6 +450,10 @@ class EnglishStatements:
         cands = [
             m for m in view.mentions_in(a, i) if m.actor_id and m.start not in paren and not view.in_quote(m.start)
         ]
+        # "An umbrella group of Iran-backed militias, the Islamic Resistance in Iraq, said": a name
+        # after "of" modifies the subject's head; another name is the subject
+        heads = [m for m in cands if m.start == 0 or norms[m.start - 1] != "of"]
+        cands = heads or cands
         persons = [m for m in cands if actor_kind(self.gaz, doc, m.actor_id) == "person"]
         if persons:
             return persons[0].actor_id, False
@@ -499,8 +517,15 @@ class EnglishStatements:
     }
 
     def _last_org(self, view: DocView, doc: Doc, before: int, noun: str) -> str | None:
+        """The body "the command", "the group" refers to: in its own sentence the first one of its
+        kind ("CENTCOM forces struck an IRGC depot, the command said": the subject of what was
+        said), else the last one before the sentence."""
         kinds = self._ORG_KINDS.get(noun, ())
-        for m in reversed(view.mentions_in(0, before)):
+        start = next((a for a, b in view.sents if a <= before < b), 0)
+        for m in view.mentions_in(start, before):
+            if m.actor_id and actor_kind(self.gaz, doc, m.actor_id) in kinds:
+                return m.actor_id
+        for m in reversed(view.mentions_in(0, start)):
             if m.actor_id and actor_kind(self.gaz, doc, m.actor_id) in kinds:
                 return m.actor_id
         return None
@@ -760,6 +785,10 @@ class EnglishStatements:
             if w == "continue" and k + 2 < len(words) and norms[words[k + 1]] == "to":
                 k, w = k + 2, norms[words[k + 2]]
             return ("future", k) if w in self.attack_bases else None
+        if w in self.command_verbs:
+            # "he had ordered the strikes", "Biden authorized airstrikes on ...": the side's own attack
+            ahead = {norms[x] for x in words[k + 1 : k + 5]}
+            return ("past", k) if ahead & _ATTACK_NOUNS else None
         if (w in _AGENT_ATTACK or w in self.own_attack_verbs) and w not in _ATTACK_NOUNS:
             if w in self.light_agent_verbs:
                 ahead = {norms[x] for x in words[k + 1 : k + 6]}
@@ -824,7 +853,8 @@ class EnglishStatements:
             n = positions[m.start]
             before = [norms[k] for k in words[max(0, n - 3) : n] if norms[k] not in ("the", "a", "an")]
             after_n = positions.get(m.end - 1, n) + 1
-            after = [norms[k] for k in words[after_n : after_n + 4]]
+            # "X was most likely responsible", "X is believed to be behind": hedges do not count
+            after = [norms[k] for k in words[after_n : after_n + 9] if norms[k] not in self.hedges][:4]
             by_attack = "by" in before[-1:] and any(
                 w in _ATTACK_WORDS or w in self.attribution for w in [norms[k] for k in words[max(0, n - 14) : n]]
             )

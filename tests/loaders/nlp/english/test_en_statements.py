@@ -84,6 +84,31 @@ from tests.loaders.nlp.conftest import said
             "The Pentagon said the drones were shot down before they reached the base.",
             ("us-department-of-defense", "statement"),
         ),
+        # dismissing what one is accused of is a denial, in any inflection
+        ("Tehran dismisses allegations that it supplied the drones.", ("iran", "deny_responsibility")),
+        (
+            "Kataib Hezbollah has dismissed reports that its fighters fired the rockets.",
+            ("kataib-hezbollah", "deny_responsibility"),
+        ),
+        # blame through a hedge
+        ("Washington says Kataib Hezbollah is probably behind the strike on the base.", ("united-states", "accuse")),
+        (
+            "The Pentagon said Harakat al-Nujaba was almost certainly responsible for the attack.",
+            ("us-department-of-defense", "accuse"),
+        ),
+        ("US officials said Kataib Hezbollah is believed to be behind the drone attack.", ("united-states", "accuse")),
+        # a side's official who ordered or authorised its strikes tells its own attack
+        (
+            "The Pentagon said it had authorized strikes on two weapons depots in eastern Syria.",
+            ("us-department-of-defense", "claim_responsibility"),
+        ),
+        # a vow to attack, or to go on attacking, is a threat; any other vow a pledge
+        ("Harakat al-Nujaba vowed to keep up its attacks on American bases.", ("harakat-al-nujaba", "threaten")),
+        (
+            "The Islamic Resistance in Iraq vows to strike US interests across the region.",
+            ("islamic-resistance-in-iraq", "threaten"),
+        ),
+        ("The Iraqi government vowed to protect diplomatic missions from attacks.", ("iraqi-government", "pledge")),
     ],
 )
 def test_statement_kind(run_en: Callable[..., Doc], text: str, expected: tuple[str, str]) -> None:
@@ -99,6 +124,9 @@ def test_statement_kind(run_en: Callable[..., Doc], text: str, expected: tuple[s
         "Kataib Hezbollah did not claim the attack.",
         "The claims of the militias could not be verified.",
         "Officials refused to comment.",
+        # "claims" as the object of another speech verb is a noun
+        "Iran rejected claims that it armed the militias.",
+        "The ministry dismissed the commander of the brigade.",
     ],
 )
 def test_no_claim_without_a_claimant(run_en: Callable[..., Doc], text: str) -> None:
@@ -123,6 +151,16 @@ def test_no_claim_without_a_claimant(run_en: Callable[..., Doc], text: str) -> N
         ("Two Iraqi security officials said the rockets were fired from a truck.", "iraqi-security-forces"),
         # according to
         ("Three rockets hit the airport, according to the Iraqi Security Media Cell.", "iraqi-security-media-cell"),
+        # a name after "of" modifies the subject's head: the named body in apposition speaks
+        (
+            "An alliance of Iran-backed militias, the Islamic Resistance in Iraq, said it fired drones at Erbil.",
+            "islamic-resistance-in-iraq",
+        ),
+        # "the command" in a trailing attribution is the command the sentence opens with
+        (
+            "CENTCOM aircraft struck an IRGC storage site near Albu Kamal, the command said on Friday.",
+            "centcom",
+        ),
     ],
 )
 def test_who_speaks(run_en: Callable[..., Doc], text: str, speaker: str) -> None:
