@@ -206,6 +206,29 @@ class EnglishStatements:
                 return False
         return False
 
+    def _relative_claim(self, view: DocView, i: int, after: list[str]) -> int | None:
+        """'claimed' in a relative clause whose antecedent is an attack: "an attack on Tower 22 in
+        Jordan, which the Islamic Resistance in Iraq claimed" ('which' or 'that' a few words
+        before the verb, an attack noun shortly before that, and no object after the verb); the
+        position of the relative pronoun, or None."""
+        if after[:1] and after[0] not in (".", ",", ";", ":", "on", "in", "via", "through", "shortly", "later"):
+            return None
+        before: list[int] = []
+        k: int | None = i
+        while k is not None and len(before) < 22:
+            k = view.prev_word(k)
+            if k is None or view.norms[k] in (".", ";"):
+                break
+            before.append(k)
+        rel = next((n for n, k in enumerate(before[:8]) if view.norms[k] in ("which", "that")), None)
+        if rel is None:
+            return None
+        for k in before[rel + 1 :]:
+            trig = self.lex.triggers.get(view.norms[k])
+            if trig is not None and trig.cls == "noun" and trig.type in VIOLENT:
+                return before[rel]
+        return None
+
     def _needs(self, view: DocView, i: int, e: int, verb: SpeechVerb) -> int | None:
         k: int | None = i
         for _ in range(max(verb.window, 1)):
@@ -244,6 +267,8 @@ class EnglishStatements:
                 return None  # "the war has claimed the lives of ...": no speech
             if "that" not in after[:1] and self._attack_object(after[:5]):
                 return "claim_responsibility"  # "claimed a drone attack on Eilat"
+            if self._relative_claim(view, i, after) is not None:
+                return "claim_responsibility"  # "a drone attack on the base, which the group claimed"
             return "statement"  # "claimed that ...": its words decide (often an accusation)
         if verb.guard == "directive":
             # "directed all security leaders to pursue": an order to someone to do something
@@ -315,6 +340,11 @@ class EnglishStatements:
                 content = (view.layout.dateline_end(s, e), comma if comma is not None else seg_start)
             else:
                 content = self._content(view, s, e, anchor, quote, next_anchor)
+            if anchor.kind == "claim_responsibility" and anchor.verb.guard == "claim":
+                after = [view.norms[k] for k in view.words(i + 1, min(e, i + 14))]
+                rel = self._relative_claim(view, i, after)
+                if rel is not None:  # what was claimed is the attack the relative clause hangs on
+                    content = (view.layout.dateline_end(s, e), rel)
         if speaker is None:
             if unnamed:
                 state.speaker = None
