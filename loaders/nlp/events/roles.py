@@ -529,6 +529,10 @@ class RoleRules(EventContext):
                 state = nisba.actor_id if nisba.source == "nisba" else None
                 if state and state not in perps.ids:
                     targets.add_id(self.gaz.forces_of(state, "military") or state)
+            if norm in self.vocab.military_people and m is None and idx.norm(j + 1) in ("من", "في"):
+                force = idx.starts.get(j + 2)  # "ضابط في الشرطة العراقية", "جنديان من الجيش السوري"
+                if force is not None and idx.actor_kind(idx.actor_of(force)) in _STATE_KINDS:
+                    targets.add(force)
             if norm not in self.vocab.member_nouns or _doer_verb(idx.norm(j - 1)):
                 continue  # ("كمين نصبه عناصر من X": those who did it)
             owner = idx.starts.get(j + 1)
