@@ -30,6 +30,7 @@ def app_store(app: FastAPI, settings: Settings) -> GraphStore:
             store = make_store(settings)
             store.enable_cache(settings.query_cache_seconds)
             app.state.store = store
+        store.enable_read_model()  # also on a store handed to the app (the tests do)
         store.open()
         return store
 

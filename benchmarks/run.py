@@ -506,7 +506,7 @@ def load_api(
     neo: Neo4jProvider | None,
     backend: str,
 ) -> dict[str, Any]:
-    """The HTTP API in its own process, three times: cache off (every request runs its queries),
+    """The HTTP API in its own process, three times: cache off (every request builds its answer),
     cache on (the server as deployed: after the first request per URL, hits), and cache on with a
     short TTL (entries expire during the load: how many requests recompute one, and what that does
     to the tail)."""
@@ -1270,7 +1270,8 @@ def markdown(results: dict[str, Any]) -> str:
         "## HTTP API (kg serve, loopback)",
         "",
         f"`{TRIVIAL_PATH}` is a trivial route of the same server: the ratio to it is what the targets use. "
-        "Cache off: every request runs its queries. On: the server as deployed (a hit after the first "
+        "Cache off: no response cache, every request builds its answer (from what the read model keeps "
+        "while the graph is unchanged: graph/readmodel.py). On: the server as deployed (a hit after the first "
         f"request per URL). Expiring: entries live {results['config'].get('stampede_ttl_s')} s, so they expire "
         "during the load; `recomputes/expiry` counts the requests that computed an expired or missing "
         "answer per URL and expiry (1.0: no stampede).",
@@ -1459,7 +1460,7 @@ def parse_args(argv: Sequence[str] | None) -> Config:
     p.add_argument(
         "--api-cache",
         default="off,on,expiring",
-        help="server runs: off (every request runs its queries), on (as deployed: hits), expiring "
+        help="server runs: off (every request builds its answer), on (as deployed: hits), expiring "
         "(entries live --stampede-ttl seconds, so they expire during the load)",
     )
     p.add_argument(

@@ -9,8 +9,9 @@ answer lists it in `disagreements`, computed here because it compares rows, not 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, Literal, get_args
+from collections.abc import Callable, Hashable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from core.errors import NotFound
 from core.event_types import codes
@@ -18,6 +19,9 @@ from core.taxonomy import PLACE_RANK, UNRANKED
 from core.text import normalise
 from graph.known import EVER, AsOf
 from graph.stores.base import GraphStore
+
+if TYPE_CHECKING:
+    from graph.readmodel import ReadModel
 
 #: Per-source report fields that outlets commonly disagree on.
 REPORT_FIELDS: tuple[str, ...] = ("weapon", "count", "killed", "injured")
@@ -82,6 +86,10 @@ def claims(
     given) and then the details of that page only, which keeps it fast on a large graph.
     """
     said = {"kind": kind, "min_confidence": min_confidence, "since": since, "until": until}
+    halves_of_actor = ("claims_candidates_made_by", "claims_candidates_accusing")
+    if store.read_model is not None and actor is not None and event_type is None and place is None:
+        lists = [(name, {"actor": actor, **said}) for name in halves_of_actor]
+        return _kept_page(store, store.read_model, lists, _newest_first, "claim", skip, limit, known, _claim_items)
     dates = {**said, **known.params()}
     events = {"event_type": event_type, "place": place}
     sources: dict[str, list[dict[str, Any]]] = {}
@@ -97,9 +105,7 @@ def claims(
         # Made by the actor, or accusing it: each half in order, merged, then the page cut.
         halves: list[list[dict[str, Any]]] | None = None
         if event_type is None and place is None:
-            lists = [
-                (name, {"actor": actor, **said}) for name in ("claims_candidates_made_by", "claims_candidates_accusing")
-            ]
+            lists = [(name, {"actor": actor, **said}) for name in halves_of_actor]
             first = first_known(store, lists, _newest_first, skip + limit, reported)
             halves = None if first is None else [first]
         if halves is None:
@@ -118,8 +124,17 @@ def claims(
     else:
         page = store.query("claims_page", {**dates, "limit": limit, "skip": skip})
     ids = [r["id"] for r in page]
+    items = _claim_items(store, ids, known, sources)
+    return [items[sid] for sid in ids]
+
+
+def _claim_items(
+    store: GraphStore, ids: list[str], known: AsOf, sources: dict[str, list[dict[str, Any]]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """The claims with these ids as the list shows them, sources known at as_of (some given)."""
     if not ids:
-        return []
+        return {}
+    sources = dict(sources or {})
     missing = [sid for sid in ids if sid not in sources]
     if missing:
         sources.update(_claim_sources(store, missing, known))
@@ -135,25 +150,23 @@ def claims(
         ref = _ref("accused", r)
         if ref is not None:
             accused.setdefault(r["id"], {})[ref["id"]] = ref
-    out = []
+    out = {}
     for sid in ids:
         r = details[sid]
         ordered_sources = sources.get(sid, [])
-        out.append(
-            {
-                "id": r["id"],
-                "kind": r["kind"],
-                "date": r["date"],
-                "claimant": _ref("claimant", r),
-                "accused": _actors(accused.get(sid, {}).values()),
-                "event": _event_ref(r, _places(places.get(sid, {}).values())),
-                "quote": r["quote"],
-                "text": r["text"],
-                "confidence": r["confidence"],
-                "article": ordered_sources[0] if ordered_sources else None,
-                "sources": ordered_sources,
-            }
-        )
+        out[sid] = {
+            "id": r["id"],
+            "kind": r["kind"],
+            "date": r["date"],
+            "claimant": _ref("claimant", r),
+            "accused": _actors(accused.get(sid, {}).values()),
+            "event": _event_ref(r, _places(places.get(sid, {}).values())),
+            "quote": r["quote"],
+            "text": r["text"],
+            "confidence": r["confidence"],
+            "article": ordered_sources[0] if ordered_sources else None,
+            "sources": ordered_sources,
+        }
     return out
 
 
@@ -170,6 +183,8 @@ def _claim_sources(store: GraphStore, ids: list[str], known: AsOf) -> dict[str, 
 #: is asked for (four times as long each time) before the queries that join every row answer.
 CANDIDATE_SLACK = 10
 CANDIDATE_ROUNDS = 3
+#: Candidates the read model keeps of a list at least: every page of 50 down to an offset of 140.
+KEPT_CANDIDATES = 200
 
 
 def first_known(
@@ -207,6 +222,60 @@ def first_known(
             return found
         window *= 4
     return None
+
+
+def _kept_page(
+    store: GraphStore,
+    model: ReadModel,
+    lists: list[tuple[str, dict[str, Any]]],
+    order: Callable[[dict[str, Any]], Any],
+    kind: Hashable,
+    skip: int,
+    limit: int,
+    known: AsOf,
+    items_of: Callable[[GraphStore, list[str], AsOf], dict[str, dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """One page of the union of some lists, in `order`, counting only the rows an article known at
+    as_of reported, from the read model: the lists' first rows (KEPT_CANDIDATES, or as many as a
+    deeper page needs) and the rows the page shows by id (`items_of`), both kept while the graph is
+    unchanged. The rows are first_known's: a row is known when it has a source (claims) or a
+    report (events) then."""
+    state = model.state()
+    need = skip + limit
+    step = need + CANDIDATE_SLACK
+    window = max(step, KEPT_CANDIDATES)
+    lists_key = tuple((name, *sorted(p.items())) for name, p in lists)
+    while True:
+        merged, whole = model.get(state, ("list", lists_key, window), partial(_candidates, store, lists, order, window))
+        found: list[dict[str, Any]] = []
+        for i in range(0, len(merged), step):
+            chunk = [r["id"] for r in merged[i : i + step]]
+            rows = model.many(state, (kind, known), chunk, lambda ids: items_of(store, ids, known))
+            found += [rows[x] for x in chunk if _reported(rows[x])]
+            if len(found) >= need:
+                return found[skip:need]
+        if whole:
+            return found[skip:need]
+        window *= 4
+
+
+def _candidates(
+    store: GraphStore, lists: list[tuple[str, dict[str, Any]]], order: Callable[[dict[str, Any]], Any], window: int
+) -> tuple[list[dict[str, Any]], bool]:
+    """The union of the lists' first `window` rows, in order, as far as it is sure to be in order
+    (a list cut at `window` may go on past its last row), and whether nothing was cut."""
+    runs = [store.query(name, {**params, "candidates": window}) for name, params in lists]
+    # An actor with no such rows gives one row without an id (the OPTIONAL MATCH): no row.
+    merged = sorted({r["id"]: r for run in runs for r in run if r["id"] is not None}.values(), key=order)
+    cut = [order(run[-1]) for run in runs if len(run) >= window]
+    if not cut:
+        return merged, True
+    return [r for r in merged if order(r) <= min(cut)], False
+
+
+def _reported(row: dict[str, Any]) -> bool:
+    """Whether a claim (by its sources) or an event (by its reports) was known at the as_of it was read at."""
+    return bool(row.get("sources") or row.get("source_count"))
 
 
 def _newest_first(row: dict[str, Any]) -> tuple[str, str]:
@@ -318,6 +387,13 @@ def timeline(
             (name, {**cheap, "actor": actor})
             for name in ("timeline_candidates_by_actor", "timeline_candidates_against_actor")
         ]
+    if store.read_model is not None and lists:
+
+        def events_of(store: GraphStore, ids: list[str], known: AsOf) -> dict[str, dict[str, Any]]:
+            return _timeline_items(store, ids, min_confidence, known)
+
+        kind = ("event", min_confidence)
+        return _kept_page(store, store.read_model, lists, _timeline_order, kind, skip, limit, known, events_of)
     counts: dict[str, dict[str, Any]] = {}
 
     def reported(ids: list[str]) -> set[str]:
@@ -334,8 +410,22 @@ def timeline(
     else:
         page = store.query("timeline_page", {**filters, **confidence, "limit": limit, "skip": skip, **known.params()})
     ids = [r["id"] for r in page]
+    items = _timeline_items(store, ids, min_confidence, known, counts)
+    return [items[eid] for eid in ids]
+
+
+def _timeline_items(
+    store: GraphStore,
+    ids: list[str],
+    min_confidence: float | None,
+    known: AsOf,
+    counts: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """The events with these ids as the timeline shows them, counted at as_of (some counts given)."""
     if not ids:
-        return []
+        return {}
+    confidence = {"min_confidence": min_confidence}
+    counts = dict(counts or {})
     missing = [eid for eid in ids if eid not in counts]
     if missing:
         rows = store.query("timeline_counts", {"ids": missing, **confidence, **known.params()})
@@ -347,19 +437,17 @@ def timeline(
             ref = _ref(prefix, r)
             if ref is not None:
                 event[into][ref["id"]] = ref
-    out = []
+    out = {}
     for eid in ids:
         e, c = events[eid], counts[eid]
         core = _event_core({**e, **{k: list(e[k].values()) for k in ("places", "perpetrators", "targets")}})
-        out.append(
-            {
-                **core,
-                "confidence": e["confidence"],
-                "source_count": c["reports"],
-                "outlet_count": c["outlets"],
-                "claim_count": c["claims"],
-            }
-        )
+        out[eid] = {
+            **core,
+            "confidence": e["confidence"],
+            "source_count": c["reports"],
+            "outlet_count": c["outlets"],
+            "claim_count": c["claims"],
+        }
     return out
 
 

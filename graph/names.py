@@ -49,7 +49,17 @@ def _noun(labels: Sequence[str]) -> str:
 
 
 def resolve(store: GraphStore, text: str, labels: Sequence[str] = ("Actor", "Place")) -> tuple[str, str]:
-    """The (label, id) that `text` stands for among nodes with these labels; see the module's rule."""
+    """The (label, id) that `text` stands for among nodes with these labels; see the module's rule.
+
+    Kept by the store's read model, when it has one, while the graph is unchanged (a name that
+    finds nothing, or too much, is asked again)."""
+    model = store.read_model
+    if model is None:
+        return _resolve(store, text, labels)
+    return model.get(model.state(), ("name", text.strip(), tuple(labels)), lambda: _resolve(store, text, labels))
+
+
+def _resolve(store: GraphStore, text: str, labels: Sequence[str]) -> tuple[str, str]:
     name = text.strip()
     if any(label in _ID_ONLY for label in labels):
         rows = store.query("graph_node", {"id": name})

@@ -44,3 +44,11 @@ UNWIND $ids AS i
 MATCH (a:Article {id: i})
 RETURN a.id AS id, a.file AS file, a.title AS title, a.outlet AS outlet, a.published AS published,
        a.url AS url, a.language AS language
+
+// name: internal.content_marker
+// What moves whenever another process changes the graph, cheap enough to read before every
+// answer: how many articles there are and when the latest was ingested (graph.readmodel drops
+// what it kept when either moves, on a store other processes write to).
+// params: none
+MATCH (a:Article)
+RETURN count(a) AS articles, max(a.ingested_at) AS last_ingested

@@ -12,7 +12,7 @@ import json
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from cachetools import TTLCache
 
@@ -22,6 +22,9 @@ from graph.model import ArticleGraph
 from graph.rows import GraphRows, to_rows
 from graph.settings import Settings
 from queries.registry import NamedQuery, Registry, get_registry
+
+if TYPE_CHECKING:
+    from graph.readmodel import ReadModel
 
 T = TypeVar("T")
 #: Bound on `skip` and `limit` of any paged query: far above any real page, far below integer overflow.
@@ -68,6 +71,9 @@ class GraphStore(abc.ABC):
     #: backend runs a paged query with SKIP 0 and LIMIT skip+limit (ORDER BY with LIMIT alone is
     #: safe) and drops the first `skip` rows here.
     skip_in_client: ClassVar[bool] = False
+    #: Whether other processes may write to the same graph (a database server) rather than only
+    #: this object (an embedded file one process holds): what is kept must then check the content.
+    shared_writes: ClassVar[bool] = False
 
     def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
         self.settings = settings
@@ -77,6 +83,15 @@ class GraphStore(abc.ABC):
         self._cache_lock = threading.Lock()  # TTLCache is not thread-safe; the API serves from threads
         self._generation = 0  # bumped by every write, so a read that overlapped one is not kept
         self.cache_seconds = 0.0  # how long the server may keep what reads answer (enable_cache)
+        self.read_model: ReadModel | None = None  # lists and rows kept while the graph is unchanged
+
+    def enable_read_model(self) -> None:
+        """Keep what the analyst's lists read (graph/readmodel.py), for a server that answers the
+        same lists over and over: answers stay those of the graph as it is at each request."""
+        from graph.readmodel import ReadModel
+
+        if self.read_model is None:
+            self.read_model = ReadModel(self)
 
     def enable_cache(self, ttl_seconds: float, max_entries: int = 2048) -> None:
         """Keep read results for `ttl_seconds`; any write through this store empties the cache.

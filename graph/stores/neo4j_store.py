@@ -44,6 +44,7 @@ class _Neo4jTx(Transaction):
 
 class Neo4jStore(GraphStore):
     backend = "neo4j"
+    shared_writes = True  # other clients of the server write too
 
     def __init__(self, settings: Any, registry: Any = None) -> None:
         super().__init__(settings, registry)

@@ -92,6 +92,7 @@ class RemoteStore(GraphStore):
     """A `GraphStore` whose reads and writes run in the `kg serve` process that owns the file."""
 
     backend = "ladybug"
+    shared_writes = True  # the server's store is written by every process that goes through it
 
     def __init__(self, settings: Any, note: ServerNote, registry: Any = None) -> None:
         super().__init__(settings, registry)

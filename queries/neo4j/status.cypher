@@ -18,3 +18,15 @@ RETURN name + ' ' + versions[0] + ' ' + edition AS version
 // Remove every node and relationship (tests and `kg reset`).
 // params: none
 MATCH (n) DETACH DELETE n
+
+// name: internal.content_marker
+// As the common query, with the count from the store's counts and the latest ingest time from the
+// article_ingested_at index instead of a scan of every article.
+// params: none
+CALL { MATCH (a:Article) RETURN count(a) AS articles }
+CALL {
+  MATCH (a:Article) WHERE a.ingested_at IS NOT NULL
+  WITH a.ingested_at AS at ORDER BY at DESC LIMIT 1
+  RETURN collect(at) AS latest
+}
+RETURN articles, latest[0] AS last_ingested

@@ -99,6 +99,9 @@ def test_many_requests_when_an_answer_expires_compute_it_once(cached: tuple[Live
     assert cache.entries
     for entry in cache.entries.values():
         entry.expires = 0.0  # expired, as after the TTL
+    model = api.store.read_model
+    assert model is not None
+    model.forget()  # or the answer is rebuilt from what the read model kept, running no query
     ran.clear()
     responses = many_at_once(api.url, "/events")
     assert {r.status_code for r in responses} == {200}
