@@ -135,6 +135,31 @@ def _ids_by_label(keys: list[tuple[str, str]], labels: tuple[str, ...]) -> dict[
     return params
 
 
+def _read_properties(
+    store: GraphStore, nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str, str], dict[str, Any]]
+) -> None:
+    """Fill in the nodes a hop has just kept (known by label and id only) with what a view shows.
+
+    The hop query returns ids only: around a hub it returns four times the cap in rows, most of
+    them left out, and reading every property of those was most of its cost. A node retracted in
+    between is dropped with its edges.
+    """
+    bare = [(n["label"], n["id"]) for n in nodes.values() if "key" not in n]
+    if not bare:
+        return
+    found: dict[str, dict[str, Any]] = {}
+    for row in store.query("graph_nodes", _ids_by_label(bare, (*EXPANDABLE, "Article"))):
+        found[node_key(row["node"]["label"], row["node"]["id"])] = row["node"]
+    for label, node_id in bare:
+        key = node_key(label, node_id)
+        if key in found:
+            nodes[key] = _node(found[key], nodes[key]["hop"])
+        else:
+            del nodes[key]
+            for edge in [e for e in edges if key in e[:2]]:
+                del edges[edge]
+
+
 def subgraph(
     store: GraphStore,
     center: str,
@@ -197,28 +222,29 @@ def subgraph(
         # Nearest first is the BFS order; within a hop articles come last, being the least telling.
         rows.sort(
             key=lambda r: (
-                r["node"]["label"] == "Article",
+                r["to_label"] == "Article",
                 r["from_label"],
                 r["from_id"],
                 r["type"],
-                r["node"]["label"],
-                r["node"]["id"],
+                r["to_label"],
+                r["to_id"],
             )
         )
         next_frontier: list[tuple[str, str]] = []
         for row in rows:
             here = node_key(row["from_label"], row["from_id"])
-            there = node_key(row["node"]["label"], row["node"]["id"])
+            there = node_key(row["to_label"], row["to_id"])
             if there not in nodes:
                 if len(nodes) >= max_nodes:
                     truncated = True
                     continue
-                nodes[there] = _node(row["node"], hop)
-                if row["node"]["label"] in EXPANDABLE:
-                    next_frontier.append((row["node"]["label"], row["node"]["id"]))
+                nodes[there] = {"label": row["to_label"], "id": row["to_id"], "hop": hop}  # read below
+                if row["to_label"] in EXPANDABLE:
+                    next_frontier.append((row["to_label"], row["to_id"]))
             source, target = (here, there) if row["outgoing"] else (there, here)
             edges.setdefault((source, target, row["type"]), _edge(source, target, row))
         frontier = next_frontier
+        _read_properties(store, nodes, edges)
 
     # Close the picture: relationships between nodes that were reached on the same (outermost) ring.
     if len(nodes) > 1:

@@ -8,7 +8,9 @@ chunks per worker are in flight at a time: a million-article ingest streams, it 
 memory.
 
 Worker processes on this machine are forked from the caller after its pipeline is built, so they
-share it instead of each spending seconds building their own. Dask workers build the default
+share it instead of each spending seconds building their own; `--workers N` forks N - 1 of them
+and the caller extracts too, whenever it would otherwise wait (`_sharing_the_work`): N processes
+on N cores, and the caller's own share costs nothing to send. Dask workers build the default
 pipeline once per worker process, on their first chunk.
 
 Results travel as plain tuples (`pack`), not pickled models: the caller rebuilds every graph it
@@ -37,11 +39,18 @@ from spacy.language import Language
 from core.errors import ArticleError, ConfigError
 from graph.model import ArticleGraph
 
-#: Articles per chunk sent to a worker: large enough that sending costs little next to extracting
-#: (a few milliseconds an article), small enough that workers share the tail of a run evenly.
+#: Articles per chunk sent to a Dask worker: large enough that sending costs little next to
+#: extracting (a few milliseconds an article), small enough that workers share the tail evenly.
 CHUNK = 16
-#: Chunks in flight per worker: enough that no worker waits for the next one.
+#: Chunks in flight per Dask worker: enough that no worker waits for the next one.
 IN_FLIGHT_PER_WORKER = 4
+#: Articles per chunk sent to a worker process of this machine: small, because when the input runs
+#: out this process waits for the chunks the workers have started (a chunk costs the pool well
+#: under 1 ms).
+PROCESS_CHUNK = 4
+#: Chunks in flight per worker process: enough that it keeps extracting while this process does
+#: something else for a while (`kg ingest` writing a batch).
+PROCESS_IN_FLIGHT = 16
 
 Item = Any  # an ArticleLike (loaders.articles.LoadedArticle) or an ArticleError
 #: ("packed", pack(graph)), ("graph", graph) where a graph does not fit its plan, or ("error", source, reason)
@@ -197,10 +206,75 @@ def _in_order(
         yield from map(_restore, pending.popleft().result())
 
 
-def extract_parallel(
-    items: Iterable[Item], workers: int, nlp: Language | None = None, chunk: int = CHUNK
+class _Future(Protocol):
+    """What `_sharing_the_work` needs of a process pool's future."""
+
+    def done(self) -> bool: ...
+
+    def cancel(self) -> bool: ...
+
+    def result(self) -> list[Outcome]: ...
+
+
+def _sharing_the_work(
+    items: Iterable[Item],
+    submit: Callable[[list[Item]], _Future],
+    window: int,
+    chunk: int,
+    extract_here: Callable[[list[Item]], list[ArticleGraph | ArticleError]],
 ) -> Iterator[ArticleGraph | ArticleError]:
-    """`extract_many` on `workers` processes of this machine, results in input order.
+    """As `_in_order`, but this process extracts too: while the oldest chunk out is not back, it
+    extracts the next chunk itself instead of waiting. So N processes extract on N cores (not N
+    workers plus a caller on top), and what this process extracts costs no packing nor unpacking.
+    When the input runs out, it takes back the chunks no worker has started and extracts them
+    itself, so the run does not end waiting for the workers' backlog."""
+    parts = _chunks(items, chunk)
+    # In input order: [True, graphs] extracted here, or [False, future, chunk] out at a worker.
+    pending: deque[list[Any]] = deque()
+    out = 0  # chunks at the workers
+    exhausted = False
+    while True:
+        while not exhausted and out < window:
+            if (part := next(parts, None)) is None:
+                exhausted = True
+            else:
+                pending.append([False, submit(_portable(part)), part])
+                out += 1
+        if not pending:
+            return
+        head = pending[0]
+        if not head[0] and not head[1].done():
+            if not exhausted and len(pending) < 2 * window:
+                if (part := next(parts, None)) is None:
+                    exhausted = True
+                else:
+                    pending.append([True, extract_here(part)])
+                continue
+            if exhausted and (entry := _take_back(pending)) is not None:
+                entry[:] = [True, extract_here(entry[2])]
+                out -= 1
+                continue
+        pending.popleft()
+        if head[0]:
+            yield from head[1]
+        else:
+            out -= 1
+            yield from map(_restore, head[1].result())
+
+
+def _take_back(pending: deque[list[Any]]) -> list[Any] | None:
+    """The last chunk out at a worker that no worker has started (now cancelled), if any."""
+    for entry in reversed(pending):
+        if not entry[0] and entry[1].cancel():
+            return entry
+    return None
+
+
+def extract_parallel(
+    items: Iterable[Item], workers: int, nlp: Language | None = None, chunk: int = PROCESS_CHUNK
+) -> Iterator[ArticleGraph | ArticleError]:
+    """`extract_many` on `workers` processes of this machine (this one and `workers - 1` forked),
+    results in input order.
 
     With one worker, or where processes cannot be forked, it runs in this process.
     """
@@ -225,10 +299,14 @@ def extract_parallel(
     if freeze:
         gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
             try:
-                yield from _in_order(
-                    items, lambda part: pool.submit(extract_chunk, part), workers * IN_FLIGHT_PER_WORKER, chunk
+                yield from _sharing_the_work(
+                    items,
+                    lambda part: pool.submit(extract_chunk, part),
+                    (workers - 1) * PROCESS_IN_FLIGHT,
+                    chunk,
+                    lambda part: list(extract_many(part, nlp)),
                 )
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)

@@ -252,14 +252,16 @@ class LadybugStore(GraphStore):
         Without it LadybugDB 0.22 leaves the WAL of the last commits beside the file at close."""
         import ladybug
 
-        with self._write_lock:
-            conn = ladybug.Connection(self._db)
-            try:
-                conn.execute("CHECKPOINT")
-            except RuntimeError:
-                pass  # a read still under way: the next open replays the WAL instead
-            finally:
-                conn.close()
+        if not self._write_lock.acquire(blocking=False):
+            return  # closed in the middle of a write (from its own thread or another): never wait for it
+        conn = ladybug.Connection(self._db)
+        try:
+            conn.execute("CHECKPOINT")
+        except RuntimeError:
+            pass  # a read still under way: the next open replays the WAL instead
+        finally:
+            conn.close()
+            self._write_lock.release()
 
     @staticmethod
     def _rollback(conn: Any) -> None:

@@ -850,7 +850,7 @@ class StatementExtractor:
         """An armed group telling, in its own words, that it attacked: an attack verb in the first
         person ("استهدفنا", "نفذنا"), right after "أنها/أنه" ("قالت الكتائب إنها استهدفت"), or with the
         group's own fighters or arms as its subject ("شن مجاهدو المقاومة هجوما", "قواتنا استهدفت")."""
-        if idx.actor_kind(rec.speaker) not in _OWN_ATTACKERS or rec.content_start >= rec.content_end:
+        if not self._speaks_for_attackers(idx, rec.speaker) or rec.content_start >= rec.content_end:
             return False
         norms = idx.norms
         for k in range(rec.content_start, rec.content_end):
@@ -877,6 +877,16 @@ class StatementExtractor:
             if self._fighters_before(idx, k, rec.content_start, rec.speaker):
                 return True
         return False
+
+    def _speaks_for_attackers(self, idx: DocIndex, speaker: str | None) -> bool:
+        """A body that can attack, or a person who is one's member ("يحيى سريع" of the Houthis):
+        a spokesman and his body are one voice."""
+        if idx.actor_kind(speaker) in _OWN_ATTACKERS:
+            return True
+        if idx.actor_kind(speaker) != "person":
+            return False
+        bodies = idx.gaz.actors.get(speaker or "", {}).get("member_of") or []
+        return any(idx.actor_kind(b) in _OWN_ATTACKERS for b in bodies)
 
     def _object_after(self, idx: DocIndex, k: int) -> bool:
         """The verb at k goes on with its object ("إنها حيدت 5 مسلحين"), not with a preposition

@@ -36,12 +36,8 @@ WHERE ((label <> 'Event' AND label <> 'Statement') OR b.confidence >= CAST($min_
 WITH a, r, b, label, label(a) AS from_label, a.id AS from_id, label(r) AS type
 ORDER BY from_label, from_id, type, label, b.id
 LIMIT $limit
-RETURN from_label, from_id, type, true AS outgoing,
-       {label: label, id: b.id, name: b.name, name_ar: b.name_ar, kind: b.kind, type: b.type,
-        date: b.date, quote: b.quote, summary: b.summary, title: b.title, published: b.published,
-        outlet: b.outlet, url: b.url, wikidata: b.wikidata, lat: b.lat, lon: b.lon} AS node,
+RETURN from_label, from_id, type, true AS outgoing, label AS to_label, b.id AS to_id,
        {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
-ORDER BY from_label, from_id, type, node.label, node.id
 UNION ALL
 MATCH (a)
 WHERE (label(a) = 'Actor' AND a.id IN $actors) OR (label(a) = 'Place' AND a.id IN $places)
@@ -64,12 +60,8 @@ WHERE ((label <> 'Event' AND label <> 'Statement') OR b.confidence >= CAST($min_
 WITH a, r, b, label, label(a) AS from_label, a.id AS from_id, label(r) AS type
 ORDER BY from_label, from_id, type, label, b.id
 LIMIT $limit
-RETURN from_label, from_id, type, false AS outgoing,
-       {label: label, id: b.id, name: b.name, name_ar: b.name_ar, kind: b.kind, type: b.type,
-        date: b.date, quote: b.quote, summary: b.summary, title: b.title, published: b.published,
-        outlet: b.outlet, url: b.url, wikidata: b.wikidata, lat: b.lat, lon: b.lon} AS node,
+RETURN from_label, from_id, type, false AS outgoing, label AS to_label, b.id AS to_id,
        {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
-ORDER BY from_label, from_id, type, node.label, node.id
 
 // name: neighbourhood_edges
 // part of: graph.subgraph.subgraph
@@ -164,6 +156,52 @@ RETURN 'Place' AS from_label, a.id AS from_id, label(r) AS type, 'Place' AS to_l
        {count: r.count, weapon: r.weapon, killed: r.killed, injured: r.injured} AS props
 ORDER BY from_label, from_id, type, to_label, to_id
 LIMIT $limit
+
+// name: graph_nodes
+// part of: graph.subgraph.subgraph
+// The nodes with these ids (per label) as a graph view shows them: a neighbourhood first picks the
+// nodes it keeps from `neighbourhood`'s ids, then reads the properties of those only (around a hub
+// most rows `neighbourhood` returns are left out). Looked up by primary key, one branch per label,
+// with typed nulls as in `graph_node`.
+// params: actors, places, events, statements, articles
+UNWIND $actors AS i
+MATCH (n:Actor {id: i})
+RETURN {label: 'Actor', id: n.id, name: n.name, name_ar: n.name_ar, kind: n.kind, type: CAST(NULL AS STRING),
+        date: CAST(NULL AS STRING), quote: CAST(NULL AS STRING), summary: CAST(NULL AS STRING),
+        title: CAST(NULL AS STRING), published: CAST(NULL AS STRING), outlet: CAST(NULL AS STRING),
+        url: CAST(NULL AS STRING), wikidata: n.wikidata, lat: CAST(NULL AS DOUBLE),
+        lon: CAST(NULL AS DOUBLE)} AS node
+UNION ALL
+UNWIND $places AS i
+MATCH (n:Place {id: i})
+RETURN {label: 'Place', id: n.id, name: n.name, name_ar: n.name_ar, kind: n.kind, type: CAST(NULL AS STRING),
+        date: CAST(NULL AS STRING), quote: CAST(NULL AS STRING), summary: CAST(NULL AS STRING),
+        title: CAST(NULL AS STRING), published: CAST(NULL AS STRING), outlet: CAST(NULL AS STRING),
+        url: CAST(NULL AS STRING), wikidata: n.wikidata, lat: n.lat, lon: n.lon} AS node
+UNION ALL
+UNWIND $events AS i
+MATCH (n:Event {id: i})
+RETURN {label: 'Event', id: n.id, name: CAST(NULL AS STRING), name_ar: CAST(NULL AS STRING),
+        kind: CAST(NULL AS STRING), type: n.type, date: n.date, quote: CAST(NULL AS STRING),
+        summary: n.summary, title: CAST(NULL AS STRING), published: CAST(NULL AS STRING),
+        outlet: CAST(NULL AS STRING), url: CAST(NULL AS STRING), wikidata: CAST(NULL AS STRING),
+        lat: CAST(NULL AS DOUBLE), lon: CAST(NULL AS DOUBLE)} AS node
+UNION ALL
+UNWIND $statements AS i
+MATCH (n:Statement {id: i})
+RETURN {label: 'Statement', id: n.id, name: CAST(NULL AS STRING), name_ar: CAST(NULL AS STRING),
+        kind: n.kind, type: CAST(NULL AS STRING), date: n.date, quote: n.quote,
+        summary: CAST(NULL AS STRING), title: CAST(NULL AS STRING), published: CAST(NULL AS STRING),
+        outlet: CAST(NULL AS STRING), url: CAST(NULL AS STRING), wikidata: CAST(NULL AS STRING),
+        lat: CAST(NULL AS DOUBLE), lon: CAST(NULL AS DOUBLE)} AS node
+UNION ALL
+UNWIND $articles AS i
+MATCH (n:Article {id: i})
+RETURN {label: 'Article', id: n.id, name: CAST(NULL AS STRING), name_ar: CAST(NULL AS STRING),
+        kind: CAST(NULL AS STRING), type: CAST(NULL AS STRING), date: CAST(NULL AS STRING),
+        quote: CAST(NULL AS STRING), summary: CAST(NULL AS STRING), title: n.title, published: n.published,
+        outlet: n.outlet, url: n.url, wikidata: CAST(NULL AS STRING), lat: CAST(NULL AS DOUBLE),
+        lon: CAST(NULL AS DOUBLE)} AS node
 
 // name: graph_node
 // part of: graph.subgraph (finding a view's centre)

@@ -6,8 +6,8 @@
 // the cost. (LadybugDB runs the common text: grouping by node is slower there.)
 // params: id, limit=10, as_of=null, as_of_ingested=null
 MATCH (a:Actor {id: $id})<-[:MENTIONS]-(art:Article)
-WHERE (art.published <= $as_of OR art.published STARTS WITH $as_of OR $as_of IS NULL)
-  AND (art.ingested_at <= $as_of_ingested OR art.ingested_at STARTS WITH $as_of_ingested OR $as_of_ingested IS NULL)
+WHERE ($as_of IS NULL OR art.published <= $as_of OR art.published STARTS WITH $as_of)
+  AND ($as_of_ingested IS NULL OR art.ingested_at <= $as_of_ingested OR art.ingested_at STARTS WITH $as_of_ingested)
 MATCH (art)-[:MENTIONS]->(o:Actor)
 WHERE o <> a
 WITH o, count(DISTINCT art) AS articles

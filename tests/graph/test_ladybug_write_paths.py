@@ -50,3 +50,13 @@ def test_copy_create_and_merge_store_the_same_graph(
     assert len(by_copy) > 10 * CORPUS_SIZE
     assert by_create == by_copy
     assert by_merge == by_copy
+
+
+def test_closing_after_an_ingest_leaves_one_file_that_a_snapshot_reads_whole(
+    corpus: list[ArticleGraph], tmp_path: Path
+) -> None:
+    path = tmp_path / "graph.lbug"
+    stored = written(path, corpus, 40)
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.lbug"]  # the WAL was folded into the file
+    with LadybugStore(Settings(backend="ladybug", db_path=path), read_only=True) as snapshot:
+        assert whole_graph(snapshot) == stored

@@ -69,3 +69,51 @@ def test_each_worker_reads_each_article_in_its_own_language(tmp_path: Path) -> N
     assert [g.article.language for g in graphs] == ["ar", "en", "fr"] * 2
     assert [bool(g.warnings) for g in graphs] == [False, False, True] * 2
     assert all(g.events for g in graphs if g.article.language in ("ar", "en"))
+
+
+class _Slot:
+    """A worker's future in a test: done (with its chunk's results) from the start, or never done
+    and either not started (cancellable) or started and only finished when asked for its result."""
+
+    def __init__(self, chunk: list, state: str) -> None:
+        self.chunk, self.state = chunk, state
+        self.cancelled = False
+
+    def done(self) -> bool:
+        return self.state == "done"
+
+    def cancel(self) -> bool:
+        self.cancelled = self.state == "queued"
+        return self.cancelled
+
+    def result(self) -> list:
+        assert not self.cancelled
+        return [("error", f"worker:{a}", "") for a in self.chunk]
+
+
+def test_the_caller_shares_the_work_and_takes_back_what_no_worker_started() -> None:
+    """Whatever the workers do, the results come in input order; chunks no worker started are
+    extracted by the caller once the input runs out instead of waited for."""
+    from loaders.parallel import _sharing_the_work
+
+    def here(chunk: list) -> list:
+        return [ArticleError(f"here:{a}", "") for a in chunk]
+
+    for state in ("done", "queued", "running"):
+        slots: list[_Slot] = []
+
+        def submit(chunk: list, state: str = state, slots: list[_Slot] = slots) -> _Slot:
+            slots.append(_Slot(chunk, state))
+            return slots[-1]
+
+        got = [e.source for e in _sharing_the_work(range(50), submit, window=4, chunk=3, extract_here=here)]
+        assert [int(s.split(":")[1]) for s in got] == list(range(50))
+        by_worker = sum(s.startswith("worker:") for s in got)
+        taken_back = [s for s in slots if s.cancelled]
+        if state == "done":
+            assert by_worker == 50  # the workers were always ready: nothing to do here
+        elif state == "queued":
+            # the last chunks out when the input ran out were extracted here, not waited for
+            assert taken_back and slots[-1] in taken_back and 0 < by_worker < 50
+        else:
+            assert not taken_back and 0 < by_worker < 50  # waited for, while the caller extracted others

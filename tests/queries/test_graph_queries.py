@@ -188,10 +188,18 @@ def test_neighbourhood_rows_have_one_shape_on_every_backend(filled: GraphStore) 
     rows = filled.query("neighbourhood", {"actors": ["centcom"], "places": [], "events": [], "statements": []})
     assert {r["type"] for r in rows} == {"CARRIED_OUT", "ACCUSES"}
     for row in rows:
-        assert set(row) == {"from_label", "from_id", "type", "outgoing", "node", "props"}
-        assert set(row["node"]) == NODE_KEYS
+        assert set(row) == {"from_label", "from_id", "type", "outgoing", "to_label", "to_id", "props"}
         assert set(row["props"]) == {"count", "weapon", "killed", "injured"}
     assert {(r["type"], r["outgoing"]) for r in rows} == {("CARRIED_OUT", True), ("ACCUSES", False)}
+    ids = {"actors": [], "places": [], "events": [], "statements": [], "articles": []}
+    for row in rows:
+        ids[{"Actor": "actors", "Event": "events", "Statement": "statements"}[row["to_label"]]].append(row["to_id"])
+    nodes = filled.query("graph_nodes", ids)
+    assert sorted((n["node"]["label"], n["node"]["id"]) for n in nodes) == sorted(
+        {(r["to_label"], r["to_id"]) for r in rows}
+    )
+    for row in nodes:
+        assert set(row["node"]) == NODE_KEYS
 
 
 # -- shortest path ---------------------------------------------------------------------------------------

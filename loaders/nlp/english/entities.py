@@ -33,6 +33,7 @@ from graph.ids import slugify
 from loaders.nlp.english.lexicon import EnglishLexicon
 from loaders.nlp.english.text import Layout, actor_kind, dateline_spans, link_sentences, title_case_sentences
 from loaders.nlp.gazetteer import RULER_KEY, Gazetteer
+from loaders.nlp.lexicon import create_lexicon, norm_word
 from loaders.nlp.records import DiscoveredActor, EntityMention
 
 _ARABIC = ARABIC_SCRIPT
@@ -148,6 +149,7 @@ class EnglishEntityResolver:
         self.speech_forms = frozenset(
             form for form, verb in lexicon.speech_verbs.items() if verb.form in ("past", "third") and verb.kind
         )
+        self.capital_states = self._capital_states(gazetteer)
 
     def _aligned_groups(self) -> dict[str, str]:
         """State id -> the collective of armed groups aligned with it, read from gazetteer names of
@@ -440,12 +442,28 @@ class EnglishEntityResolver:
         )
 
     # ------------------------------------------------------------------------------------
+    @staticmethod
+    def _capital_states(gaz: Gazetteer) -> dict[str, str]:
+        """Capital place id -> its state's actor id, from the country table the Arabic rules use
+        (loaders/data/nlp/countries.json)."""
+        capitals = create_lexicon().capitals
+        out: dict[str, str] = {}
+        for pid, place in gaz.places.items():
+            country = capitals.get(norm_word(place.get("name_ar") or ""))
+            state = gaz.state_for_country_name(country) if country else None
+            if state and place.get("kind") == "city":
+                out[pid] = state
+        return out
+
     def _roles(self, doc: Doc, mentions: list[EntityMention]) -> None:
         table = doc._.kg_tokens
         norms, texts = table.norms, table.texts
         prev: EntityMention | None = None
         for n, m in enumerate(mentions):
-            if m.actor_id and m.place_id and m.source == "gazetteer":
+            state = self.capital_states.get(m.place_id or "") if m.actor_id is None else None
+            if state and self._speaks(table, m):
+                m.actor_id, m.role, m.source = state, "actor", "capital"  # "Baghdad insisted ...": its state
+            elif m.actor_id and m.place_id and m.source == "gazetteer":
                 nxt_m = mentions[n + 1] if n + 1 < len(mentions) else None
                 if self._modifier(table, m):
                     m.role, m.source = "actor", "modifier"  # "US forces", "Iran-backed": the state
@@ -453,6 +471,22 @@ class EnglishEntityResolver:
                     m.role = "place" if self._locative(table, m, prev, nxt_m) else "actor"
             prev = m
         del norms, texts
+
+    def _speaks(self, table, m: EntityMention) -> bool:  # noqa: ANN001
+        """A name opening a clause right before a verb of speech ("Damascus denied", "Baghdad has
+        insisted"), not after a preposition ("officials in Baghdad said")."""
+        norms = table.norms
+        k = m.start - 1
+        while k >= 0 and (table.space[k] or norms[k] == "the"):
+            k -= 1
+        if k >= 0 and norms[k] not in (".", ",", ";", ":", "and", "but", '"', "“", "”", "while", "as", "meanwhile"):
+            return False
+        nxt = m.end
+        while nxt < len(norms) and (
+            table.space[nxt] or norms[nxt] in ("has", "had", "have", "also", "quickly", "officially")
+        ):
+            nxt += 1
+        return nxt < len(norms) and norms[nxt] in self.speech_forms
 
     def _modifier(self, table, m: EntityMention) -> bool:  # noqa: ANN001
         """A state's name modifying a noun: "US forces", "Iran-backed", "US and Coalition forces"."""

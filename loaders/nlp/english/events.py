@@ -68,6 +68,13 @@ class _Found:
     trigger: Trigger
 
 
+#: Words that end the phrase a background word opens: a preposition other than "of", an
+#: auxiliary, a conjunction of clauses.
+_CLAUSE_BREAKS = frozenset(
+    "in on at by from during after with near for against into over since was were is are had has have when as ,".split()
+)
+
+
 class EnglishEvents:
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer, lexicon: EnglishLexicon) -> None:
         self.name = name
@@ -287,7 +294,7 @@ class EnglishEvents:
         before = [norms[k] for k in view.words(max(lo, f.start - 12), f.start)][-5:]
         following = {norms[k] for k in view.words(f.end, e)[:14]}
         rec.group = f.trigger.plural
-        rec.background = bool(set(before) & self.background) or bool(following & self.period)
+        rec.background = self._quantified(before) or bool(following & self.period)
         best = None
         for ref in doc._.kg_dates or []:
             if not (lo <= ref.start < hi):
@@ -348,6 +355,12 @@ class EnglishEvents:
             return speaker
         parents = self.gaz.actors.get(speaker, {}).get("member_of") or []
         return parents[0] if parents and parents[0] in self.gaz.actors else speaker
+
+    def _quantified(self, before: list[str]) -> bool:
+        """A background word quantifies the trigger ("dozens of attacks", "a series of rocket and
+        drone attacks"), not a clause before it ("dozens injured in a drone attack")."""
+        marks = [n for n, w in enumerate(before) if w in self.background]
+        return bool(marks) and not any(w in _CLAUSE_BREAKS for w in before[marks[-1] + 1 :])
 
     def _state_strike(self, doc: Doc, rec: EventRecord) -> None:
         """An attack by a state, its government or military with no ground weapon, or one from

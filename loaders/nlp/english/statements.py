@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 
 from core.event_types import VIOLENT
 from loaders.nlp.english.lexicon import EnglishLexicon, SpeechVerb
-from loaders.nlp.english.text import DocView, SentenceIndex, actor_kind, same_side
+from loaders.nlp.english.text import DocView, SentenceIndex, actor_kind, same_side, state_of
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.records import EntityMention, StatementRecord
 
@@ -67,6 +67,8 @@ _ATTRIBUTION_TAIL = frozenset(
 )
 _ATTACK_NOUNS = frozenset("strikes strike airstrike airstrikes attack attacks".split())
 _OPERATION_NOUNS = frozenset("operation operations raid raids bombardment bombing assault".split())
+#: What ground is used for in an attack: denying it was, a side denies the attack came from it.
+_LAUNCH_WORDS = frozenset("used launch launched launching attack attacks strike strikes staging fired".split())
 _AUX_PASSIVE = frozenset("was were been be is are being".split())
 _MODALS_BEFORE_BASE = frozenset("to".split())
 
@@ -110,6 +112,7 @@ class EnglishStatements:
         self.indefinite = s("indefinite")
         self.evidence_nouns = s("evidence_nouns")
         self.involvement = s("involvement_words")
+        self.territorial = s("territorial_nouns") - {"sovereignty", "stability", "unity", "integrity"}
         self.own_forces = s("own_force_nouns")
         self.force_modifiers = s("force_modifiers")
         self.agent_adverbs = s("agent_adverbs")
@@ -187,6 +190,8 @@ class EnglishStatements:
             if verb.needs:
                 hit = self._needs(view, i, e, verb)
                 if hit is None:
+                    if verb.guard == "label" and self._labelled_condemned(view, i, e):
+                        out.append(_Anchor(i, i + 1, verb, "condemn"))  # "called the strike a violation"
                     continue
                 end = hit + 1 if verb.window <= 1 else end
             kind = self._verb_kind(view, i, e, verb)
@@ -205,6 +210,42 @@ class EnglishStatements:
             if w in ("that", ",", ".", "to", "responsibility") or w in self.lex.speech_verbs:
                 return False
         return False
+
+    def _labelled_condemned(self, view: DocView, i: int, e: int) -> bool:
+        """'called the strike a flagrant violation of sovereignty', 'calls the attacks acts of
+        aggression': naming an act with a word of condemnation (the condemn cues) within the clause."""
+        words = view.words(i + 1, min(e, i + 18))
+        norms = [view.norms[k] for k in words]
+        for n, w in enumerate(norms):
+            if w in (".", ";", "that"):
+                break
+            for phrase, kind, _ in self.lex.cues.get(w, ()):
+                if kind == "condemn" and tuple(norms[n : n + len(phrase)]) == phrase:
+                    return True
+        return False
+
+    def _relative_claim(self, view: DocView, i: int, after: list[str]) -> int | None:
+        """'claimed' in a relative clause whose antecedent is an attack: "an attack on Tower 22 in
+        Jordan, which the Islamic Resistance in Iraq claimed" ('which' or 'that' a few words
+        before the verb, an attack noun shortly before that, and no object after the verb); the
+        position of the relative pronoun, or None."""
+        if after[:1] and after[0] not in (".", ",", ";", ":", "on", "in", "via", "through", "shortly", "later"):
+            return None
+        before: list[int] = []
+        k: int | None = i
+        while k is not None and len(before) < 22:
+            k = view.prev_word(k)
+            if k is None or view.norms[k] in (".", ";"):
+                break
+            before.append(k)
+        rel = next((n for n, k in enumerate(before[:8]) if view.norms[k] in ("which", "that")), None)
+        if rel is None:
+            return None
+        for k in before[rel + 1 :]:
+            trig = self.lex.triggers.get(view.norms[k])
+            if trig is not None and trig.cls == "noun" and trig.type in VIOLENT:
+                return before[rel]
+        return None
 
     def _needs(self, view: DocView, i: int, e: int, verb: SpeechVerb) -> int | None:
         k: int | None = i
@@ -244,6 +285,8 @@ class EnglishStatements:
                 return None  # "the war has claimed the lives of ...": no speech
             if "that" not in after[:1] and self._attack_object(after[:5]):
                 return "claim_responsibility"  # "claimed a drone attack on Eilat"
+            if self._relative_claim(view, i, after) is not None:
+                return "claim_responsibility"  # "a drone attack on the base, which the group claimed"
             return "statement"  # "claimed that ...": its words decide (often an accusation)
         if verb.guard == "directive":
             # "directed all security leaders to pursue": an order to someone to do something
@@ -315,6 +358,11 @@ class EnglishStatements:
                 content = (view.layout.dateline_end(s, e), comma if comma is not None else seg_start)
             else:
                 content = self._content(view, s, e, anchor, quote, next_anchor)
+            if anchor.kind == "claim_responsibility" and anchor.verb.guard == "claim":
+                after = [view.norms[k] for k in view.words(i + 1, min(e, i + 14))]
+                rel = self._relative_claim(view, i, after)
+                if rel is not None:  # what was claimed is the attack the relative clause hangs on
+                    content = (view.layout.dateline_end(s, e), rel)
         if speaker is None:
             if unnamed:
                 state.speaker = None
@@ -453,6 +501,23 @@ class EnglishStatements:
         # "An umbrella group of Iran-backed militias, the Islamic Resistance in Iraq, said": a name
         # after "of" modifies the subject's head; another name is the subject
         heads = [m for m in cands if m.start == 0 or norms[m.start - 1] != "of"]
+        # "Yemen's Houthi rebels said": a possessor names whose the subject is; the possessed speaks
+        # when it is of the possessor's side (a name of another state's body, as "Iraq's National
+        # Security Council" read as the US one, leaves the possessor)
+        possessed = {n.start: n.actor_id for n in cands}
+        heads = [
+            m
+            for m in heads
+            if not (
+                m.end < len(norms)
+                and norms[m.end] == "'s"
+                and m.end + 1 in possessed
+                and (
+                    same_side(self.gaz, m.actor_id, possessed[m.end + 1])
+                    or not state_of(self.gaz, possessed[m.end + 1])
+                )
+            )
+        ]
         cands = heads or cands
         persons = [m for m in cands if actor_kind(self.gaz, doc, m.actor_id) == "person"]
         if persons:
@@ -726,6 +791,20 @@ class EnglishStatements:
             neg = next((x for x, w in enumerate(ahead[:5]) if w in self.negations or w == "nothing"), None)
             if neg is not None and any(w in self.involvement for w in ahead[neg:]):
                 return True
+        own_ends = {m.end for m in own + own_place}
+        for n, k in enumerate(words):
+            # "its territory had not been used to launch the drones", "Iraqi airspace was not used for
+            # the attack": the speaker's own ground denied as the launch site
+            owner = words[n - 1] if n else None
+            if (
+                norms[k] in self.territorial
+                and owner is not None
+                and (norms[owner] in ("its", "our", "their", "his", "her") or k in own_ends or owner + 1 in own_ends)
+            ):
+                ahead = [norms[x] for x in words[n + 1 : n + 10]]
+                neg = next((x for x, w in enumerate(ahead[:5]) if w in self.negations), None)
+                if neg is not None and set(ahead[neg:]) & _LAUNCH_WORDS:
+                    return True
         for n, k in enumerate(words):
             if norms[k] in self.evidence_nouns and any(norms[x] in self.negations for x in words[max(0, n - 4) : n]):
                 rest = words[n + 1 :]

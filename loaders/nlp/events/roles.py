@@ -175,8 +175,8 @@ class RoleRules(EventContext):
                 break
         if not perps.ids and trig.cls == "verb":
             perps.add(self._state_act_before(idx, i))  # "العدوان الأمريكي استهدف", "القصف التركي طال"
-        if not perps.ids and trig.cls in ("noun", "masdar") and i + 1 < end and "ب" in idx.clitic_of(i + 1):
-            perps.add(self._weapon_owner(idx, i + 1, end))  # "بقصف بطائرة مسيرة تركية"
+        if not perps.ids and trig.cls in ("noun", "masdar") and i + 1 < end and set(idx.clitic_of(i + 1)) & {"ب", "ل"}:
+            perps.add(self._weapon_owner(idx, i + 1, end))  # "بقصف بطائرة مسيرة تركية", "بغارة لطائرة تركية"
         after = next((j for j in range(i + 1, min(end, i + 3)) if idx.texts[j] not in _QUOTES), end)
         if not perps.ids and trig.cls == "masdar" and idx.norm(after) in self.vocab.projectiles:
             # "باستهداف (") طائرة مسيرة تابعة للجيش التركي"
@@ -342,9 +342,11 @@ class RoleRules(EventContext):
                 if m is not None and m.actor_id and m.role == "actor" and m.actor_id not in perps.ids:
                     targets.add(m)
                     break
-        for k in range(i + 1, min(end, i + 10)):  # "هجوم على X", "ضربة (بمسيرات) ضد X"
-            if idx.norm(k) in ("علي", "ضد"):
+        for k in range(i + 1, min(end, i + 10)):  # "هجوم على X", "ضربة (بمسيرات) ضد X", "باتجاه X"
+            if idx.norm(k) in ("علي", "ضد", "اتجاه", "باتجاه", "تجاه"):
                 m = idx.starts.get(k + 1)
+                if m is None and (k + 2) in idx.starts and idx.starts[k + 2].source == "nisba":
+                    m = idx.starts[k + 2]  # "باتجاه مدمرة أمريكية": whose the thing aimed at was
                 if m is not None and m.actor_id and m.actor_id not in perps.ids:
                     targets.add(m)
                 break
@@ -527,6 +529,10 @@ class RoleRules(EventContext):
                 state = nisba.actor_id if nisba.source == "nisba" else None
                 if state and state not in perps.ids:
                     targets.add_id(self.gaz.forces_of(state, "military") or state)
+            if norm in self.vocab.military_people and m is None and idx.norm(j + 1) in ("من", "في"):
+                force = idx.starts.get(j + 2)  # "ضابط في الشرطة العراقية", "جنديان من الجيش السوري"
+                if force is not None and idx.actor_kind(idx.actor_of(force)) in _STATE_KINDS:
+                    targets.add(force)
             if norm not in self.vocab.member_nouns or _doer_verb(idx.norm(j - 1)):
                 continue  # ("كمين نصبه عناصر من X": those who did it)
             owner = idx.starts.get(j + 1)

@@ -186,6 +186,7 @@ ACTORS = [
     actor("fuad-hussein", "Fuad Hussein", "فؤاد حسين", "person", country="iraq"),
     actor("united-nations", "United Nations", "الأمم المتحدة", "international_org"),
     actor("houthis", "Houthis", "الحوثيون", "armed_group", ("الحوثيين",), country="yemen"),
+    actor("iraqi-police", "Iraqi Police", "الشرطة العراقية", "military", country="iraq"),
     actor(
         "global-coalition-against-daesh", "Global Coalition against Daesh", "التحالف الدولي", "coalition", ("التحالف",)
     ),

@@ -8,8 +8,10 @@ struck ('ضربت طائرة مسيرة') is an attack where a storm is not; the
 may follow an adjective ('بنى تحتية لحزب الله'); 'عبّرت عن إدانتها' condemns as 'أعربت' does.
 Members named by their body's head ('عناصر من الحزب') are the body last named with it, and a
 body reporting an ambush tells who laid it. Artillery with its country or army did the shelling,
-and the owner of what was struck may stand in the genitive ('مواقع الجيش الإسرائيلي'). Every
-sentence here is written for these tests."""
+and the owner of what was struck may stand in the genitive ('مواقع الجيش الإسرائيلي'). One missile
+('صاروخا') launched 'باتجاه' a side's ship is an attack on that side, and a strike 'لطائرة مسيرة
+X' was X's. Officers 'في/من' a force are that force's, and a spokesman telling what his body's fighters
+did claims it. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -126,3 +128,25 @@ def test_artillery_with_its_country_or_its_army_did_it(run: Callable[..., Doc]) 
 def test_the_owner_of_what_was_struck_in_the_genitive_is_the_target(run: Callable[..., Doc], struck: str) -> None:
     (attack,) = events(run(f"وأطلق حزب الله صواريخ على {struck} قرب بلدة الخيام أمس.", "2024-05-06"))
     assert (attack.perpetrators, attack.targets) == (["hezbollah"], ["israel-defense-forces"])
+
+
+@pytest.mark.parametrize("aimed", ["باتجاه مدمرة أمريكية", "تجاه مدمرة أمريكية"])
+def test_one_missile_launched_towards_a_side_is_an_attack_on_it(run: Callable[..., Doc], aimed: str) -> None:
+    (attack,) = events(run(f"وأطلق الحوثيون صاروخا مضادا للسفن {aimed} في البحر الأحمر.", "2024-05-06"))
+    assert (attack.place, attack.perpetrators, attack.targets) == ("red-sea", ["houthis"], ["united-states"])
+
+
+def test_a_strike_by_a_weapon_after_lam_was_its_owners(run: Callable[..., Doc]) -> None:
+    (strike,) = events(run("قتل قيادي في حزب الله بغارة لطائرة مسيرة إسرائيلية قرب بلدة الخيام.", "2024-05-06"))
+    assert (strike.perpetrators, strike.targets) == (["israel"], ["hezbollah"])
+
+
+@pytest.mark.parametrize("people", ["ضابط في الشرطة العراقية", "شرطيان من الشرطة العراقية"])
+def test_officers_of_a_force_killed_make_that_force_the_target(run: Callable[..., Doc], people: str) -> None:
+    (attack,) = events(run(f"وقتل {people} بانفجار عبوة ناسفة قرب مدينة كركوك.", "2024-05-06"))
+    assert attack.targets == ["iraqi-police"]
+
+
+def test_a_spokesman_telling_what_his_bodys_forces_did_claims_it(run: Callable[..., Doc]) -> None:
+    doc = run("وقال أبو علي العسكري إن مجاهدينا استهدفوا قاعدة حرير بطائرتين مسيرتين.", "2024-05-06")
+    assert [(s.speaker, s.kind) for s in doc._.kg_statements] == [("abu-ali-al-askari", "claim_responsibility")]

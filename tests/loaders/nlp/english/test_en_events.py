@@ -7,6 +7,8 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from tests.loaders.nlp.conftest import said
+
 
 def events(doc: Doc) -> list[tuple]:
     return [(e.type, e.place, e.date) for e in doc._.kg_events if e.merged_into is None]
@@ -84,6 +86,20 @@ def test_perpetrators_subject_agent_possessor_and_modifier(run_en: Callable[...,
         "kataib-hezbollah"
     ]
     assert event(run_en("A US airstrike hit a militia depot in al-Qaim on Monday.")).perpetrators == ["united-states"]
+
+
+def test_a_count_of_the_casualties_is_no_series_of_attacks(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("Two soldiers were killed and dozens wounded in a rocket attack on the Harir base in Erbil.")
+    assert [etype for etype, _, _ in events(doc)] == ["attack"]
+    assert events(run_en("Several attacks on the Harir base in Erbil have been reported this year.")) == []
+
+
+def test_an_attack_claimed_in_a_relative_clause_has_its_claimant(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("A drone attack hit the Harir base in Erbil on Monday, which Kataib Hezbollah claimed on Telegram.")
+    assert ("kataib-hezbollah", "claim_responsibility") in said(doc)
+    assert event(doc).perpetrators == ["kataib-hezbollah"]
+    doc = run_en("The strikes that the militia claimed were never confirmed by the Pentagon.")
+    assert "claim_responsibility" not in [k for _, k in said(doc)]
 
 
 def test_a_claimant_is_the_perpetrator_an_accused_is_not(run_en: Callable[..., Doc]) -> None:

@@ -90,6 +90,18 @@ from tests.loaders.nlp.conftest import said
             "Kataib Hezbollah has dismissed reports that its fighters fired the rockets.",
             ("kataib-hezbollah", "deny_responsibility"),
         ),
+        # a capital opening a clause before a verb of speech speaks for its state
+        ("Baghdad has denied that the drones were launched by Iraqi factions.", ("iraq", "deny_responsibility")),
+        ("Officials said Tehran condemned the strike.", ("iran", "condemn")),
+        # the speaker's own ground denied as the launch site
+        ("Iraq said its airspace had not been used for the attack on Israel.", ("iraq", "deny_responsibility")),
+        (
+            "The Iraqi government insisted Iraqi territory was never used to launch the drones.",
+            ("iraqi-government", "deny_responsibility"),
+        ),
+        # naming an act with a word of condemnation condemns it
+        ("Iraq called the US strikes on Jurf al-Sakhar an act of aggression.", ("iraq", "condemn")),
+        ("Kataib Hezbollah calls the raid a cowardly attack.", ("kataib-hezbollah", "condemn")),
         # blame through a hedge
         ("Washington says Kataib Hezbollah is probably behind the strike on the base.", ("united-states", "accuse")),
         (
@@ -127,6 +139,8 @@ def test_statement_kind(run_en: Callable[..., Doc], text: str, expected: tuple[s
         # "claims" as the object of another speech verb is a noun
         "Iran rejected claims that it armed the militias.",
         "The ministry dismissed the commander of the brigade.",
+        "Iraq said its territory was used by the militias to launch drones.",
+        "The Pentagon called the report inaccurate.",
     ],
 )
 def test_no_claim_without_a_claimant(run_en: Callable[..., Doc], text: str) -> None:
@@ -156,6 +170,8 @@ def test_no_claim_without_a_claimant(run_en: Callable[..., Doc], text: str) -> N
             "An alliance of Iran-backed militias, the Islamic Resistance in Iraq, said it fired drones at Erbil.",
             "islamic-resistance-in-iraq",
         ),
+        # a possessor names whose the speaker is; the body of its side speaks
+        ("Lebanon's Hezbollah said it had fired rockets at an Israeli position.", "hezbollah"),
         # "the command" in a trailing attribution is the command the sentence opens with
         (
             "CENTCOM aircraft struck an IRGC storage site near Albu Kamal, the command said on Friday.",
@@ -165,6 +181,12 @@ def test_no_claim_without_a_claimant(run_en: Callable[..., Doc], text: str) -> N
 )
 def test_who_speaks(run_en: Callable[..., Doc], text: str, speaker: str) -> None:
     assert [s for s, _ in said(run_en(text))][:1] == [speaker], said(run_en(text))
+
+
+def test_a_capital_after_a_preposition_stays_a_place(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("Officials in Baghdad said the rockets were fired from a truck.")
+    assert "iraq" not in [s for s, _ in said(doc)]
+    assert [m.role for m in doc._.kg_entities if m.place_id == "baghdad"] == ["place"]
 
 
 def test_pronouns_and_anaphors_take_up_the_previous_speaker(run_en: Callable[..., Doc]) -> None:
