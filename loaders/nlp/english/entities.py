@@ -144,6 +144,7 @@ class EnglishEntityResolver:
         self.force_nouns = s("force_nouns")
         self.not_place_heads = s("not_place_heads")
         self.territorial = s("territorial_nouns")
+        self.weapon_modifiers = s("weapon_modifiers")
         self.military_people = s("military_people")
         self.adjectival = s("adjectival_heads") | s("agent_nouns") | s("collective_nouns") | s("alignment_words")
         self.speech_forms = frozenset(
@@ -308,8 +309,16 @@ class EnglishEntityResolver:
             if country is None or i in taken or not table.texts[i][:1].isupper():
                 continue
             k = i + 1
-            while k < n and k - i <= 2 and (norms[k] in ("-", "led") or norms[k] in self.fillers):
-                k += 1  # "US-led coalition" is handled by the gazetteer; skip one adjective
+            while (
+                k < n
+                and k - i <= 4
+                and (
+                    norms[k] in ("-", "led")
+                    or norms[k] in self.fillers
+                    or (norms[k] in self.weapon_modifiers and norms[k] not in self.agent_nouns)
+                )
+            ):
+                k += 1  # "US-led coalition" is handled by the gazetteer; "Iranian ballistic missile"
             head = norms[k] if k < n else ""
             s, e, text = _span(doc, i, i + 1)
             state = self.gaz.state_actor(country) if country in self.gaz.places else None

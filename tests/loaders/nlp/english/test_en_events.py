@@ -102,6 +102,20 @@ def test_an_attack_claimed_in_a_relative_clause_has_its_claimant(run_en: Callabl
     assert "claim_responsibility" not in [k for _, k in said(doc)]
 
 
+def test_a_country_adjective_names_the_doer_over_words_of_weapon_kind(run_en: Callable[..., Doc]) -> None:
+    assert event(run_en("An Iranian ballistic missile attack on Erbil on Monday killed four people.")).perpetrators == [
+        "iran"
+    ]
+    assert event(run_en("A Turkish armed drone struck a car in Sinjar on Monday.")).perpetrators == ["turkey"]
+
+
+def test_the_forces_a_struck_base_hosts_are_its_target(run_en: Callable[..., Doc]) -> None:
+    doc = run_en("Rockets struck the Ain al-Asad air base, which hosts US troops, on Saturday.")
+    assert event(doc).targets == ["us-military"]
+    doc = run_en("Drones attacked the Harir base, home to American forces, on Friday.")
+    assert event(doc).targets == ["us-military"]
+
+
 def test_a_claimant_is_the_perpetrator_an_accused_is_not(run_en: Callable[..., Doc]) -> None:
     claimed = event(run_en("Kataib Hezbollah claimed responsibility for the drone attack on the Harir base on Monday."))
     assert claimed.perpetrators == ["kataib-hezbollah"]
