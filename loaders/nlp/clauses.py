@@ -410,6 +410,9 @@ class DocIndex:
                         if body is not None:
                             return Agent(body, end)
                     return Agent(UNRESOLVED, nxt + 1)
+                m2 = self.starts.get(nxt)
+                if m2 is not None and "ل" in self.clitic_of(nxt) and self.actor_kind(self.actor_of(m2)) != "person":
+                    return Agent(self.actor_of(m2), m2.end, m2)  # "المتحدث العسكري للحوثيين": باسم's twin
                 anaphor = self.anaphor(norm, j)
                 return Agent(anaphor or UNRESOLVED, j + 1)
             if norm in lex.set("collective_heads"):

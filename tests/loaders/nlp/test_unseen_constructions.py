@@ -11,7 +11,8 @@ body reporting an ambush tells who laid it. Artillery with its country or army d
 and the owner of what was struck may stand in the genitive ('مواقع الجيش الإسرائيلي'). One missile
 ('صاروخا') launched 'باتجاه' a side's ship is an attack on that side, and a strike 'لطائرة مسيرة
 X' was X's. Officers 'في/من' a force are that force's, and a spokesman telling what his body's fighters
-did claims it. Every sentence here is written for these tests."""
+did claims it; 'المتحدث العسكري لـX' is X's spokesman as 'المتحدث باسم X' is. Every sentence here is
+written for these tests."""
 
 from __future__ import annotations
 
@@ -150,3 +151,9 @@ def test_officers_of_a_force_killed_make_that_force_the_target(run: Callable[...
 def test_a_spokesman_telling_what_his_bodys_forces_did_claims_it(run: Callable[..., Doc]) -> None:
     doc = run("وقال أبو علي العسكري إن مجاهدينا استهدفوا قاعدة حرير بطائرتين مسيرتين.", "2024-05-06")
     assert [(s.speaker, s.kind) for s in doc._.kg_statements] == [("abu-ali-al-askari", "claim_responsibility")]
+
+
+@pytest.mark.parametrize("spokesman", ["المتحدث العسكري للحوثيين", "المتحدث الرسمي للحوثيين", "المتحدث باسم الحوثيين"])
+def test_a_spokesman_of_a_body_by_lam_speaks_for_it(run: Callable[..., Doc], spokesman: str) -> None:
+    doc = run(f"وقال {spokesman} إن قواتهم البحرية استهدفت سفينة تجارية في البحر الأحمر.", "2024-05-06")
+    assert [(s.speaker, s.kind) for s in doc._.kg_statements] == [("houthis", "claim_responsibility")]
