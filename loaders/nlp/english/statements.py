@@ -820,6 +820,10 @@ class EnglishStatements:
         out: list[int] = []
         if words and norms[words[0]] in ("it", "they", "he", "she"):
             out.append(0)
+        elif (that := next((n for n, k in enumerate(words[:6]) if norms[k] == "that"), None)) is not None and (
+            that + 1 < len(words) and norms[words[that + 1]] in ("it", "they", "he", "she")
+        ):
+            out.append(that + 1)  # "said on Telegram that it had launched drones"
         elif len(words) > 1 and norms[words[0]] == "the" and norms[words[1]] in self.org_anaphors:
             out.append(1)
         for n, k in enumerate(words[:-1]):

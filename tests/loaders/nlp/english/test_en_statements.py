@@ -102,6 +102,16 @@ from tests.loaders.nlp.conftest import said
         # naming an act with a word of condemnation condemns it
         ("Iraq called the US strikes on Jurf al-Sakhar an act of aggression.", ("iraq", "condemn")),
         ("Kataib Hezbollah calls the raid a cowardly attack.", ("kataib-hezbollah", "condemn")),
+        # distancing oneself from an attack denies it
+        (
+            "Kataib Hezbollah distanced itself from the drone attack on the airport.",
+            ("kataib-hezbollah", "deny_responsibility"),
+        ),
+        # a pronoun opening the clause after 'that' is the speaker's side
+        (
+            "The Islamic Resistance in Iraq said in a statement on Telegram that it had fired drones at Eilat.",
+            ("islamic-resistance-in-iraq", "claim_responsibility"),
+        ),
         # blame through a hedge
         ("Washington says Kataib Hezbollah is probably behind the strike on the base.", ("united-states", "accuse")),
         (
