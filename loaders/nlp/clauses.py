@@ -143,6 +143,14 @@ class DocIndex:
     def clitic_of(self, i: int) -> str:
         return clitic_of(self.table, i)
 
+    def body_of(self, actor_id: str) -> str:
+        """Who carried out what a speaker tells as done: a spokesman's or commander's claim
+        ("أعلن يحيى سريع استهداف سفينة") is his body's act; any other speaker did it itself."""
+        if self.actor_kind(actor_id) != "person":
+            return actor_id
+        bodies = [b for b in self.gaz.actors.get(actor_id, {}).get("member_of") or [] if b in self.gaz.actors]
+        return bodies[0] if bodies else actor_id
+
     def actor_kind(self, actor_id: str | None) -> str | None:
         if actor_id is None:
             return None

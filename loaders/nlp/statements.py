@@ -1175,10 +1175,11 @@ class StatementLinker:
                 # one act told at several places ("استهدفت X ... وY") is claimed at each of them
                 told_with = {events[n].trigger for n, ev in enumerate(events) if root(n) == target}
                 claimed = {root(n) for n, ev in enumerate(events) if ev.trigger in told_with} | {target}
+                doer = idx.body_of(rec.speaker)
                 for n in sorted(claimed):
                     ev = events[n]
-                    if rec.speaker not in ev.perpetrators:
-                        ev.perpetrators.append(rec.speaker)
+                    if doer not in ev.perpetrators:
+                        ev.perpetrators.append(doer)
                     if rec.speaker not in ev.claimed_by:
                         ev.claimed_by.append(rec.speaker)
                     if ev.type in _VIOLENT_TYPES:

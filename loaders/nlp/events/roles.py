@@ -209,7 +209,7 @@ class RoleRules(EventContext):
                 perps.add(m)
         # the reporting speaker's own action: "أعلنت تنفيذ غارة", "أعلن توقيف", "استهدافها"
         if stmt is not None and stmt.speaker and self._own_action(idx, i, stmt):
-            perps.add_id(stmt.speaker)
+            perps.add_id(idx.body_of(stmt.speaker) if ev.type in _VIOLENT else stmt.speaker)
         if ev.type in ("visit", "meeting") and not perps.ids:
             m = idx.starts.get(i + 1)
             if m is not None and idx.actor_kind(m.actor_id) == "person":

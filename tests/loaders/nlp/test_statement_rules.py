@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from tests.loaders.nlp.conftest import said
+from tests.loaders.nlp.conftest import events, said
 
 
 def test_a_claim_by_a_group_named_after_a_generic_noun(run: Callable[..., Doc]) -> None:
@@ -259,3 +259,16 @@ def test_hastening_to_deny_or_condemn_is_denying_or_condemning(
     run: Callable[..., Doc], sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert said(run(sentence, "2024-05-06")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعلن أبو علي العسكري استهداف قاعدة عين الأسد بطائرتين مسيرتين فجر اليوم.",
+        "وتبنى أبو علي العسكري في بيان الهجوم بطائرة مسيرة على قاعدة حرير.",
+    ],
+)
+def test_an_act_a_spokesman_tells_as_done_is_his_bodys(run: Callable[..., Doc], text: str) -> None:
+    # the person speaks; the body he is a member of carried out the attack
+    (attack,) = [e for e in events(run(text, "2024-05-06")) if e.merged_into is None]
+    assert attack.perpetrators == ["kataib-hezbollah"]
