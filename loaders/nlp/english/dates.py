@@ -46,6 +46,7 @@ class EnglishDates:
         self.weekdays = {ws[0]: int(n) for n, ws in words["weekdays"].items()}
         self.past = set(words["past_qualifiers"])
         self.next = set(words["next_qualifiers"])
+        self.days_ago: dict[str, int] = {w.lower(): int(n) for w, n in words["days_ago"].items()}
         mon = rf"(?P<mon>{_alt(list(self.months))})\.?"
         wd = rf"(?P<wd>{_alt(list(self.weekdays))})"
         part = rf"(?:(?P<part>{_alt(words['month_parts'])})[\s-]+)?"
@@ -62,6 +63,7 @@ class EnglishDates:
             (re.compile(rf"(?<!\w)(?:in|since|during|of|until|by|throughout)\s+{year}", re.I), "year"),
             (re.compile(rf"(?<!\w)(?P<rel>{_alt(words['today'])})(?!\w)", re.I), "today"),
             (re.compile(rf"(?<!\w)(?P<rel>{_alt(words['yesterday'])})(?!\w)", re.I), "yesterday"),
+            (re.compile(rf"(?<!\w)(?P<n>\d{{1,2}}|{_alt(list(self.days_ago))})\s+days?\s+ago(?!\w)", re.I), "days_ago"),
             (
                 re.compile(
                     rf"(?<!\w)(?:(?P<q>{qual})\s+)?(?:(?:{period})\s+)?{wd}(?:['’]s)?(?:\s+(?:{period}))?(?!\w)",
@@ -83,6 +85,7 @@ class EnglishDates:
             year_need,
             re.compile(_alt(words["today"]), re.I),
             re.compile(_alt(words["yesterday"]), re.I),
+            re.compile(r"(?<!\w)ago(?!\w)", re.I),
             re.compile(_alt(list(self.weekdays)), re.I),
         ]
         assert len(self.needs) == len(self.patterns)
@@ -153,6 +156,10 @@ class EnglishDates:
             return pub.isoformat(), "day", True
         if kind == "yesterday":
             return (pub - timedelta(days=1)).isoformat(), "day", True
+        if kind == "days_ago":
+            n = g["n"].lower()
+            back = int(n) if n.isdigit() else self.days_ago[n]
+            return (pub - timedelta(days=back)).isoformat(), "day", True
         weekday = self.weekdays[g["wd"].lower()]
         q = (g.get("q") or "").lower()
         if q in self.past:

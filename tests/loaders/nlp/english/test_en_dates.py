@@ -33,6 +33,8 @@ def dates(doc: Doc) -> list[tuple[str, str]]:
         ("Wednesday's attack", ("Wednesday's", "2024-01-10")),
         ("earlier today", ("earlier today", "2024-01-12")),
         ("yesterday", ("yesterday", "2024-01-11")),
+        ("two days ago", ("two days ago", "2024-01-10")),
+        ("3 days ago", ("3 days ago", "2024-01-09")),
         ("2023-12-08T10:58:35+00:00", ("2023-12-08", "2023-12-08")),
     ],
 )
@@ -61,6 +63,7 @@ NEEDS_PHRASES = [
     "in 2019",
     "earlier today",
     "yesterday",
+    "two days ago",
     "last Friday",
 ]
 

@@ -116,6 +116,14 @@ def test_the_forces_a_struck_base_hosts_are_its_target(run_en: Callable[..., Doc
     assert event(doc).targets == ["us-military"]
 
 
+def test_weapons_that_fell_or_exploded_at_a_place_are_an_attack(run_en: Callable[..., Doc]) -> None:
+    assert events(run_en("Two rockets fell near the Harir base in Erbil on Monday.")) == [
+        ("attack", "al-harir-air-base", "2024-01-08")
+    ]
+    assert [t for t, _, _ in events(run_en("A roadside bomb exploded in Kirkuk on Monday."))] == ["attack"]
+    assert events(run_en("Oil prices fell in Baghdad on Monday.")) == []
+
+
 def test_a_claimant_is_the_perpetrator_an_accused_is_not(run_en: Callable[..., Doc]) -> None:
     claimed = event(run_en("Kataib Hezbollah claimed responsibility for the drone attack on the Harir base on Monday."))
     assert claimed.perpetrators == ["kataib-hezbollah"]
