@@ -302,7 +302,27 @@ class TriggerRules(EventContext):
         ("قتلت طائرة مسيرة")."""
         if self._weapon_before(idx, i, start) is not None:
             return True
-        return i + 1 < end and idx.norm(i + 1) in self.vocab.projectiles and not set(idx.clitic_of(i + 1)) & {"ب", "ل"}
+        if i + 1 < end and idx.norm(i + 1) in self.vocab.projectiles and not set(idx.clitic_of(i + 1)) & {"ب", "ل"}:
+            return True
+        return self._force_striking(idx, i, end)
+
+    def _force_striking(self, idx: DocIndex, i: int, end: int) -> bool:
+        """ "ضربت القوات الأمريكية مواقع لكتائب حزب الله": a state, its forces or an armed group as
+        the subject right after the verb, and what a strike hits (or a place) as its object soon
+        after; "ضربت القوات طوقا أمنيا" (a cordon) and "ضربت عرض الحائط" are no strike."""
+        m = idx.starts.get(i + 1)
+        if (
+            m is None
+            or m.role != "actor"
+            or idx.actor_kind(idx.actor_of(m)) not in ("military", "armed_group", "state")
+        ):
+            return False
+        owned = self.lex.set("owned_nouns")
+        for k in range(m.end, min(end, m.end + 4)):
+            hit = idx.starts.get(k)
+            if idx.norm(k) in owned or (hit is not None and hit.role == "place"):
+                return True
+        return False
 
     def _plural_noun(self, idx: DocIndex, k: int) -> bool:
         trig = self.lex.triggers.get(idx.norm(k))

@@ -123,3 +123,19 @@ def test_a_killing_claimed_is_an_attack_by_the_claimant(
 
 def test_a_death_announced_and_not_claimed_is_no_act_of_its_own(run: Callable[..., Doc]) -> None:
     assert events(run("وأعلنت وزارة الدفاع العراقية مقتل جنديين في قضاء القائم.", "2024-05-06")) == []
+
+
+def test_a_force_that_struck_sites_is_the_doer_of_a_strike(run: Callable[..., Doc]) -> None:
+    doc = run("ضربت القوات الأمريكية مواقع لكتائب حزب الله في منطقة القائم فجر الأحد.", "2024-05-06")
+    (strike,) = [e for e in events(doc) if e.merged_into is None]
+    assert (strike.place, strike.perpetrators) == ("al-qaim", ["us-military"])
+    # a cordon or an idiom struck by a force is no strike
+    assert events(run("ضربت القوات الأمنية طوقا أمنيا حول المكان.", "2024-05-06")) == []
+    assert events(run("ضربت إسرائيل عرض الحائط بكل القرارات.", "2024-05-06")) == []
+
+
+@pytest.mark.parametrize("verb", ["أطلقتها", "أطلقها"])
+def test_who_launched_the_projectiles_that_fell_did_the_attack(run: Callable[..., Doc], verb: str) -> None:
+    doc = run(f"سقطت صواريخ {verb} كتائب حزب الله على قاعدة حرير مساء الأحد.", "2024-05-06")
+    (attack,) = [e for e in events(doc) if e.merged_into is None]
+    assert (attack.place, attack.perpetrators) == ("harir-air-base", ["kataib-hezbollah"])
