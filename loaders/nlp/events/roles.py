@@ -13,18 +13,25 @@ from loaders.nlp.events.vocabulary import (
     ActorList,
     EventContext,
 )
-from loaders.nlp.lexicon import Trigger
+from loaders.nlp.lexicon import OBJECT_SUFFIXES, Trigger
 from loaders.nlp.records import EntityMention, EventRecord, StatementRecord
 
 # verbs of doing an act already named ("نفذها", "شنته", "نصبه"): their subject did it
 _DOER_VERBS = ("نفذ", "شن", "نصب")
 # the object pronoun on a three-letter doer verb ("شنه": launched it), which the length test misses
 _DOER_SHORT = ("شنه",)
+# launching the weapon already named does it too, but only with the weapon as its object pronoun
+# ("صواريخ أطلقتها حماس"): a bare "أطلقت" may be anyone's launch, the defenders' included
+_LAUNCH_DOERS = ("اطلق",)
 
 
 def _doer_verb(norm: str) -> bool:
-    """A verb of doing an act already named, with its ending ("نفذها", "شنته", "شنه")."""
-    return (len(norm) > 3 and norm.startswith(_DOER_VERBS)) or norm in _DOER_SHORT
+    """A verb of doing an act already named, with its ending ("نفذها", "شنته", "شنه", "أطلقها")."""
+    return (
+        (len(norm) > 3 and norm.startswith(_DOER_VERBS))
+        or norm in _DOER_SHORT
+        or (norm.startswith(_LAUNCH_DOERS) and norm.endswith(OBJECT_SUFFIXES))
+    )
 
 
 class RoleRules(EventContext):
@@ -183,8 +190,6 @@ class RoleRules(EventContext):
             perps.add(self._weapon_owner(idx, after, end))
         if trig.cls == "weapon_verb" and (weapon := self._weapon_before(idx, i, start)) is not None:
             perps.add(self._weapon_owner(idx, weapon, end))  # "طائرة مسيرة تركية قتلت": whose it was
-        if not perps.ids:
-            perps.add(self._launched_by(idx, i, start, end))  # "صواريخ أطلقتها حماس"
         head = self._head_verb(idx, ev, i, trig, start, end)
         if head is not None and idx.norm(head - 1) in self.vocab.pronoun_openers:
             # "ذكرت أنها قصفت X": the pronoun is the subject (the speaker); X is the object
@@ -450,24 +455,6 @@ class RoleRules(EventContext):
                 if agent.mention is not None and idx.actor_of(agent.mention):
                     targets.add(agent.mention)
                 return
-
-    def _launched_by(self, idx: DocIndex, i: int, start: int, end: int) -> EntityMention | None:
-        """'سقطت صواريخ أطلقتها حركة حماس', 'قذائف هاون أطلقها مسلحون من X': a projectile near the
-        trigger, then a launch verb carrying the projectile as its object pronoun, then who
-        launched it."""
-        for k in range(max(start, i - 4), min(end - 1, i + 5)):
-            if idx.norm(k) not in self.vocab.projectiles:
-                continue
-            for v in (k + 1, k + 2):  # one word of kind may come between: "صواريخ كاتيوشا أطلقها"
-                norm = idx.norm(v) if v < end else ""
-                trig = self.lex.triggers.get(
-                    norm[:-2] if norm.endswith("ها") else norm[:-1] if norm.endswith("ه") else ""
-                )
-                if trig is not None and trig.cls == "launch" and norm.endswith(("ها", "ه")):
-                    m = idx.starts.get(v + 1)
-                    if m is not None and m.role == "actor" and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS:
-                        return m
-        return None
 
     def _own_action(self, idx: DocIndex, i: int, stmt: StatementRecord) -> bool:
         """The speaker reports what it did itself: "استهدافها" (its targeting), "أعلنت تنفيذ
