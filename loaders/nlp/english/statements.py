@@ -88,6 +88,8 @@ class _Anchor:
     end: int  # first token after the verb and the words it needs
     verb: SpeechVerb
     kind: str
+    #: "an attack on X, which the group claimed": the relative pronoun; what was claimed ends there
+    relative: int | None = None
 
 
 class EnglishStatements:
@@ -197,7 +199,12 @@ class EnglishStatements:
             kind = self._verb_kind(view, i, e, verb)
             if kind is None:
                 continue
-            out.append(_Anchor(i, end, verb, kind))
+            relative = None
+            if verb.guard == "claim" and kind == "statement":
+                after = [norms[k] for k in view.words(i + 1, min(e, i + 14))]
+                relative = self._relative_claim(view, i, after)
+                kind = "claim_responsibility" if relative is not None else kind
+            out.append(_Anchor(i, end, verb, kind, relative))
         return out
 
     def _attack_object(self, after: list[str]) -> bool:
@@ -285,9 +292,8 @@ class EnglishStatements:
                 return None  # "the war has claimed the lives of ...": no speech
             if "that" not in after[:1] and self._attack_object(after[:5]):
                 return "claim_responsibility"  # "claimed a drone attack on Eilat"
-            if self._relative_claim(view, i, after) is not None:
-                return "claim_responsibility"  # "a drone attack on the base, which the group claimed"
-            return "statement"  # "claimed that ...": its words decide (often an accusation)
+            return "statement"  # "claimed that ...": its words decide (often an accusation); a relative
+            # claim ("..., which the group claimed") is told apart in _anchors
         if verb.guard == "directive":
             # "directed all security leaders to pursue": an order to someone to do something
             if "to" not in after[1:10] or after[:1] == ["to"]:
@@ -358,11 +364,8 @@ class EnglishStatements:
                 content = (view.layout.dateline_end(s, e), comma if comma is not None else seg_start)
             else:
                 content = self._content(view, s, e, anchor, quote, next_anchor)
-            if anchor.kind == "claim_responsibility" and anchor.verb.guard == "claim":
-                after = [view.norms[k] for k in view.words(i + 1, min(e, i + 14))]
-                rel = self._relative_claim(view, i, after)
-                if rel is not None:  # what was claimed is the attack the relative clause hangs on
-                    content = (view.layout.dateline_end(s, e), rel)
+            if anchor.relative is not None:  # what was claimed is the attack the relative clause hangs on
+                content = (view.layout.dateline_end(s, e), anchor.relative)
         if speaker is None:
             if unnamed:
                 state.speaker = None
