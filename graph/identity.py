@@ -259,7 +259,7 @@ class EventResolver:
         return self._events[found.pop()] if len(found) == 1 else None
 
     def resolve(self, graph: ArticleGraph) -> ArticleGraph:
-        self._learn(graph)
+        """The graph with its events' ids mapped onto the events they are (after `prepare` of its batch)."""
         remap: dict[str, str] = {}
         for e in graph.events:
             stored = self._stored.get((graph.article.id, e.id))
