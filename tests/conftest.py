@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +58,20 @@ def counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
     """Nodes per label and relationships per type: what a test compares before and after."""
     status = store.status()
     return status.nodes, status.relationships
+
+
+def count_queries(store: GraphStore) -> Counter[str]:
+    """Count the named queries the store runs from now on (undo with `del store.query`): what a
+    test of caching checks to tell a kept answer from a computed one."""
+    ran: Counter[str] = Counter()
+    original = store.query
+
+    def counting(name: str, params: dict | None = None) -> list[dict]:
+        ran[name] += 1
+        return original(name, params)
+
+    store.query = counting  # type: ignore[method-assign]
+    return ran
 
 
 def neo4j_settings(uri: str) -> Settings:

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from graph.stores import GraphStore
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, count_queries
 from tests.factories import contested_attack, strike_graph
 
 
@@ -26,14 +26,7 @@ def cached(api: LiveServer) -> Iterator[tuple[LiveServer, Counter[str]]]:
     store: GraphStore = api.store
     store.write(contested_attack())
     store.enable_cache(60)
-    ran: Counter[str] = Counter()
-    original = store.query
-
-    def counting(name: str, params: dict | None = None) -> list[dict]:
-        ran[name] += 1
-        return original(name, params)
-
-    store.query = counting  # type: ignore[method-assign]
+    ran = count_queries(store)
     try:
         yield api, ran
     finally:

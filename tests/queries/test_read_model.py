@@ -3,8 +3,6 @@ one-shot queries' rows, and a write, a retraction or another client's write show
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from graph import analyst
@@ -12,7 +10,7 @@ from graph.known import AsOf
 from graph.names import resolve_actor
 from graph.settings import Settings
 from graph.stores import GraphStore, make_store
-from tests.conftest import neo4j_settings
+from tests.conftest import count_queries, neo4j_settings
 from tests.factories import AIN_AL_ASAD, CENTCOM, IRI, KATAIB_HEZBOLLAH, article_graph, contested_attack, graded_story
 from tests.queries.test_analyst_queries import assert_same_claims, assert_same_timeline
 
@@ -125,14 +123,7 @@ def test_a_second_report_of_a_kept_event_changes_its_counts(kept: GraphStore) ->
 def test_the_read_model_keeps_answers_only_while_the_graph_is_unchanged(kept: GraphStore) -> None:
     """A second answer runs no query (it is read from what was kept), a write makes the next one read
     the store again: the model is what makes repeated lists cheap, and nothing outlives a write."""
-    ran: Counter[str] = Counter()
-    query = kept.query
-
-    def counting(name: str, params: dict | None = None) -> list[dict]:
-        ran[name] += 1
-        return query(name, params)
-
-    kept.query = counting  # type: ignore[method-assign]
+    ran = count_queries(kept)
     first = analyst.claims(kept, actor=resolve_actor(kept, KATAIB_HEZBOLLAH.id))
     assert ran
     reads = sum(n for name, n in ran.items() if name != "internal.content_marker")
