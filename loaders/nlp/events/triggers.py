@@ -165,7 +165,7 @@ class TriggerRules(EventContext):
             if ev.group and idx.norm(i - 1) in self.vocab.series_words and ev.date_strength < 2:
                 return None  # "سلسلة هجمات", "عشرات الضربات" with no date: a campaign, not an event
             claimed = stmt is not None and stmt.kind == "claim_responsibility" and not ev.group
-            if not claimed and not self._keep_violent(ev, trig, multiple):
+            if not claimed and not self._keep_violent(ev, trig, multiple, self._raid_done(idx, i, seg_start, seg_end)):
                 if trig.cls == "noun" and idx.norm(i).startswith("ال"):
                     # "الغارات خلفت 9 قتلى": the strikes already reported, if there are any
                     ev.anaphor_only = ev.definite = True
@@ -264,7 +264,14 @@ class TriggerRules(EventContext):
     def _support(self, idx: DocIndex, i: int, s: int, e: int, verbs: frozenset[str]) -> bool:
         return any(idx.norm(k) in verbs for k in range(max(s, i - 40), min(e, i + 3)))
 
-    def _keep_violent(self, ev: EventRecord, trig: Trigger, multiple: bool) -> bool:
+    def _raid_done(self, idx: DocIndex, i: int, start: int, end: int) -> bool:
+        """'شنت طائرات إسرائيلية غارات على ...': strikes told by a light or attack verb in the past, a few
+        words before them, and not as a habit ('غارات متكررة', 'غارات شبه يومية')."""
+        if not any(idx.norm(k) in self.vocab.done_verbs for k in range(max(start, i - 6), i)):
+            return False
+        return not any(idx.norm(k) in self.vocab.recurrence_words for k in range(i + 1, min(end, i + 4)))
+
+    def _keep_violent(self, ev: EventRecord, trig: Trigger, multiple: bool, raid_done: bool = False) -> bool:
         anchored = bool(ev.weapon or ev.count or ev.casualties or ev.date)
         rank = self._rank(ev.place)
         specific = rank <= 3
@@ -276,6 +283,8 @@ class TriggerRules(EventContext):
             dated = ev.date_precision == "day" and ev.date_strength == 2
             if rank <= 2 and ev.perpetrators:
                 return True  # "شنت مقاتلات تركية غارات على قرى في زاخو": whose, and where
+            if rank <= 3 and raid_done and ev.perpetrators and not (ev.background or ev.past):
+                return True  # "شنت طائرات إسرائيلية غارات على مواقع في ريف حماة": a raid on a region
             return anchored and (rank <= 2 or (rank <= 3 and dated and bool(ev.perpetrators)))
         if trig.cls in ("masdar", "launch", "intercept"):
             return anchored and (specific or bool(ev.perpetrators) or bool(ev.targets) or (placed and ev.casualties))

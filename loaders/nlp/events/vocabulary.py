@@ -114,6 +114,15 @@ class EventVocabulary:
             for f in verb_forms(t.get("past"), None, future=False)
         }
         self.verb_homographs = frozenset(w for w, t in lexicon.triggers.items() if t.cls == "masdar" and w in past)
+        # the past of the light and attack verbs ("شنت", "نفذوا", "استهدفت ... بغارات"): a raid
+        # told as done, not as going on or feared
+        self.done_verbs = frozenset(
+            norm_word(f)
+            for t in lexicon.events["triggers"]
+            if t["class"] in ("light", "verb") and t["type"] in _VIOLENT
+            for f in verb_forms(t.get("past"), None, future=False)
+        )
+        self.recurrence_words = s("recurrence_words")
         self.membership_words = s("membership_words")
         self.weapon_modifiers = s("weapon_modifiers")
         self.campaign_words = s("campaign_words")
