@@ -119,6 +119,16 @@ class Neo4jStore(GraphStore):
             run = session.execute_write if write else session.execute_read
             return run(lambda tx: work(_Neo4jTx(tx)))
 
+    def clear(self, batch: int = 10_000) -> None:
+        """Delete everything, `batch` nodes per transaction, so no transaction outgrows the server's memory."""
+        self.open()
+        self._forget()
+        while self._in_transaction(True, lambda tx: self._run_named(tx, "internal.clear", {"batch": batch}))[0][
+            "deleted"
+        ]:
+            pass
+        self._forget()
+
     def close(self) -> None:
         if self._driver is not None:
             self._driver.close()

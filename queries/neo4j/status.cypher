@@ -15,9 +15,11 @@ CALL dbms.components() YIELD name, versions, edition
 RETURN name + ' ' + versions[0] + ' ' + edition AS version
 
 // name: internal.clear
-// Remove every node and relationship (tests and `kg reset`).
-// params: none
-MATCH (n) DETACH DELETE n
+// Remove up to `batch` nodes and their relationships (tests and `kg reset`); the store runs it
+// again, a transaction each time, until it deletes nothing: one transaction for a whole graph of
+// 10k articles passes the server's transaction memory limit (dbms.memory.transaction.total.max).
+// params: batch=10000
+MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted
 
 // name: internal.content_marker
 // As the common query, with the count from the store's counts and the latest ingest time from the

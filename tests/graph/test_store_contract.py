@@ -40,6 +40,39 @@ def test_round_trip_keeps_every_node_and_relationship(store: GraphStore) -> None
     assert reports[0]["outlet"] == "Example News" and reports[0]["published"] == "2023-12-08"
 
 
+def test_clear_leaves_an_empty_store_that_takes_new_writes(store: GraphStore) -> None:
+    store.write([article_graph()])
+    store.clear()
+    assert counts(store) == ({}, {})
+    store.write([article_graph()])
+    assert counts(store)[0]["Article"] == 1
+
+
+@pytest.mark.neo4j
+def test_neo4j_clears_a_store_bigger_than_one_transaction_in_several(neo4j_uri: str) -> None:
+    """A whole large graph in one delete passes the server's transaction memory limit, so the
+    store deletes in transactions of `batch` nodes until nothing is left."""
+    from tests.conftest import neo4j_settings
+
+    with make_store(neo4j_settings(neo4j_uri)) as s:
+        s.clear()
+        s.write([article_graph()])
+        nodes = sum(counts(s)[0].values())
+        deleted: list[int] = []
+        run = s._run_named
+
+        def recording(tx, name, params=None):  # type: ignore[no-untyped-def]
+            rows = run(tx, name, params)
+            if name == "internal.clear":
+                deleted.append(rows[0]["deleted"])
+            return rows
+
+        s._run_named = recording  # type: ignore[method-assign]
+        s.clear(batch=3)
+        assert counts(s) == ({}, {})
+        assert sum(deleted) == nodes and deleted[-1] == 0 and max(deleted) == 3 and len(deleted) > 2
+
+
 def test_writing_the_same_article_twice_changes_no_count(store: GraphStore) -> None:
     g = article_graph()
     store.write([g])
