@@ -167,6 +167,8 @@ class DocIndex:
         if ("ل" in clitic or "ب" in clitic or "ك" in clitic) and not self.so_called(m.start):
             return True
         prev = self.norm(m.start - 1)
+        if prev == "عبر" and self.norm(m.end) == "عن":
+            return False  # "وعبّر الأردن عن إدانته": the verb 'expressed', not 'via'
         return prev in PREPOSITIONS
 
     def so_called(self, k: int) -> bool:

@@ -292,6 +292,10 @@ def _named_sets(speech: dict, events: dict, countries: dict, discovery: dict) ->
     # "لقي حتفه", "لقيا حتفهما", "لقوا مصرعهم": the nouns of death with every possessive
     out["death_nouns"] = frozenset(_norm_all([f for noun in events.get("death_nouns", []) for f in noun_forms(noun)]))
     out["killed"] = out.get("killed", frozenset()) | out["death_nouns"]
+    # "عبّر عن قلقه", "عبروا عن تضامنهم": what one expresses, with the article and every possessive
+    out["expressed_nouns"] = frozenset(
+        _norm_all([f for noun in speech.get("expressed_nouns", []) for f in noun_forms(noun)])
+    )
     for cue, lemmas in events.get("casualty_verb_lemmas", {}).items():
         inflected = frozenset(_norm_all([f for v in lemmas for f in verb_forms(v.get("past"), v.get("present"))]))
         out[cue] = out.get(cue, frozenset()) | inflected

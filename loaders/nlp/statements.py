@@ -97,6 +97,7 @@ class StatementExtractor:
         self.responsibility = s("responsibility_words")
         self.claim_words = s("claim_words")
         self.deny_words = s("deny_words")
+        self.expressed_nouns = s("expressed_nouns")
         self.involvement = s("involvement_forms")
         self.negated_copulas = s("negated_copulas")
         self.reject_non_objects = s("reject_non_objects")
@@ -648,7 +649,9 @@ class StatementExtractor:
             return "statement"
         if guard == "responsibility_object" and not any(w in self.responsibility for w in after):
             return None
-        if guard == "speech_object" and not any(w in self.lex.object_kinds for w in after[:4]):
+        if guard == "speech_object" and not any(
+            w in self.lex.object_kinds or w in self.expressed_nouns for w in after[:4]
+        ):
             return None  # "سارعت إلى نفي ...", "بادر إلى إدانة ...": hastening to speak, not to go somewhere
         if guard == "directive" and any(self.lex.object_kinds.get(w) == "accuse" for w in after[:3]):
             return "accuse"  # "وجه اتهامات لطهران": an accusation, not an order
