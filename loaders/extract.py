@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
+from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,7 +38,7 @@ from loaders.language import SUPPORTED_LANGUAGES, detect_language, is_supported
 from loaders.nlp.confidence import confidence_model, event_features, role_features, statement_features
 from loaders.nlp.gazetteer import Gazetteer
 from loaders.nlp.pipeline import get_nlp
-from loaders.nlp.records import EventRecord, StatementRecord
+from loaders.nlp.records import EventRecord, StatementRecord, token_table
 from loaders.nlp.segmenter import join_soft_breaks
 
 __all__ = ["extract_article", "extract_many", "graph_from_doc", "headline_text", "pipeline_for"]
@@ -174,15 +175,32 @@ def _gazetteer(nlp: Language) -> Gazetteer:
     return nlp.get_pipe("kg_entity_resolver").gaz  # type: ignore[attr-defined]
 
 
+_Model = TypeVar("_Model", bound=BaseModel)
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _trusted(cls: type[_Model], values: dict[str, Any]) -> _Model:
+    """`cls.model_construct(**values)` for trusted values of every field, given in field order:
+    the same object (fields, fields set), without model_construct's walk over the fields for
+    aliases and defaults, which cost a twentieth of extraction (a report makes dozens of these)."""
+    model = _new(cls)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
 # ---------------------------------------------------------------------------------------------
 
 
 def _sentence_evidence(doc: Doc, start: int, end: int) -> Evidence:
     """The sentence's characters without surrounding whitespace."""
-    s, _, text = doc._.kg_tokens.span_text(start, end)
+    s, _, text = token_table(doc).span_text(start, end)
     stripped = text.strip()
     s += len(text) - len(text.lstrip())
-    return Evidence.model_construct(start=s, end=s + len(stripped), text=stripped)  # trusted offsets
+    return _trusted(Evidence, {"start": s, "end": s + len(stripped), "text": stripped})  # trusted offsets
 
 
 class _GraphBuilder:
@@ -214,7 +232,7 @@ class _GraphBuilder:
         self.place_aliases: dict[str, list[Mention]] = {}
         self.named_country: dict[str, list[Mention]] = {}  # a country written by its name
         for m in doc._.kg_entities or []:
-            mention = Mention.model_construct(text=m.text, start=m.start_char, end=m.end_char)
+            mention = _trusted(Mention, {"start": m.start_char, "end": m.end_char, "text": m.text})
             if m.role == "actor" and m.actor_id:
                 self.actor_mentions.setdefault(m.actor_id, []).append(mention)
             elif m.role == "place" and m.place_id:
@@ -234,7 +252,7 @@ class _GraphBuilder:
         for m in headline._.kg_entities or []:
             if m.role == "actor" and m.actor_id:
                 # the body holds no headline characters: a headline mention keeps its words, span 0-0
-                mention = Mention.model_construct(text=m.text, start=0, end=0)
+                mention = _trusted(Mention, {"start": 0, "end": 0, "text": m.text})
                 self.actor_mentions.setdefault(m.actor_id, []).append(mention)
 
     def home_countries(self) -> list[str]:
@@ -259,16 +277,19 @@ class _GraphBuilder:
         entry = self.gaz.actors.get(actor_id)
         if entry is not None:
             # gazetteer entries are checked when the gazetteer loads: no second validation here
-            return Actor.model_construct(
-                id=actor_id,
-                name=entry.get("name") or entry.get("name_ar") or actor_id,
-                name_ar=entry.get("name_ar"),
-                kind=entry["kind"],
-                aliases=list(entry.get("aliases") or []),
-                wikidata=entry.get("wikidata"),
-                member_of=list(entry.get("member_of") or []),
-                discovered=False,
-                mentions=mentions,
+            return _trusted(
+                Actor,
+                {
+                    "id": actor_id,
+                    "name": entry.get("name") or entry.get("name_ar") or actor_id,
+                    "name_ar": entry.get("name_ar"),
+                    "kind": entry["kind"],
+                    "aliases": list(entry.get("aliases") or []),
+                    "wikidata": entry.get("wikidata"),
+                    "discovered": False,
+                    "member_of": list(entry.get("member_of") or []),
+                    "mentions": mentions,
+                },
             )
         found = self.discovered_actors.get(actor_id)
         if found is None:
@@ -297,17 +318,20 @@ class _GraphBuilder:
                 located_in=list(found.located_in),
                 mentions=mentions,
             )
-        return Place.model_construct(
-            id=place_id,
-            name=entry.get("name") or entry.get("name_ar") or place_id,
-            name_ar=entry.get("name_ar"),
-            kind=entry["kind"],
-            lat=entry.get("lat"),
-            lon=entry.get("lon"),
-            wikidata=entry.get("wikidata"),
-            aliases=list(entry.get("aliases") or []),
-            located_in=list(entry.get("located_in") or []),
-            mentions=mentions,
+        return _trusted(
+            Place,
+            {
+                "id": place_id,
+                "name": entry.get("name") or entry.get("name_ar") or place_id,
+                "name_ar": entry.get("name_ar"),
+                "kind": entry["kind"],
+                "lat": entry.get("lat"),
+                "lon": entry.get("lon"),
+                "wikidata": entry.get("wikidata"),
+                "aliases": list(entry.get("aliases") or []),
+                "located_in": list(entry.get("located_in") or []),
+                "mentions": mentions,
+            },
         )
 
     # --- events and statements

@@ -294,10 +294,10 @@ def extract_parallel(
     context = multiprocessing.get_context("fork")
     # What exists now (the pipelines, the gazetteer) lives as long as the run: frozen, the garbage
     # collector of this process and of the workers forked from it stops walking it again and again
-    # (and the workers stop copying the pages it touches in doing so).
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
+    # (and the workers stop copying the pages it touches in doing so). The shared pipelines froze
+    # what existed when they were built; what came since (the caller's articles) is frozen too.
+    thaw = gc.get_freeze_count() == 0
+    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
             try:
@@ -312,7 +312,7 @@ def extract_parallel(
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
     finally:
-        if freeze:
+        if thaw:
             gc.unfreeze()
 
 

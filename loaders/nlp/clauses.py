@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from loaders.dates import WORDS as DATE_WORDS
 from loaders.nlp.gazetteer import Gazetteer, clitic_of
 from loaders.nlp.lexicon import Lexicon, norm_word
-from loaders.nlp.records import EntityMention
+from loaders.nlp.records import EntityMention, token_table
 
 UNRESOLVED = "<unresolved>"
 FORMER_SPEAKER = "<former speaker>"  # "وأضاف البيان": whoever issued the statement reported before
@@ -70,6 +70,10 @@ def _organs_by_first_word(organ_nouns: frozenset[str]) -> dict[str, list[tuple[s
     return out
 
 
+#: The characters `DocIndex._quotes` reacts to.
+_QUOTE_CHARS = ("«", "“", "»", "”", '"')
+
+
 class DocIndex:
     """Token -> mention and token -> date lookups for one doc, plus sentence bounds."""
 
@@ -77,7 +81,7 @@ class DocIndex:
         self.doc = doc
         self.gaz = gazetteer
         self.lex = lexicon
-        table = self.table = doc._.kg_tokens
+        table = self.table = token_table(doc)
         self.norms: list[str] = table.norms
         self.texts: list[str] = table.texts
         self.punct: list[bool] = table.punct
@@ -110,11 +114,14 @@ class DocIndex:
     def _quotes(self) -> list[bool]:
         """Which tokens sit inside quotation marks (a quote never runs past its sentence)."""
         cover = [False] * self.n
+        if not any(q in self.table.text for q in _QUOTE_CHARS):
+            return cover  # most docs quote no one: no token to walk
+        texts = self.texts
         for s, e in self.sents:
             inside_straight = False
             depth = 0
             for i in range(s, e):
-                t = self.text(i)
+                t = texts[i] if 0 <= i < self.n else ""
                 if t in ("«", "“"):
                     depth += 1
                     continue

@@ -36,7 +36,7 @@ from graph.ids import slugify
 from loaders import dates as dates_module
 from loaders.nlp.gazetteer import Gazetteer, mention_from_tokens
 from loaders.nlp.lexicon import Lexicon, norm_word
-from loaders.nlp.records import DiscoveredActor, DiscoveredPlace, EntityMention, TokenTable
+from loaders.nlp.records import DiscoveredActor, DiscoveredPlace, EntityMention, TokenTable, token_table
 
 _NOT_BODIES = frozenset({"person", "media"})
 _PLACE_KINDS = frozenset(PLACE_KINDS)
@@ -157,7 +157,7 @@ class ActorDiscovery:
                 cover[i] = True
         found: dict[str, DiscoveredActor] = dict(doc._.kg_discovered or {})
         places: dict[str, DiscoveredPlace] = dict(doc._.kg_discovered_places or {})
-        t = doc._.kg_tokens
+        t = token_table(doc)
         at = {m.start: m for m in mentions}  # this doc's mentions by first token
         sent_starts = {s for s, _ in (doc._.kg_sents or [])}
         persons: list[tuple[str, int, int]] = []  # (id, first, last token of the name)

@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 from core.errors import ConfigError
 from core.taxonomy import ACTOR_KINDS, PLACE_KINDS, PLACE_RANK, UNRANKED
 from loaders.nlp.lexicon import DATA_DIR, Lexicon, norm_word
-from loaders.nlp.records import EntityMention, TokenTable
+from loaders.nlp.records import EntityMention, TokenTable, token_table
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 ENV_DIRS = "KG_GAZETTEER_DIRS"
@@ -404,7 +404,7 @@ def clitic_of(table: TokenTable, i: int) -> str:
 
 def mention_from_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
     """Character span of tokens start..end, without the first token's clitic."""
-    table = doc._.kg_tokens
+    table = token_table(doc)
     return table.span_text(start, end, table.clitic_lens[start])
 
 
@@ -502,7 +502,7 @@ class EntityResolver:
         """A common noun the gazetteer takes as one actor's short name ("التحالف" for the
         coalition against ISIS) names something else when an adjective of its own follows
         ("التحالف الإقليمي المؤيد لسوريا"); a country adjective ("التحالف الأميركي") does not."""
-        table = doc._.kg_tokens
+        table = token_table(doc)
         generic = self.lex.set("generic_short_names")
         out = []
         for m in mentions:
@@ -524,7 +524,7 @@ class EntityResolver:
     def _across_quotes(self, doc: Doc) -> list[tuple[tuple[int, int], dict[str, str]]]:
         """Names with a quote, guillemet or bracket inside: 'كتائب "حزب الله"', 'حركة (النجباء)'.
         The words on both sides of the mark, read without it, are looked up as one name."""
-        table = doc._.kg_tokens
+        table = token_table(doc)
         marks = [k for k, text in enumerate(table.texts) if text in _NAME_MARKS]
         if not marks:
             return []
@@ -560,7 +560,7 @@ class EntityResolver:
         one; the state stays a mention of its own inside."""
         if not self.aligned:
             return mentions
-        table = doc._.kg_tokens
+        table = token_table(doc)
         norms = table.norms
         taken = {i for m in mentions for i in range(m.start, m.end)}
         added: list[EntityMention] = []
@@ -675,7 +675,7 @@ class EntityResolver:
     def _seas(self, doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
         """'في البحرين الأحمر والعربي' is the dual of 'بحر': the Red Sea and the Arabian Sea, not
         Bahrain. Each adjective that follows, coordinated or not, names the sea 'البحر' + it."""
-        norms = doc._.kg_tokens.norms
+        norms = token_table(doc).norms
         out: list[EntityMention] = []
         for m in mentions:
             if m.end - m.start != 1 or norms[m.start] not in SEA_DUALS:
@@ -685,7 +685,7 @@ class EntityResolver:
             k = m.end
             while k < len(norms):
                 found = self.gaz.lookup("البحر " + norms[k], "place")
-                if not found or (seas and doc._.kg_tokens.clitics[k] != "و"):
+                if not found or (seas and token_table(doc).clitics[k] != "و"):
                     break
                 seas.append((k, found[0]))
                 k += 1
@@ -706,7 +706,7 @@ class EntityResolver:
         not Khiam: nothing else in that sentence lies in south Lebanon."""
         if not self.homographs:
             return []
-        table = doc._.kg_tokens
+        table = token_table(doc)
         norms = table.norms
         sents = doc._.kg_sents or [(0, len(doc))]
         places = sorted((m for m in mentions if m.place_id in self.gaz.places), key=lambda m: m.end)
@@ -749,7 +749,7 @@ class EntityResolver:
         """'المطار الدولي' after 'صنعاء' is Sanaa's airport: a facility named only by its kind is the
         one facility of that kind the gazetteer has in the nearest place named before it, in the
         same sentence or the one before; with none or several, it names nothing."""
-        table = doc._.kg_tokens
+        table = token_table(doc)
         norms = table.norms
         sents = doc._.kg_sents or [(0, len(doc))]
         places = sorted((m for m in mentions if m.place_id in self.gaz.places), key=lambda m: m.end)
@@ -788,12 +788,12 @@ class EntityResolver:
 
     def _linked(self, doc: Doc, start: int, outer_start: int) -> bool:
         """The inner name follows a word that links it to the outer one (التابع لـ, زعيم, باسم)."""
-        clitic = clitic_of(doc._.kg_tokens, start)
+        clitic = clitic_of(token_table(doc), start)
         if "ل" in clitic or "ب" in clitic:
             return True
         if start == outer_start:
             return False
-        return doc._.kg_tokens.norms[start - 1] in self.linkers
+        return token_table(doc).norms[start - 1] in self.linkers
 
     def _titles(self, doc: Doc, mentions: list[EntityMention]) -> tuple[list[EntityMention], list[EntityMention]]:
         """A title next to a person's name gives way to the name; alone it names the office holder
@@ -811,8 +811,8 @@ class EntityResolver:
             if m.source != "title":
                 out.append(m)
                 continue
-            punct = doc._.kg_tokens.punct
-            norms = doc._.kg_tokens.norms
+            punct = token_table(doc).punct
+            norms = token_table(doc).norms
             after = m.end
             former = False
             while (
@@ -845,7 +845,7 @@ class EntityResolver:
         if not counts:
             return []
         home = max(counts, key=lambda c: counts[c])
-        norms = doc._.kg_tokens.norms
+        norms = token_table(doc).norms
         out = self._home_ministries(doc, norms, home, taken)
         government = self.gaz.government_of(home)
         if government is None:
@@ -856,7 +856,7 @@ class EntityResolver:
             nxt = norms[i + 1] if i + 1 < len(norms) else ""
             prev = norms[i - 1] if i > 0 else ""
             # not "الحكومة العراقية", "رئيس الحكومة", "الحكومة الانتقالية"
-            adjective = nxt.startswith("ال") and nxt != "الي" and not doc._.kg_tokens.clitics[i + 1]
+            adjective = nxt.startswith("ال") and nxt != "الي" and not token_table(doc).clitics[i + 1]
             if nxt in self.lex.nisba or (i + 1) in taken or prev in self.lex.set("titles") or adjective:
                 continue
             s, e, text = mention_from_tokens(doc, i, i + 1)
@@ -870,9 +870,9 @@ class EntityResolver:
         out: list[EntityMention] = []
         shorts = self.gaz.ministry_short_names()
         for i, norm in enumerate(norms):
-            if norm not in shorts or i in taken or doc._.kg_tokens.clitics[i]:
+            if norm not in shorts or i in taken or token_table(doc).clitics[i]:
                 continue
-            table = doc._.kg_tokens
+            table = token_table(doc)
             j = i - 1
             while j >= 0 and table.space[j]:
                 j -= 1
@@ -912,7 +912,7 @@ class EntityResolver:
         """'القصف الإسرائيلي' -> Israel (actor); 'الأراضي العراقية' -> Iraq (place)."""
         out: list[EntityMention] = []
         nisba = self.lex.nisba
-        norms = doc._.kg_tokens.norms
+        norms = token_table(doc).norms
         for i, norm in enumerate(norms):
             if i == 0 or norm not in nisba or i in taken:
                 continue
@@ -960,7 +960,7 @@ class EntityResolver:
         'أن'/'إن' is the subject of what follows: the state ("أن أنقرة قصفت"); so is one right
         after a verb of ascribing an act ("نسبتها طهران إلى إسرائيل")."""
         prev: EntityMention | None = None
-        norms, clitics = doc._.kg_tokens.norms, doc._.kg_tokens.clitics
+        norms, clitics = token_table(doc).norms, token_table(doc).clitics
         for m in mentions:
             if m.actor_id and m.place_id and m.source in ("gazetteer", "nested"):
                 m.role = "place" if self._locative(doc, m, prev) else "actor"
@@ -987,8 +987,8 @@ class EntityResolver:
             prev = m
 
     def _locative(self, doc: Doc, m: EntityMention, prev: EntityMention | None) -> bool:
-        clitic = clitic_of(doc._.kg_tokens, m.start)
-        norms = doc._.kg_tokens.norms
+        clitic = clitic_of(token_table(doc), m.start)
+        norms = token_table(doc).norms
         before = norms[m.start - 1] if m.start > 0 else ""
         before2 = norms[m.start - 2] if m.start > 1 else ""
         if clitic.startswith(("و", "ف")) and prev is not None and prev.end == m.start:

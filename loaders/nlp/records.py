@@ -7,6 +7,7 @@ extractor turns them into `graph.model` objects at the end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from spacy.tokens import Doc
 
@@ -25,6 +26,17 @@ for _name, _default in (
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+#: Where spaCy keeps `doc._.kg_tokens` (Underscore._get_key of a Doc extension).
+_TOKENS_KEY = ("._.", "kg_tokens", None, None)
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """`doc._.kg_tokens`, read straight from `doc.user_data`, where spaCy keeps it: every `doc._`
+    builds an object, and the rules read the table tens of times per doc (None before the
+    normaliser has run, as `doc._.kg_tokens` is)."""
+    data: dict[Any, Any] = doc.user_data  # keyed by tuples, whatever spaCy's stub says
+    return cast(TokenTable, data.get(_TOKENS_KEY))
 
 
 @dataclass

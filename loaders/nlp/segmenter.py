@@ -23,9 +23,9 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from loaders.nlp import records  # noqa: F401  (registers doc._.kg_sents)
 from loaders.nlp.clauses import PREPOSITIONS
 from loaders.nlp.lexicon import norm_word
+from loaders.nlp.records import token_table  # (importing records registers doc._.kg_sents)
 
 _ENDERS = frozenset({".", "!", "?", "؟", "…"})
 _OPEN = frozenset({"«", "“"})
@@ -99,7 +99,7 @@ class Sentencizer:
         n = len(doc)
         if n == 0:
             return doc
-        table = doc._.kg_tokens
+        table = token_table(doc)
         texts = table.texts if table is not None else [t.text for t in doc]
         spaces = table.space if table is not None else [t.is_space for t in doc]
         norms = table.norms if table is not None else [t.norm_ for t in doc]

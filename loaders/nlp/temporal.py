@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from loaders import dates as dates_module
 from loaders.nlp.lexicon import norm_word
-from loaders.nlp.records import DateRef, TimeRef
+from loaders.nlp.records import DateRef, TimeRef, token_table
 
 # Words without which no date expression can be written (folded, article kept and dropped):
 # month and weekday names and the relative words, all from loaders/data/nlp/dates.json.
@@ -81,7 +81,7 @@ class DateAnnotator:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        table = doc._.kg_tokens
+        table = token_table(doc)
         text = table.text if table is not None else doc.text
         if doc._.kg_sents is not None and table is not None:
             ends = [(table.offsets[e - 1] + len(table.texts[e - 1])) for _, e in doc._.kg_sents]

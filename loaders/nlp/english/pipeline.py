@@ -14,7 +14,7 @@ from thinc.api import Config
 # Importing the modules registers the factories and functions the config names.
 from loaders.nlp import gazetteer, records  # noqa: F401
 from loaders.nlp.english import dates, entities, events, lexicon, normalizer, segmenter, statements  # noqa: F401
-from loaders.nlp.pipeline import load_config
+from loaders.nlp.pipeline import kept_for_the_process, load_config
 
 CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
 
@@ -30,4 +30,4 @@ def build_english_nlp(config: str | Path | Config | None = None, overrides: dict
 @lru_cache(maxsize=1)
 def get_english_nlp() -> Language:
     """The default English pipeline, built on first use and shared afterwards."""
-    return build_english_nlp()
+    return kept_for_the_process(build_english_nlp())
