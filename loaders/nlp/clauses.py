@@ -152,11 +152,22 @@ class DocIndex:
 
     def body_of(self, actor_id: str) -> str:
         """Who carried out what a speaker tells as done: a spokesman's or commander's claim
-        ("أعلن يحيى سريع استهداف سفينة") is his body's act; any other speaker did it itself."""
-        if self.actor_kind(actor_id) != "person":
+        ("أعلن يحيى سريع استهداف سفينة") is his body's act, and so is what an armed group's own
+        outlet tells ("ذكرت وكالة أعماق أن مقاتلي التنظيم ..."); any other speaker did it itself."""
+        kind = self.actor_kind(actor_id)
+        if kind == "media":
+            return self.mouthpiece_of(actor_id) or actor_id
+        if kind != "person":
             return actor_id
         bodies = [b for b in self.gaz.actors.get(actor_id, {}).get("member_of") or [] if b in self.gaz.actors]
         return bodies[0] if bodies else actor_id
+
+    def mouthpiece_of(self, actor_id: str | None) -> str | None:
+        """The armed group or force an outlet belongs to (Amaq of ISIS): its words are the group's."""
+        if self.actor_kind(actor_id) != "media":
+            return None
+        bodies = self.gaz.actors.get(actor_id or "", {}).get("member_of") or []
+        return next((b for b in bodies if self.actor_kind(b) in ("armed_group", "military")), None)
 
     def actor_kind(self, actor_id: str | None) -> str | None:
         if actor_id is None:

@@ -860,10 +860,12 @@ class StatementExtractor:
             norm = norms[k]
             if norm in self.hit_verbs and norm not in self.attack_verbs:
                 # "صواريخهم أصابت سفينة": hitting is an attack only with the group's own means
-                if idx.norm(k - 1) not in self.negations and self._fighters_before(
-                    idx, k, rec.content_start, rec.speaker
-                ):
+                if idx.norm(k - 1) in self.negations:
+                    continue
+                if self._fighters_before(idx, k, rec.content_start, rec.speaker):
                     return True
+                if k == rec.content_start and idx.norm(k - 1) in _SELF_PRONOUNS and self._object_after(idx, k):
+                    return True  # "زعم التنظيم أنه قتل خمسة جنود": the group itself killed them
                 continue
             if norm not in self.attack_verbs and norm not in self.lex.own_attack_forms:
                 continue
@@ -884,7 +886,7 @@ class StatementExtractor:
     def _speaks_for_attackers(self, idx: DocIndex, speaker: str | None) -> bool:
         """A body that can attack, or a person who is one's member ("يحيى سريع" of the Houthis):
         a spokesman and his body are one voice."""
-        if idx.actor_kind(speaker) in _OWN_ATTACKERS:
+        if idx.actor_kind(speaker) in _OWN_ATTACKERS or idx.mouthpiece_of(speaker) is not None:
             return True
         if idx.actor_kind(speaker) != "person":
             return False

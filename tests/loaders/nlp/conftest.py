@@ -163,6 +163,8 @@ ACTORS = [
     actor("iran-aligned-militias", "Iran-aligned militias", "ميليشيات موالية لإيران", "armed_group"),
     actor("reuters", "Reuters", "رويترز", "media", ("وكالة رويترز",)),
     actor("example-news", "Example News", "أخبار المثال", "media"),
+    actor("isis", "Islamic State", "تنظيم الدولة الإسلامية", "armed_group", ("تنظيم الدولة",)),
+    actor("amaq", "Amaq", "وكالة أعماق", "media", member_of=["isis"]),
     actor(
         "mohammed-shia-al-sudani",
         "Mohammed Shia al-Sudani",
