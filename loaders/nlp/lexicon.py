@@ -139,6 +139,7 @@ SPEECH_GUARDS = frozenset(
         "claim_object",
         "deny_object",
         "directive",
+        "footage",
         "in_statement",
         "reject_object",
         "reported_from",

@@ -98,6 +98,7 @@ class StatementExtractor:
         self.claim_words = s("claim_words")
         self.deny_words = s("deny_words")
         self.expressed_nouns = s("expressed_nouns")
+        self.footage_nouns = s("footage_nouns")
         self.involvement = s("involvement_forms")
         self.negated_copulas = s("negated_copulas")
         self.reject_non_objects = s("reject_non_objects")
@@ -622,6 +623,8 @@ class StatementExtractor:
             return None  # "أقر بأن", "أقر بإصابة" (admitted); "أقر البرلمان القانون" is no speech
         if guard == "verbal_attack" and not self._verbal_attack(idx, i, j, e, speaker):
             return None
+        if guard == "footage":
+            return "claim_responsibility" if self._own_footage(idx, j, e, speaker) else None
         blame = self.attribution_nouns if guard == "deny_object" else self.attribution_acts
         if kind in ("condemn", "deny_responsibility") and any(idx.norms[k] in blame for k in range(j, min(e, j + 14))):
             # "رفض ... مساعي إلصاق التفجير بتركيا", "نفى الاتهامات": denies it had a hand in it
@@ -709,6 +712,24 @@ class StatementExtractor:
         """A noun or verbal noun naming an attack or strike ('مهاجمة', 'قصف', 'الغارة')."""
         trig = self.lex.triggers.get(norm)
         return trig is not None and trig.type in _VIOLENT_TYPES and trig.cls in ("masdar", "noun")
+
+    def _own_footage(self, idx: DocIndex, j: int, e: int, speaker: str) -> bool:
+        """'بث الحوثيون مقطعا مصورا يظهر استهداف سفينة', 'نشرت X مشاهد لعملية قصف': a body that
+        can attack publishing footage of an attack shows its own act; a channel airing footage
+        ('بثت قناة مقطعا يظهر القصف') or a force deployed ('نشر الجيش قوات') claims nothing."""
+        if not self._speaks_for_attackers(idx, speaker):
+            return False
+        shown = next((k for k in range(j, min(e, j + 3)) if idx.norms[k] in self.footage_nouns), None)
+        if shown is None:
+            return False
+        for k in range(shown + 1, min(e, shown + 6)):
+            if idx.punct[k] or idx.norms[k] in self.relatives:
+                return False  # "صورا للدمار الذي خلفه القصف": what the footage shows ends there
+            if self._attack_word(idx.norms[k]):
+                owner = idx.starts.get(k + 1)
+                doer = idx.actor_of(owner) if owner is not None and not idx.governed(owner) else None
+                return doer is None or doer in (speaker, idx.body_of(speaker))  # "يظهر قصف حماس": not its own
+        return False
 
     def _attack_word(self, norm: str) -> bool:
         """A word naming an attack or strike (a trigger of a violent event type)."""
