@@ -262,6 +262,9 @@ def clean(text: str) -> CleanResult:
             # goes on: a paragraph of running text right after the link, with no dateline of its own
             inline_link = bool(rest) and j == i + 1 and not arabic_copy
             story_goes_on = story_goes_on or (inline_link and j < len(lines) and _running_paragraph(lines[j]))
+            if not story_goes_on and headlines and kept and _teaser_then_story(lines[i:j], lines[j : j + 2], kept):
+                j += 1  # the linked report's lead under its headline, then this story goes on
+                story_goes_on = True
             if story_goes_on or not kept:  # before any body text the article itself must follow
                 removed.append(Removal("related", "\n".join(lines[i:j])))
                 i = j
@@ -287,6 +290,34 @@ def clean(text: str) -> CleanResult:
     kept, trailing = _drop_trailing_headlines(kept, latin_copy=not arabic_copy)
     removed.extend(Removal("trailing_headline", t) for t in trailing)
     return CleanResult("\n\n".join(kept), tuple(removed))
+
+
+_MIN_WORD = 4  # letters a word needs to count as content when paragraphs are compared
+
+
+def _content_words(lines: list[str]) -> set[str]:
+    """The longer words of some lines, without the article or a joined و/ب/ل ('والوزير' -> وزير)."""
+    out: set[str] = set()
+    for line in lines:
+        for word in re.findall(r"\w+", normalise(line)):
+            word = re.sub(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?", "", word) if len(word) > _MIN_WORD + 1 else word
+            if len(word) >= _MIN_WORD:
+                out.add(word)
+    return out
+
+
+def _teaser_then_story(marker: list[str], following: list[str], kept: list[str]) -> bool:
+    """'اقرأ أيضا: <headline>', then that report's lead (it repeats the headline's words), then a
+    paragraph that goes on with this story: it continues one (no dateline, a joining opener) and
+    shares more words with the body above than with the linked report."""
+    if len(following) < 2 or not continues_story(following[1]):
+        return False
+    linked = _content_words(marker)
+    teaser = _content_words(following[:1])
+    if len(linked & teaser) < 2:
+        return False
+    resumed = _content_words(following[1:])
+    return len(resumed & _content_words(kept)) > len(resumed & (linked | teaser))
 
 
 def _source_value(line: str) -> str:

@@ -206,3 +206,22 @@ def test_english_excerpt_stopping_mid_sentence_keeps_its_last_line(last: str) ->
 @pytest.mark.parametrize("last", ["Iraq condemns drone strike on Erbil airport", "US Strikes Militia Sites In Iraq"])
 def test_english_link_title_after_the_last_sentence_is_dropped(last: str) -> None:
     assert clean_body("\n\n".join([EN_LEAD, EN_FOLLOW, last])) == f"{EN_LEAD}\n\n{EN_FOLLOW}"
+
+
+UNRELATED_TEASER = "افتتح وزير الزراعة في البصرة معرضاً للتمور شاركت فيه عشرات الشركات المحلية."
+RESUMED = "وأكد المتحدث باسم القيادة أن الخلية المسلحة كانت تخطط لهجمات في ديالى."
+
+
+def test_a_linked_reports_lead_under_its_headline_is_cut_and_the_story_goes_on() -> None:
+    # "اقرأ أيضا: <headline>", then the linked report's lead repeating the headline's words, then
+    # a paragraph going on with this story (it shares the body's words, not the linked report's)
+    text = "\n".join([LEAD, f"اقرأ أيضا: {UNRELATED_HEADLINE}", UNRELATED_TEASER, RESUMED])
+    result = clean(text)
+    assert result.text == f"{LEAD}\n\n{RESUMED}"
+    assert "التمور" not in result.text
+
+
+def test_the_linked_reports_second_paragraph_is_no_resumed_story() -> None:
+    # the paragraph after the lead goes on with the linked report (the minister, the dates): cut
+    text = "\n".join([LEAD, f"اقرأ أيضا: {UNRELATED_HEADLINE}", UNRELATED_TEASER, UNRELATED_MORE])
+    assert clean_body(text) == LEAD
