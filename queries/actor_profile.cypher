@@ -98,3 +98,69 @@ WHERE o.id <> a.id
 RETURN o.id AS id, o.name AS name, o.name_ar AS name_ar, o.kind AS kind, count(DISTINCT art.id) AS articles
 ORDER BY articles DESC, id
 LIMIT $limit
+
+// The profile table: what every actor's profile counts and lists, read in one pass over the graph
+// (graph.analyst.actor_profile keeps it in the read model while the graph is unchanged, so a profile
+// is a look-up rather than walks over a hub's thousands of mentions and statements). Events and
+// statements count once an article reports them, as in the queries above; no as_of, no
+// min_confidence: a profile asked with either runs the queries above instead.
+
+// name: actor_profile_table_actors
+// part of: graph.analyst.actor_profile
+// Every actor's names, kind, aliases and wikidata.
+// params: none
+MATCH (a:Actor)
+RETURN a.id AS id, a.name AS name, a.name_ar AS name_ar, a.kind AS kind, a.aliases AS aliases,
+       a.wikidata AS wikidata, a.discovered AS discovered
+
+// name: actor_profile_table_members
+// part of: graph.analyst.actor_profile
+// Every membership: the member and the body it belongs to.
+// params: none
+MATCH (down:Actor)-[:MEMBER_OF]->(up:Actor)
+RETURN down.id AS member, up.id AS body
+
+// name: actor_profile_table_articles
+// part of: graph.analyst.actor_profile
+// How many articles mention each actor.
+// params: none
+MATCH (m:Article)-[:MENTIONS]->(a:Actor)
+RETURN a.id AS id, count(*) AS articles
+
+// name: actor_profile_table_roles
+// part of: graph.analyst.actor_profile
+// Every reported event's perpetrators and targets, with the event's type and date.
+// params: none
+MATCH (a:Actor)-[:CARRIED_OUT]->(e:Event)
+WHERE EXISTS { MATCH (e)-[:REPORTED_IN]->(k:Article) }
+RETURN a.id AS actor, 'perpetrator' AS role, e.id AS id, e.type AS type, e.date AS date
+UNION ALL
+MATCH (e:Event)-[:TARGETED]->(a:Actor)
+WHERE EXISTS { MATCH (e)-[:REPORTED_IN]->(k:Article) }
+RETURN a.id AS actor, 'target' AS role, e.id AS id, e.type AS type, e.date AS date
+
+// name: actor_profile_table_places
+// part of: graph.analyst.actor_profile
+// Where every event that has a perpetrator or a target happened.
+// params: none
+MATCH (e:Event)-[:OCCURRED_AT]->(p:Place)
+WHERE EXISTS { MATCH (e)<-[:CARRIED_OUT]-(:Actor) } OR EXISTS { MATCH (e)-[:TARGETED]->(:Actor) }
+RETURN e.id AS event, p.id AS id, p.name AS name, p.name_ar AS name_ar, p.kind AS kind
+
+// name: actor_profile_table_statements
+// part of: graph.analyst.actor_profile
+// How many reported statements of each kind each actor made.
+// params: none
+MATCH (a:Actor)-[:MADE]->(s:Statement)
+WHERE EXISTS { MATCH (s)-[:REPORTED_IN]->(k:Article) }
+RETURN a.id AS actor, s.kind AS kind, count(*) AS count
+
+// name: actor_profile_table_co_mentions
+// part of: graph.analyst.actor_profile
+// Every pair of actors mentioned in the same articles, with how many articles. An article mentions
+// an actor once (the writers MERGE the relationship), so the paths are the articles: counting them
+// is a quarter of the cost of counting distinct article ids over the 1.2 million paths at 10k.
+// params: none
+MATCH (a:Actor)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(o:Actor)
+WHERE o.id <> a.id
+RETURN a.id AS actor, o.id AS id, count(*) AS articles

@@ -3,10 +3,13 @@ one-shot queries' rows, and a write, a retraction or another client's write show
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from core.errors import NotFound
 from graph import analyst
-from graph.known import AsOf
+from graph.known import EVER, AsOf
 from graph.names import resolve_actor
 from graph.settings import Settings
 from graph.stores import GraphStore, make_store
@@ -155,4 +158,80 @@ def test_another_clients_write_shows_in_the_next_answer(neo4j_uri: str) -> None:
         other.retract_article(later.article.id)
         assert analyst.claims(served, actor=IRI.id) == claims_before
         assert analyst.timeline(served, known=AsOf()) == events_before
+        served.clear()
+
+
+# -- actor profiles from the profile table -------------------------------------------------------
+PROFILE_ASKS = [{}, {"events": 1, "co_mentions": 1}, {"events": 0, "co_mentions": 0}]
+
+
+def one_shot_profile(store: GraphStore, actor_id: str, **asked: Any) -> dict:
+    """The profile as the queries give it, on the same store, without what the read model keeps."""
+    model, store.read_model = store.read_model, None
+    try:
+        return analyst.actor_profile(store, actor_id, **asked)
+    finally:
+        store.read_model = model
+
+
+def profiled_actors(store: GraphStore) -> list[str]:
+    return sorted(r["id"] for r in store.query("actor_profile_table_actors"))
+
+
+@pytest.mark.parametrize("asked", PROFILE_ASKS)
+def test_every_actors_profile_from_the_table_is_the_one_shot_queries(kept: GraphStore, asked: dict) -> None:
+    """Every actor of the story, asked twice (the second answer a look-up): the one-shot answer."""
+    actors = profiled_actors(kept)
+    assert IRI.id in actors and KATAIB_HEZBOLLAH.id in actors
+    for actor in actors:
+        for _ in range(2):
+            assert analyst.actor_profile(kept, actor, **asked) == one_shot_profile(kept, actor, **asked)
+    with pytest.raises(NotFound):
+        analyst.actor_profile(kept, "no-such-actor")
+
+
+def test_a_profile_asked_as_of_a_time_or_a_confidence_is_the_one_shot_queries(kept: GraphStore) -> None:
+    """The table holds what is known now at any confidence; other questions run the queries."""
+    for known, sure in ((AsOf.of("2024-01-20"), None), (EVER, 0.5)):
+        assert analyst.actor_profile(kept, KATAIB_HEZBOLLAH.id, known=known, min_confidence=sure) == (
+            one_shot_profile(kept, KATAIB_HEZBOLLAH.id, known=known, min_confidence=sure)
+        )
+
+
+def test_a_profile_is_read_again_after_a_write_and_a_retraction(kept: GraphStore) -> None:
+    """A profile read before a new article counts it after (its statement, event and mention), and
+    no longer once the article is retracted; kept answers run no query until then."""
+    before = analyst.actor_profile(kept, IRI.id)
+    ran = count_queries(kept)
+    assert analyst.actor_profile(kept, IRI.id) == before
+    assert set(ran) <= {"internal.content_marker"}
+    later = article_graph(LATER_BODY, file="later.txt", **LATER)
+    kept.write([later])
+    after = analyst.actor_profile(kept, IRI.id)
+    assert after == one_shot_profile(kept, IRI.id)
+    assert after["articles"] == before["articles"] + 1
+    assert after["statements"]["total"] == before["statements"]["total"] + 1
+    assert after["events"]["perpetrated"][0]["id"] == later.events[0].id
+    kept.retract_article(later.article.id)
+    assert analyst.actor_profile(kept, IRI.id) == before
+
+
+@pytest.mark.neo4j
+def test_another_clients_write_shows_in_the_next_profile(neo4j_uri: str) -> None:
+    """On Neo4j a write or a retraction through another store object shows in the next profile of
+    the server's store, which keeps the profile table."""
+    settings: Settings = neo4j_settings(neo4j_uri)
+    with make_store(settings) as served, make_store(settings) as other:
+        served.clear()
+        for graph in contested_attack():
+            other.write([graph])
+        served.enable_read_model()
+        before = analyst.actor_profile(served, IRI.id)
+        later = article_graph(LATER_BODY, file="later.txt", **LATER)
+        other.write([later])
+        after = analyst.actor_profile(served, IRI.id)
+        assert after["articles"] == before["articles"] + 1
+        assert after == one_shot_profile(served, IRI.id)
+        other.retract_article(later.article.id)
+        assert analyst.actor_profile(served, IRI.id) == before
         served.clear()
