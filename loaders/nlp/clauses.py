@@ -420,6 +420,11 @@ class DocIndex:
                 if self.norm(nxt) == "باسم":
                     m2 = self.starts.get(nxt + 1)
                     if m2 is not None:
+                        named = self.person_after(m2, limit) if self.actor_kind(self.actor_of(m2)) != "person" else None
+                        if named is not None and named.source == "gazetteer":
+                            # "المتحدث باسم الحوثيين يحيى سريع": a known spokesman speaks (a name
+                            # the gazetteer lacks leaves the body speaking)
+                            return Agent(named.actor_id, named.end, named)
                         return Agent(self.actor_of(m2), m2.end, m2)
                     # "الناطق باسم رئيس الجمهورية فلان الفلاني": the named spokesman
                     for k in range(nxt + 2, min(limit, nxt + 8)):

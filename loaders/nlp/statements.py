@@ -896,7 +896,7 @@ class StatementExtractor:
                 return True
             if k == rec.content_start and idx.norm(k - 1) in _SELF_PRONOUNS:
                 # a ministry's "أنه نُفذ من دون علمها" is the passive twin of its own act
-                if idx.actor_kind(rec.speaker) != "government" or self._object_after(idx, k):
+                if idx.actor_kind(idx.body_of(rec.speaker or "")) != "government" or self._object_after(idx, k):
                     return True
             if self._fighters_at(idx, k + 1, rec.content_end, rec.speaker):
                 return True

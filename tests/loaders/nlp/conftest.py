@@ -165,6 +165,8 @@ ACTORS = [
     actor("example-news", "Example News", "أخبار المثال", "media"),
     actor("isis", "Islamic State", "تنظيم الدولة الإسلامية", "armed_group", ("تنظيم الدولة",)),
     actor("amaq", "Amaq", "وكالة أعماق", "media", member_of=["isis"]),
+    actor("yahya-saree", "Yahya Saree", "يحيى سريع", "person", member_of=["houthis"]),
+    actor("salim-al-tai", "Salim al-Tai", "سالم الطائي", "person", member_of=["iraqi-government"]),
     actor(
         "mohammed-shia-al-sudani",
         "Mohammed Shia al-Sudani",
