@@ -129,7 +129,7 @@ class Neo4jStore(GraphStore):
             return run(lambda tx: work(_Neo4jTx(tx)))
 
     def clear(self, batch: int = 10_000) -> None:
-        """Delete everything, `batch` nodes per transaction, so no transaction outgrows the server's memory."""
+        """Delete everything, `batch` relationships or nodes per transaction, so none outgrows the server's memory."""
         self.open()
         self._forget()
         while self._in_transaction(True, lambda tx: self._run_named(tx, "internal.clear", {"batch": batch}))[0][

@@ -15,11 +15,20 @@ CALL dbms.components() YIELD name, versions, edition
 RETURN name + ' ' + versions[0] + ' ' + edition AS version
 
 // name: internal.clear
-// Remove up to `batch` nodes and their relationships (tests and `kg reset`); the store runs it
-// again, a transaction each time, until it deletes nothing: one transaction for a whole graph of
-// 10k articles passes the server's transaction memory limit (dbms.memory.transaction.total.max).
+// Remove up to `batch` relationships, then, once none is left, up to `batch` nodes (tests and `kg
+// reset`); the store runs it again, a transaction each time, until it deletes nothing. One delete of
+// a whole 10k-article graph passes the server's transaction memory limit
+// (dbms.memory.transaction.total.max), and so does a batch of nodes holding a hub's many relationships.
 // params: batch=10000
-MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted
+OPTIONAL MATCH ()-[r]->()
+WITH r LIMIT $batch
+DELETE r
+WITH count(r) AS relationships
+OPTIONAL MATCH (n) WHERE relationships < $batch
+WITH relationships, n LIMIT $batch
+DETACH DELETE n
+WITH relationships, count(n) AS nodes
+RETURN relationships + nodes AS deleted
 
 // name: internal.content_marker
 // As the common query, with the count from the store's counts and the latest ingest time from the
