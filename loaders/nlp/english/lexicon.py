@@ -133,7 +133,7 @@ def load_entities_data(directory: str | None = None) -> dict:
 
 
 #: The checks a verb entry may name (`guard`); `loaders/nlp/english/statements.py` implements each.
-SPEECH_GUARDS = frozenset({"claim", "directive", "dismiss", "label", "needs_as", "reject", "vow"})
+SPEECH_GUARDS = frozenset({"claim", "directive", "dismiss", "label", "needs_as", "owns", "reject", "vow"})
 _VERB_KEYS = frozenset({"base", "double", "guard", "kind", "needs", "participle", "past", "window"})
 
 

@@ -313,6 +313,8 @@ class EnglishStatements:
             return "pledge"
         if verb.guard == "needs_as":
             return "statement" if "as" in after else None
+        if verb.guard == "owns" and any(w in ("responsibility", "credit") for w in after[:4]):
+            return "claim_responsibility"  # "acknowledged responsibility for the attack"
         return verb.kind
 
     # ------------------------------------------------------------------ one statement
@@ -862,8 +864,10 @@ class EnglishStatements:
         if w in _AUX_PASSIVE and k + 1 < len(words) and norms[words[k + 1]] in ("behind", "responsible"):
             ahead = [norms[x] for x in words[k + 2 : k + 7]]
             skip = self.determiners | {"for"}
+            armed = [x for x in ahead if x not in skip and (x,) in self.lex.weapons]
             head = next((x for x in ahead if x not in skip and (x,) not in self.lex.weapons), "")
-            if head in _ATTACK_NOUNS or (ahead[:1] == ["for"] and any(x in _ATTACK_NOUNS for x in ahead[1:4])):
+            owned = head in _ATTACK_NOUNS | _OPERATION_NOUNS or (armed and head == "fire")  # "the rocket fire"
+            if owned or (ahead[:1] == ["for"] and any(x in _ATTACK_NOUNS for x in ahead[1:4])):
                 return ("past", k + 1)  # "it was behind the attack", "the group was responsible for the strike"
         if w in _AUX_PASSIVE:
             return None  # "US forces were attacked": the side is the target

@@ -274,6 +274,14 @@ def test_the_group_is_the_group_that_spoke_last(run_en: Callable[..., Doc]) -> N
         # the speaker itself behind, or responsible for, the attack in its own words
         "Kataib Hezbollah announced it was behind the drone attack.",
         "Kataib Hezbollah said the group was responsible for the rocket attack on the base.",
+        # its fighters behind fire from a named weapon, or behind a raid
+        "Kataib Hezbollah said its fighters were behind the mortar fire on the airport.",
+        "Kataib Hezbollah said in a statement that its men were behind the raid.",
+        # responsibility owned with another verb than "claim"
+        "Kataib Hezbollah acknowledged responsibility for the drone attack.",
+        "Kataib Hezbollah has admitted responsibility for the shelling, a statement said.",
+        "Kataib Hezbollah accepted responsibility for the strike on the convoy.",
+        "Kataib Hezbollah assumed responsibility for the bombing.",
     ],
 )
 def test_claims_by_passive_and_by_owning_the_attack(run_en: Callable[..., Doc], text: str) -> None:
@@ -285,6 +293,9 @@ def test_claims_by_passive_and_by_owning_the_attack(run_en: Callable[..., Doc], 
     [
         "The attack was claimed by no one.",
         "Kataib Hezbollah said it was behind the decision to suspend operations.",
+        "Kataib Hezbollah said its fighters were behind the fire lines.",
+        "Kataib Hezbollah acknowledged the difficulties of the truce.",
+        "Kataib Hezbollah accepted the invitation to the talks.",
     ],
 )
 def test_no_claim_without_an_agent_or_an_attack(run_en: Callable[..., Doc], text: str) -> None:
