@@ -477,10 +477,13 @@ class EntityResolver:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = doc.spans[RULER_KEY] if RULER_KEY in doc.spans else []
+        matches = doc._.kg_gazetteer_matches
+        if matches is None:  # a pipeline with spaCy's own span_ruler
+            spans = doc.spans[RULER_KEY] if RULER_KEY in doc.spans else []
+            matches = [(span.start, span.end, span.label_, span.id_) for span in spans]
         by_span: dict[tuple[int, int], dict[str, str]] = {}
-        for span in matches:
-            by_span.setdefault((span.start, span.end), {}).setdefault(span.label_, span.id_)
+        for start, end, label, span_id in matches:
+            by_span.setdefault((start, end), {}).setdefault(label, span_id)
         for span, ids in self._across_quotes(doc):
             by_span.setdefault(span, ids)
         mentions = self._qualified_otherwise(doc, self._seas(doc, self._longest(doc, by_span)))

@@ -24,6 +24,7 @@ from loaders.nlp import (  # noqa: F401
     gazetteer,
     lexicon,
     normalizer,
+    ruler,
     segmenter,
     statements,
     temporal,

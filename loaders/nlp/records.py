@@ -16,6 +16,7 @@ for _name, _default in (
     ("kg_source", None),  # the text a doc was made from, when the caller keeps it
     ("kg_sents", None),
     ("kg_published", None),
+    ("kg_gazetteer_matches", None),  # loaders.nlp.ruler: (start, end, label, id) of each name
     ("kg_entities", None),
     ("kg_discovered", None),
     ("kg_discovered_places", None),

@@ -52,3 +52,24 @@ def test_user_gazetteer_directories_add_entries(tmp_path: Path, monkeypatch: pyt
     nlp = build_nlp()
     doc = nlp("تبنت سرايا الفجر الجديد الهجوم.")
     assert any(m.actor_id == "saraya-al-fajr-al-jadid" for m in doc._.kg_entities)
+
+
+def test_the_gazetteer_ruler_finds_what_spacys_span_ruler_finds(nlp) -> None:  # noqa: ANN001
+    """The ruler keeps tuples instead of Spans: the same names, in the same order, as spaCy's
+    SpanRuler.match gives with the same patterns (a name with two ids, a name inside a longer one,
+    the same words twice)."""
+    from spacy.pipeline.span_ruler import SpanRuler
+
+    ruler = nlp.get_pipe("kg_gazetteer_ruler")
+    text = (
+        "أعلنت كتائب حزب الله في بيان أن حزب الله لم يشارك في الهجوم على قاعدة عين الأسد غرب العراق، "
+        "فيما قال الحرس الثوري الإيراني إن الحرس الثوري نفذ ضربات في أربيل وبغداد ودمشق."
+    )
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "kg_gazetteer_ruler":
+            break
+        doc = component(doc)
+    spans = [(s.start, s.end, s.label_, s.id_) for s in SpanRuler.match(ruler, doc)]
+    assert len(spans) > 5
+    assert ruler.match_tuples(doc) == spans
