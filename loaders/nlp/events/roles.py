@@ -205,8 +205,15 @@ class RoleRules(EventContext):
                 if agent.mention is not None and agent.actor and agent.actor != UNRESOLVED:
                     perps.add(agent.mention)
                     self._coordinated(idx, agent.end, end, perps)
-                elif idx.norm(head + 1) in self.vocab.people:
-                    perps.add(self._members_of(idx, head + 2, end))  # "هاجم مسلحون (يشتبه أنهم) من X"
+                elif idx.norm(head + 1) in self.vocab.people or idx.norm(head + 1) in self.vocab.member_nouns:
+                    found = self._members_of(idx, head + 2, end) if idx.norm(head + 1) in self.vocab.people else None
+                    if (
+                        found is None
+                        and idx.norm(head + 1) in self.vocab.member_nouns
+                        and self._acting_body(idx, head + 2)
+                    ):
+                        found = idx.starts[head + 2]  # "هاجم مقاتلو حزب العمال قاعدة": the fighters' body
+                    perps.add(found)  # "هاجم مسلحون (يشتبه أنهم) من X"
                 elif idx.norm(head + 1) in self.vocab.projectiles or idx.norm(head + 1) in self.lex.weapons:
                     # "قصفت طائرة مسيرة تركية", "قصفت المدفعية التركية"
                     perps.add(self._weapon_owner(idx, head + 1, end))
@@ -555,6 +562,16 @@ class RoleRules(EventContext):
                     subject = idx.actor_of(first) if first else None
                 if subject and subject not in perps.ids:
                     targets.add_id(subject)
+
+    def _acting_body(self, idx: DocIndex, k: int) -> bool:
+        """An armed group, a force or a state named at k, as a genitive (no preposition on it)."""
+        m = idx.starts.get(k)
+        return (
+            m is not None
+            and not idx.clitic_of(k)
+            and m.role == "actor"
+            and idx.actor_kind(idx.actor_of(m)) in _ACTING_KINDS
+        )
 
     def _home_place(self, actors: list[str]) -> str | None:
         """Where a body acts when the text names no place: its country, if the gazetteer knows it."""
