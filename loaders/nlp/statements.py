@@ -704,8 +704,8 @@ class StatementExtractor:
                 return True
             if armed and "ب" not in idx.clitic_of(k) and (norm in self.claim_words or self._attack_noun(norm)):
                 return True  # "أعلنت X تنفيذ هجوم", "أعلنت X مهاجمة قاعدة"
-            if norm in self.lex.speech_verbs:
-                return False
+            if norm in self.lex.speech_verbs and norm not in PREPOSITIONS:
+                return False  # (but "عبر معرفاته": 'via', not 'expressed')
         return False
 
     def _attack_noun(self, norm: str) -> bool:

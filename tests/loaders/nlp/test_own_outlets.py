@@ -38,3 +38,12 @@ def test_a_group_saying_it_killed_claims_the_killing(run: Callable[..., Doc], ve
 def test_a_person_saying_he_killed_claims_no_attack(run: Callable[..., Doc]) -> None:
     doc = run("وقال فؤاد حسين إنه قتل وقتا طويلا في المفاوضات.", "2024-05-06")
     assert ("fuad-hussein", "claim_responsibility") not in said(doc)
+
+
+@pytest.mark.parametrize("channel", ["عبر معرفاته على تلغرام", "عبر قناته الرسمية", "في بيان"])
+def test_a_claim_posted_via_a_channel(run: Callable[..., Doc], channel: str) -> None:
+    # "عبر" here is 'via', not the verb 'expressed': the object of أعلن is still responsibility
+    doc = run(f"وأعلن تنظيم الدولة {channel} مسؤوليته عن تفجير عبوة ناسفة قرب مدينة كركوك.", "2024-05-06")
+    assert ("isis", "claim_responsibility") in said(doc)
+    (attack,) = events(doc)
+    assert attack.perpetrators == ["isis"]
