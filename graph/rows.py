@@ -110,6 +110,10 @@ def to_rows(graphs: Iterable[ArticleGraph], reported_as: dict[tuple[str, str], l
     had before event identity joined them to that event (default: the event id itself)."""
     reported_as = reported_as or {}
     out = GraphRows()
+    # The same gazetteer actors and places come with nearly every article: their rows are built once
+    # per batch, from the last graph that has them (the row that would win), in first-seen order.
+    last_actor: dict[str, Actor] = {}
+    last_place: dict[str, Place] = {}
     for g in graphs:
         art = g.article
         out.add(
@@ -129,12 +133,12 @@ def to_rows(graphs: Iterable[ArticleGraph], reported_as: dict[tuple[str, str], l
         actor_ids = {a.id for a in g.actors} | {a.id for a in g.context_actors}
         place_ids = {p.id for p in g.places} | {p.id for p in g.context_places}
         for a in [*g.context_actors, *g.actors]:
-            out.add("write.actor", _actor_row(a))
+            last_actor[a.id] = a
             for parent in a.member_of:
                 if parent in actor_ids and parent != a.id:
                     out.add("write.member_of", {"src": a.id, "dst": parent})
         for p in [*g.context_places, *g.places]:
-            out.add("write.place", _place_row(p))
+            last_place[p.id] = p
             for parent in p.located_in:
                 if parent in place_ids and parent != p.id:
                     out.add("write.located_in", {"src": p.id, "dst": parent})
@@ -211,4 +215,8 @@ def to_rows(graphs: Iterable[ArticleGraph], reported_as: dict[tuple[str, str], l
                 out.add("write.addressed_to", {"src": s.id, "dst": actor})
             for actor in s.accused:
                 out.add("write.accuses", {"src": s.id, "dst": actor})
+    for a in last_actor.values():
+        out.add("write.actor", _actor_row(a))
+    for p in last_place.values():
+        out.add("write.place", _place_row(p))
     return out

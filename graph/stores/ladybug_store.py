@@ -38,9 +38,6 @@ _NEW_ROW_PLAN: dict[str, tuple[str, str, str]] = {
 #: Rows shared by many articles (gazetteer actors and places, their hierarchy): once written in
 #: this process they are skipped while unchanged. Safe because one process owns a LadybugDB file.
 _SHARED_ROWS = ("write.actor", "write.place", "write.member_of", "write.located_in")
-#: COPY new rows when a batch adds at least this fraction of the articles already stored (an
-#: initial load); CREATE them otherwise.
-_COPY_GROWTH = 0.5
 _READ_ONLY_ATTEMPTS = 5
 #: WAL size at which a commit checkpoints (LadybugDB's default is 16 MB). A checkpoint rewrites
 #: what the WAL touched, in CPU that grows with the store (1.0 s into 1.5k articles, 1.7 s into
@@ -62,17 +59,59 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _frame(rows: list[dict[str, Any]]) -> Any:
+    """Rows as a DataFrame of Python objects, one column per field, for `LOAD FROM $rows`.
+
+    LadybugDB's Python binding walks every value of a list parameter in Python to find the types of a
+    prepared statement, then converts the list value by value; a DataFrame is one pointer to it, scanned
+    by column (the new-row queries of 500 articles: 1.05 s of CPU as `UNWIND $rows`, 0.28 s from a
+    DataFrame). Object columns keep None as null and ints as ints (a numeric column would turn a null
+    into NaN, which no INT64 cast takes).
+    """
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in rows[0]})
+
+
 class _LadybugTx(Transaction):
     def __init__(self, conn: Any) -> None:
         self.conn = conn
 
     def run(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        result = self.conn.execute(text, params) if params else self.conn.execute(text)
+        try:
+            result = self.conn.execute(text, params) if params else self.conn.execute(text)
+        finally:
+            if any(type(v).__module__.startswith("pandas") for v in params.values()):
+                _forget_frame_statements(self.conn)
         columns = result.get_column_names()
         rows = []
         while result.has_next():
             rows.append({c: plain(v) for c, v in zip(columns, result.get_next(), strict=True)})
         return rows
+
+
+def _forget_frame_statements(conn: Any) -> None:
+    """Drop the statements LadybugDB's binding prepared for a DataFrame parameter.
+
+    The binding keeps every statement it prepares, keyed by the query and its parameters' types, for
+    the life of the connection; a DataFrame's key is the object itself, so each COPY or LOAD FROM gets
+    an entry of its own, and the entry keeps the DataFrame alive: a writer held every new row it ever
+    wrote (the rows of 30 batches of 5,000 2 kB rows: 504 MB of RSS kept, 187 MB with this). Such a
+    statement is never reused, so dropping it loses nothing. A binding without this cache is left alone.
+    """
+    cache = getattr(conn, "_pybind_implicit_prepared_cache", None)
+    if not isinstance(cache, dict):
+        return
+    for key in [k for k in cache if _has_pointer(k)]:
+        cache.pop(key, None)
+
+
+def _has_pointer(key: Any) -> bool:
+    """Whether a prepared-statement cache key (query, ((name, type signature), ...)) holds an object."""
+    try:
+        return any(signature[0] == "pointer" for _, signature in key[1])
+    except (TypeError, IndexError, ValueError):
+        return False
 
 
 class LadybugStore(GraphStore):
@@ -192,9 +231,9 @@ class LadybugStore(GraphStore):
         (LadybugDB 0.22 plans it as a hash join against a scan of the whole table): a writer
         that MERGEd every row took 11.5 ms/article just after 1k articles and 52 at 10k. COPY
         is the fastest way in, but its commit checkpoints every table it touched, in time and
-        memory that grow with the table (0.08 s of CPU for 500 articles into 1k, 0.36 s into
-        9k; a 256 MB buffer pool runs out at 2k), so it serves only batches large next to the
-        store. Otherwise new rows are CREATEd, each endpoint found through the primary-key
+        memory that grow with the table (1.0-1.2 s of CPU for the commit of 500 articles into
+        500 or 1k), so it serves only the first write into an empty store. Otherwise new rows
+        are CREATEd from a DataFrame (`LOAD FROM`), each endpoint found through the primary-key
         index (queries/ladybug/create.cypher): a cost per row that does not grow with the store.
         """
         import pandas as pd
@@ -210,8 +249,7 @@ class LadybugStore(GraphStore):
             for i in range(0, len(ids), size):
                 existing |= {r["id"] for r in self._run_named(tx, query, {"ids": ids[i : i + size]})}
             new[owner] = set(ids) - existing
-        stored_articles = self._article_count(tx)
-        bulk = not stored_articles or len(new["article"]) >= _COPY_GROWTH * stored_articles
+        bulk = not self._article_count(tx)
 
         batches = 0
         for name, chunk in rows.batches(10**9):
@@ -235,9 +273,8 @@ class LadybugStore(GraphStore):
                     self._run_named(tx, f"copy.{kind}", {"rows": frame})
                     batches += 1
                 elif new_rows:
-                    for i in range(0, len(new_rows), size):
-                        self._run_named(tx, f"write.new_{kind}", {"rows": new_rows[i : i + size]})
-                        batches += 1
+                    self._run_named(tx, f"write.new_{kind}", {"rows": _frame(new_rows)})
+                    batches += 1
             for i in range(0, len(merge_rows), size):
                 self._run_named(tx, name, {"rows": merge_rows[i : i + size]})
                 batches += 1

@@ -3,7 +3,7 @@
 // about 20x faster than relationship MERGE; everything else goes through the MERGE queries.
 
 // name: internal.article_count
-// How many articles the store holds: decides whether a batch is large enough to COPY.
+// How many articles the store holds: new rows are COPYed only into an empty store.
 // params: none
 MATCH (a:Article) RETURN count(a) AS count
 

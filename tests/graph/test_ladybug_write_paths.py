@@ -1,6 +1,6 @@
-"""LadybugDB inserts the rows of new articles by COPY or by CREATE depending on the batch and the
-store, and MERGEs the rest; whichever path a row takes, the store must hold the same graph, every
-property included."""
+"""LadybugDB inserts the rows of new articles by COPY into an empty store and by CREATE from a
+DataFrame otherwise, and MERGEs the rest; whichever path a row takes, the store must hold the same
+graph, every property included."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import graph.stores.ladybug_store as ladybug_store
 from graph.model import ArticleGraph
 from graph.rdf import read_all
 from graph.settings import Settings
@@ -29,24 +28,21 @@ def whole_graph(store: LadybugStore) -> list[str]:
     return sorted(json.dumps(item, sort_keys=True, ensure_ascii=False) for item in [*nodes, *edges])
 
 
-def written(path: Path, graphs: list[ArticleGraph], batch: int, again: bool = False) -> list[str]:
-    """The first batch into the empty store, then the rest in batches of `batch`; with `again`,
+def written(path: Path, graphs: list[ArticleGraph], batch: int, again: bool = False, first: int = 80) -> list[str]:
+    """`first` articles into the empty store, then the rest in batches of `batch`; with `again`,
     everything once more (every row is then stored already and goes through MERGE)."""
     with LadybugStore(Settings(backend="ladybug", db_path=path)) as store:
         for _ in range(2 if again else 1):
-            store.write(graphs[:80])
-            for i in range(80, len(graphs), batch):
+            store.write(graphs[:first])
+            for i in range(first, len(graphs), batch):
                 store.write(graphs[i : i + batch])
         return whole_graph(store)
 
 
-def test_copy_create_and_merge_store_the_same_graph(
-    corpus: list[ArticleGraph], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    by_create = written(tmp_path / "create.lbug", corpus, 40)  # 40 new articles into 80 or more: CREATE
+def test_copy_create_and_merge_store_the_same_graph(corpus: list[ArticleGraph], tmp_path: Path) -> None:
+    by_create = written(tmp_path / "create.lbug", corpus, 40)  # 80 by COPY, then 40 at a time by CREATE
     by_merge = written(tmp_path / "merge.lbug", corpus, 40, again=True)
-    monkeypatch.setattr(ladybug_store, "_COPY_GROWTH", 0.0)
-    by_copy = written(tmp_path / "copy.lbug", corpus, 40)
+    by_copy = written(tmp_path / "copy.lbug", corpus, 40, first=len(corpus))  # all by COPY, into the empty store
     assert len(by_copy) > 10 * CORPUS_SIZE
     assert by_create == by_copy
     assert by_merge == by_copy

@@ -110,11 +110,12 @@ def test_events_days_apart_stay_separate(store: GraphStore) -> None:
 def test_a_failing_batch_leaves_nothing_behind(store: GraphStore, tmp_path: Path) -> None:
     store.write([article_graph(file="kept.txt")])
     before = counts(store)
-    # A registry whose Statement writers (MERGE, and COPY on LadybugDB) fail inside the database,
-    # after the article, actor and event rows of the batch were already sent in the same transaction.
+    # A registry whose Statement writers (MERGE, and COPY and CREATE on LadybugDB) fail inside the
+    # database, after the article, actor and event rows of the batch were already sent in the same
+    # transaction.
     root = tmp_path / "queries"
     shutil.copytree(QUERIES_DIR, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    for name in ("write.statement", "copy.statement"):
+    for name in ("write.statement", "copy.statement", "write.new_statement"):
         for path in root.rglob("*.cypher"):
             text = path.read_text(encoding="utf-8")
             header = f"// name: {name}\n"
