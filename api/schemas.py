@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Generic, Protocol, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar, get_args
 
 from pydantic import AfterValidator, BaseModel, Field
 
 from api.errors import ApiError
 from graph.names import resolve_actor, resolve_place
+from graph.readmodel import KeptRow
 from graph.stores import GraphStore
 
 T = TypeVar("T")
@@ -61,14 +62,35 @@ class ListPage(BaseModel, Generic[T]):
 
     @classmethod
     def of(cls, items: list[Any], page: PageRequest) -> ListPage[T]:
+        return cls(items=items, **cls._around(len(items), page))
+
+    @classmethod
+    def _around(cls, count: int, page: PageRequest) -> dict[str, Any]:
+        """The fields beside the items of a page holding `count` of them."""
         following = page.offset + page.limit
-        return cls(
-            items=items,
-            limit=page.limit,
-            offset=page.offset,
-            count=len(items),
-            next_offset=following if len(items) >= page.limit and following <= page.max_offset else None,
-        )
+        return {
+            "limit": page.limit,
+            "offset": page.offset,
+            "count": count,
+            "next_offset": following if count >= page.limit and following <= page.max_offset else None,
+        }
+
+    @classmethod
+    def json_of(cls, items: list[dict[str, Any]], page: PageRequest) -> bytes:
+        """The JSON `of(items, page).model_dump_json(by_alias=True)` gives, joined from each item's
+        own JSON: a row the read model keeps (graph.readmodel.KeptRow) keeps its JSON, so a page of
+        kept rows builds no model again. Only for a page model whose items are models."""
+        (item_model,) = get_args(cls.model_fields["items"].annotation)
+
+        def encode(row: dict[str, Any]) -> bytes:
+            return item_model.model_validate(row).model_dump_json(by_alias=True).encode()
+
+        parts = [row.encoded(item_model, encode) if isinstance(row, KeptRow) else encode(row) for row in items]
+        shell = cls(items=[], **cls._around(len(items), page)).model_dump_json(by_alias=True).encode()
+        empty = b'{"items":[]'
+        if not shell.startswith(empty):  # a page model that puts other fields first
+            return cls.of(items, page).model_dump_json(by_alias=True).encode()
+        return b'{"items":[' + b",".join(parts) + b"]" + shell[len(empty) :]
 
 
 class ActorRef(BaseModel):

@@ -19,6 +19,7 @@ from core.event_types import codes
 from core.taxonomy import PLACE_RANK, UNRANKED
 from core.text import normalise
 from graph.known import EVER, AsOf
+from graph.readmodel import KeptRow
 from graph.stores.base import MAX_ROWS, GraphStore
 
 if TYPE_CHECKING:
@@ -251,13 +252,23 @@ def _kept_page(
         found: list[dict[str, Any]] = []
         for i in range(0, len(merged), step):
             chunk = [r["id"] for r in merged[i : i + step]]
-            rows = model.many(state, (kind, known), chunk, lambda ids: items_of(store, ids, known))
+            rows = model.many(state, (kind, known), chunk, partial(_kept_rows, items_of, store, known))
             found += [rows[x] for x in chunk if _reported(rows[x])]
             if len(found) >= need:
                 return found[skip:need]
         if whole:
             return found[skip:need]
         window *= 4
+
+
+def _kept_rows(
+    items_of: Callable[[GraphStore, list[str], AsOf], dict[str, dict[str, Any]]],
+    store: GraphStore,
+    known: AsOf,
+    ids: list[str],
+) -> dict[str, dict[str, Any]]:
+    """The rows of these ids as the read model keeps them (with room for their JSON)."""
+    return {i: KeptRow(row) for i, row in items_of(store, ids, known).items()}
 
 
 def _candidates(

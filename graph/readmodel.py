@@ -11,7 +11,9 @@ rows not kept yet.
 It is not a cache with a lifetime: every answer is the graph's as it is now. Everything kept is
 dropped the moment the state moves: every write through the store bumps its generation, and on a
 store that other processes may write to (Neo4j) a marker (how many articles, the latest ingest
-time: `internal.content_marker`, an index look-up) is read once per answer.
+time: `internal.content_marker`, an index look-up) is read once per answer. Answers asking at
+the same time share one read of it that began after they all asked: on Neo4j a read is a round trip
+costing about as much CPU as the rest of a kept answer, and 32 clients need not make 32 of them.
 """
 
 from __future__ import annotations
@@ -44,20 +46,51 @@ class ReadModel:
         self._state: Hashable = None
         self._kept: LRUCache[Hashable, Any] = LRUCache(maxsize=max_rows, getsizeof=_rows)
         self._flights: dict[Hashable, Future[Any]] = {}
+        # The shared marker read: answers take a ticket; a read covers the tickets taken before it began.
+        self._marker_turn = threading.Condition()
+        self._marker_tickets = 0
+        self._marker_covered = 0
+        self._marker_reading = False
+        self._marker: Any = None
 
     def state(self) -> Hashable:
         """The graph's state now, forgetting what was kept for an earlier one. Read it once per
         answer and pass it to `get`/`many`, so one answer reads one state."""
         generation = self.store.generation
-        marker: Any = None
-        if self.store.shared_writes:
-            marker = tuple(tuple(sorted(r.items())) for r in self.store.query("internal.content_marker"))
+        marker = self._content_marker() if self.store.shared_writes else None
         state = (generation, marker)
         with self._lock:
             if state != self._state:
                 self._kept.clear()
                 self._state = state
         return state
+
+    def _content_marker(self) -> Any:
+        """The content marker as read by a read that began after this call did: the one under way
+        serves only those who asked before it began, the next serves everyone waiting for it."""
+        with self._marker_turn:
+            self._marker_tickets += 1
+            ticket = self._marker_tickets
+            while self._marker_covered < ticket:
+                if not self._marker_reading:
+                    self._marker_reading = True
+                    covers = self._marker_tickets
+                    break
+                self._marker_turn.wait()
+            else:
+                return self._marker
+        try:
+            marker = tuple(tuple(sorted(r.items())) for r in self.store.query("internal.content_marker"))
+        except BaseException:
+            with self._marker_turn:
+                self._marker_reading = False
+                self._marker_turn.notify_all()  # a waiter reads it then, and meets the error itself
+            raise
+        with self._marker_turn:
+            self._marker_reading = False
+            self._marker_covered, self._marker = covers, marker
+            self._marker_turn.notify_all()
+        return marker
 
     def forget(self) -> None:
         """Drop everything kept: the next answers read the store again."""
@@ -132,6 +165,25 @@ class ReadModel:
                 for key, value in entries:
                     if _rows(value) <= self._kept.maxsize:
                         self._kept[key] = value
+
+
+class KeptRow(dict[str, Any]):
+    """A row as the read model keeps it (shared by every answer that shows it), with what it was
+    encoded to: the API keeps a row's JSON here, so a page of kept rows is a join of bytes rather
+    than fifty models validated and dumped again. Dropped with the row when the graph moves."""
+
+    __slots__ = ("_encoded",)
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        super().__init__(row)
+        self._encoded: dict[Hashable, bytes] = {}
+
+    def encoded(self, how: Hashable, encode: Callable[[dict[str, Any]], bytes]) -> bytes:
+        """`encode(self)`, kept under `how` (two answers encoding it at once both get the same bytes)."""
+        found = self._encoded.get(how)
+        if found is None:
+            found = self._encoded[how] = encode(self)
+        return found
 
 
 def _rows(value: Any) -> int:

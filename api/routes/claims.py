@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from api.deps import AsOfDep, PageDep, StoreDep
 from api.schemas import ClaimOut, IsoDate, ListPage, actor_param, check_date_range, place_param
-from api.web import csv_response, respond
+from api.web import csv_response, respond_page
 from core.taxonomy import ClaimKind, EventType
 from graph import analyst
 
@@ -58,7 +58,7 @@ def list_claims(
     )
     if request.url.path.endswith(".csv"):
         return csv_response((csv_row(c) for c in items), CSV_COLUMNS, "claims.csv")
-    return respond(request, ListPage[ClaimOut].of(items, page), "claims.html")
+    return respond_page(request, ListPage[ClaimOut], items, page, "claims.html")
 
 
 def csv_row(claim: dict) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
@@ -16,7 +16,7 @@ from api.schemas import (
     check_date_range,
     place_param,
 )
-from api.web import respond
+from api.web import respond, respond_page
 from core.taxonomy import EventType
 from graph import analyst
 
@@ -38,7 +38,7 @@ def list_events(
     min_confidence: Annotated[
         float | None, Query(ge=0, le=1, description="only events, roles and claims at least this confident")
     ] = None,
-) -> ListPage[TimelineEventOut]:
+) -> Any:  # the page model or its HTML page: response_model says which schema
     check_date_range(since, until)
     items = analyst.timeline(
         store,
@@ -51,7 +51,7 @@ def list_events(
         **page.params(),
         known=known,
     )
-    return respond(request, ListPage[TimelineEventOut].of(items, page), "events.html")
+    return respond_page(request, ListPage[TimelineEventOut], items, page, "events.html")
 
 
 @router.get(

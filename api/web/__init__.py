@@ -109,6 +109,14 @@ def respond(request: Request, data: BaseModel | dict, template: str, **context: 
     return data
 
 
+def respond_page(request: Request, page_model: Any, items: list[dict[str, Any]], page: Any, template: str) -> Any:
+    """`respond` for a page of a list (`page_model` a `ListPage[...]`): as JSON, joined from each
+    row's JSON, kept with the rows the read model keeps (`ListPage.json_of`)."""
+    if wants_html(request):
+        return respond(request, page_model.of(items, page), template)
+    return Response(page_model.json_of(items, page), media_type="application/json")
+
+
 def csv_response(rows: Iterable[Mapping[str, Any]], columns: list[str], filename: str) -> Response:
     """Rows as CSV (UTF-8 with a BOM, so spreadsheet programs read Arabic right)."""
     buf = io.StringIO()

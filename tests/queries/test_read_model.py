@@ -3,6 +3,8 @@ one-shot queries' rows, and a write, a retraction or another client's write show
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 import pytest
@@ -234,4 +236,59 @@ def test_another_clients_write_shows_in_the_next_profile(neo4j_uri: str) -> None
         assert after == one_shot_profile(served, IRI.id)
         other.retract_article(later.article.id)
         assert analyst.actor_profile(served, IRI.id) == before
+        served.clear()
+
+
+@pytest.mark.neo4j
+def test_answers_asking_at_once_share_one_marker_read_that_began_after_they_asked(neo4j_uri: str) -> None:
+    """Answers waiting while a read of the content marker is under way share the next read, not that
+    one: they see a write another client made before they asked, and 8 of them make one read."""
+    settings: Settings = neo4j_settings(neo4j_uri)
+    with make_store(settings) as served, make_store(settings) as other:
+        served.clear()
+        for graph in contested_attack():
+            other.write([graph])
+        served.enable_read_model()
+        model = served.read_model
+        assert model is not None
+        before = analyst.claims(served, actor=IRI.id)
+        reading, release = threading.Event(), threading.Event()
+        markers = 0
+        real = served.query
+
+        def query(name: str, params: dict | None = None) -> list[dict]:
+            nonlocal markers
+            rows = real(name, params)
+            if name == "internal.content_marker":
+                markers += 1
+                if markers == 1:  # the first read has its rows, and is held until the others ask
+                    reading.set()
+                    release.wait()
+            return rows
+
+        served.query = query  # type: ignore[method-assign]
+        answers: dict[int, Any] = {}
+
+        def ask(i: int) -> None:
+            answers[i] = analyst.claims(served, actor=IRI.id)
+
+        first = threading.Thread(target=ask, args=(0,))
+        first.start()
+        assert reading.wait(60)
+        other.write([article_graph(LATER_BODY, file="later.txt", **LATER)])
+        asked = model._marker_tickets
+        waiting = [threading.Thread(target=ask, args=(i,)) for i in range(1, 9)]
+        for t in waiting:
+            t.start()
+        for _ in range(6000):  # until all 8 have asked (they wait for the read under way)
+            if model._marker_tickets == asked + 8:
+                break
+            time.sleep(0.01)
+        assert model._marker_tickets == asked + 8
+        release.set()
+        for t in [first, *waiting]:
+            t.join(60)
+        assert answers[0] == before
+        assert all(len(answers[i]) == len(before) + 1 for i in range(1, 9))
+        assert markers == 2
         served.clear()
