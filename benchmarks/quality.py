@@ -85,6 +85,13 @@ CORPORA: dict[str, Corpus] = {
             REPO / "tests" / "eval" / "blind" / "aliases.json",
             "files",
         ),
+        Corpus(
+            "unseen",
+            REPO / "tests" / "eval" / "unseen" / "articles.jsonl",
+            REPO / "tests" / "eval" / "unseen" / "gold.json",
+            REPO / "tests" / "eval" / "unseen" / "aliases.json",
+            "files",
+        ),
     )
 }
 
