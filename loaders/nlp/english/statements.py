@@ -69,6 +69,9 @@ _ATTACK_NOUNS = frozenset("strikes strike airstrike airstrikes attack attacks".s
 _OPERATION_NOUNS = frozenset("operation operations raid raids bombardment bombing assault".split())
 #: What ground is used for in an attack: denying it was, a side denies the attack came from it.
 _LAUNCH_WORDS = frozenset("used launch launched launching attack attacks strike strikes staging fired".split())
+#: What a state's organ calls its state when it opens what was said ("Iran's mission said the
+#: country had nothing to do with the strike").
+_STATE_SELF = frozenset("country nation".split())
 _AUX_PASSIVE = frozenset("was were been be is are being".split())
 _MODALS_BEFORE_BASE = frozenset("to".split())
 
@@ -829,8 +832,8 @@ class EnglishStatements:
             that + 1 < len(words) and norms[words[that + 1]] in ("it", "they", "he", "she")
         ):
             out.append(that + 1)  # "said on Telegram that it had launched drones"
-        elif len(words) > 1 and norms[words[0]] == "the" and norms[words[1]] in self.org_anaphors:
-            out.append(1)
+        elif len(words) > 1 and norms[words[0]] == "the" and norms[words[1]] in self.org_anaphors | _STATE_SELF:
+            out.append(1)  # "the group had no link to ...", "the country had nothing to do with ..."
         for n, k in enumerate(words[:-1]):
             nxt = norms[words[n + 1]]
             if norms[k] in ("its", "their", "our", "his") and (nxt in self.own_forces or nxt in self.force_modifiers):

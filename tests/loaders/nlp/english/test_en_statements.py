@@ -99,6 +99,11 @@ from tests.loaders.nlp.conftest import said
             "The Iraqi government insisted Iraqi territory was never used to launch the drones.",
             ("iraqi-government", "deny_responsibility"),
         ),
+        # a state's organ calling its state "the country" speaks for it
+        (
+            "The Iraqi government said the country had nothing to do with the drone attack.",
+            ("iraqi-government", "deny_responsibility"),
+        ),
         # naming an act with a word of condemnation condemns it
         ("Iraq called the US strikes on Jurf al-Sakhar an act of aggression.", ("iraq", "condemn")),
         ("Kataib Hezbollah calls the raid a cowardly attack.", ("kataib-hezbollah", "condemn")),
