@@ -1,6 +1,6 @@
 """Extraction quality on every annotated set, in one table.
 
-    .venv/bin/python -m benchmarks.quality                  # seeds, devset, devset-en, heldout, blind
+    .venv/bin/python -m benchmarks.quality                  # seeds, devset, devset-en, heldout, blind, unseen
     .venv/bin/python -m benchmarks.quality devset --per-article
 
 Each set is extracted with the default pipeline and scored by `../shared/eval/score.py` (the
@@ -12,7 +12,7 @@ output.
 Set layouts: `../shared/devset` and `../shared/devset-en` hold `articles/NN_*.txt` (line 1 the URL,
 line 2 the publication date or `unknown`, line 3 blank, then the text), `gold.json` and a
 self-contained `aliases.json`; the seeds are plain `.txt` files with `eval/gold/seeds.json`;
-`tests/eval/heldout` and `tests/eval/blind` hold an `articles.jsonl`.
+`tests/eval/heldout`, `tests/eval/blind` and `tests/eval/unseen` hold an `articles.jsonl`.
 """
 
 from __future__ import annotations
