@@ -72,6 +72,10 @@ _LAUNCH_WORDS = frozenset("used launch launched launching attack attacks strike 
 #: What a state's organ calls its state when it opens what was said ("Iran's mission said the
 #: country had nothing to do with the strike").
 _STATE_SELF = frozenset("country nation".split())
+#: The words an attack is named by after "was behind", "were responsible for" and the like.
+_HOSTILE_NOUNS = _ATTACK_NOUNS | _OPERATION_NOUNS
+#: A verb of speech before one of these owns the act: "claimed responsibility", "took credit".
+_OWNING_NOUNS = frozenset("responsibility credit".split())
 _AUX_PASSIVE = frozenset("was were been be is are being".split())
 _MODALS_BEFORE_BASE = frozenset("to".split())
 
@@ -289,7 +293,7 @@ class EnglishStatements:
             # "dismissed claims that ...": a denial; "dismissed the commander": no speech
             return "deny_responsibility" if any(w in self.accusation_nouns for w in after[:4]) else None
         if verb.guard == "claim":
-            if any(w in ("responsibility", "credit") for w in after[:4]):
+            if _OWNING_NOUNS.intersection(after[:4]):
                 return "claim_responsibility"
             if any(w in ("life", "lives") for w in after[:3]):
                 return None  # "the war has claimed the lives of ...": no speech
@@ -310,13 +314,13 @@ class EnglishStatements:
             to = after[1:2] if after[:1] == ["to"] else []
             if to and to[0] in self.attack_bases:
                 return "threaten"
-            hostile = _ATTACK_NOUNS | _OPERATION_NOUNS | self.attack_bases
+            hostile = _HOSTILE_NOUNS | self.attack_bases
             if to and to[0] in self.persist_verbs and set(after[2:7]) & hostile:
                 return "threaten"
             return "pledge"
         if verb.guard == "needs_as":
             return "statement" if "as" in after else None
-        if verb.guard == "owns" and any(w in ("responsibility", "credit") for w in after[:4]):
+        if verb.guard == "owns" and _OWNING_NOUNS.intersection(after[:4]):
             return "claim_responsibility"  # "acknowledged responsibility for the attack"
         return verb.kind
 
@@ -832,7 +836,11 @@ class EnglishStatements:
             that + 1 < len(words) and norms[words[that + 1]] in ("it", "they", "he", "she")
         ):
             out.append(that + 1)  # "said on Telegram that it had launched drones"
-        elif len(words) > 1 and norms[words[0]] == "the" and norms[words[1]] in self.org_anaphors | _STATE_SELF:
+        elif (
+            len(words) > 1
+            and norms[words[0]] == "the"
+            and (norms[words[1]] in self.org_anaphors or norms[words[1]] in _STATE_SELF)
+        ):
             out.append(1)  # "the group had no link to ...", "the country had nothing to do with ..."
         for n, k in enumerate(words[:-1]):
             nxt = norms[words[n + 1]]
@@ -867,9 +875,9 @@ class EnglishStatements:
         if w in _AUX_PASSIVE and k + 1 < len(words) and norms[words[k + 1]] in ("behind", "responsible"):
             ahead = [norms[x] for x in words[k + 2 : k + 7]]
             skip = self.determiners | {"for"}
-            armed = [x for x in ahead if x not in skip and (x,) in self.lex.weapons]
+            armed = any(x not in skip and (x,) in self.lex.weapons for x in ahead)
             head = next((x for x in ahead if x not in skip and (x,) not in self.lex.weapons), "")
-            owned = head in _ATTACK_NOUNS | _OPERATION_NOUNS or (armed and head == "fire")  # "the rocket fire"
+            owned = head in _HOSTILE_NOUNS or (armed and head == "fire")  # "the rocket fire"
             if owned or (ahead[:1] == ["for"] and any(x in _ATTACK_NOUNS for x in ahead[1:4])):
                 return ("past", k + 1)  # "it was behind the attack", "the group was responsible for the strike"
         if w in _AUX_PASSIVE:
@@ -885,7 +893,7 @@ class EnglishStatements:
         if (w in _AGENT_ATTACK or w in self.own_attack_verbs) and w not in _ATTACK_NOUNS:
             if w in self.light_agent_verbs:
                 ahead = {norms[x] for x in words[k + 1 : k + 6]}
-                return ("past", k) if ahead & (_ATTACK_NOUNS | _OPERATION_NOUNS) else None
+                return ("past", k) if ahead & _HOSTILE_NOUNS else None
             return ("past", k)
         return None
 
