@@ -607,6 +607,19 @@ def _event_brief(r: dict[str, Any]) -> dict[str, Any]:
     return {"id": r["id"], "type": r["type"], "date": r["date"], "place": places[0] if places else None}
 
 
+def _identity(a: dict[str, Any]) -> dict[str, Any]:
+    """Who a profile is about, as the actor row (from the query or the profile table) gives it."""
+    return {
+        "id": a["id"],
+        "name": a["name"],
+        "name_ar": a["name_ar"],
+        "kind": a["kind"],
+        "aliases": list(a["aliases"] or []),
+        "wikidata": a["wikidata"],
+        "discovered": bool(a["discovered"]),
+    }
+
+
 def actor_profile(
     store: GraphStore,
     actor_id: str,
@@ -633,13 +646,7 @@ def actor_profile(
     done = store.query("actor_events", {"id": actor_id, "role": "perpetrator", "limit": events, **sure, **at})
     hit = store.query("actor_events", {"id": actor_id, "role": "target", "limit": events, **sure, **at})
     return {
-        "id": a["id"],
-        "name": a["name"],
-        "name_ar": a["name_ar"],
-        "kind": a["kind"],
-        "aliases": list(a["aliases"] or []),
-        "wikidata": a["wikidata"],
-        "discovered": bool(a["discovered"]),
+        **_identity(a),
         "member_of": _actors(a["member_of"]),
         "members": _actors(a["members"]),
         "articles": a["articles"],
@@ -727,13 +734,7 @@ def _kept_profile(table: ProfileTable, actor_id: str, events: int, co_mentions: 
     done = table.events.get((actor_id, "perpetrator"), [])
     hit = table.events.get((actor_id, "target"), [])
     return {
-        "id": a["id"],
-        "name": a["name"],
-        "name_ar": a["name_ar"],
-        "kind": a["kind"],
-        "aliases": list(a["aliases"] or []),
-        "wikidata": a["wikidata"],
-        "discovered": bool(a["discovered"]),
+        **_identity(a),
         "member_of": _actors(card(i) for i in table.member_of.get(actor_id, [])),
         "members": _actors(card(i) for i in table.members.get(actor_id, [])),
         "articles": table.articles.get(actor_id, 0),

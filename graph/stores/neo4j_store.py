@@ -132,10 +132,10 @@ class Neo4jStore(GraphStore):
         """Delete everything, `batch` relationships or nodes per transaction, so none outgrows the server's memory."""
         self.open()
         self._forget()
-        while self._in_transaction(True, lambda tx: self._run_named(tx, "internal.clear", {"batch": batch}))[0][
-            "deleted"
-        ]:
-            pass
+        deleted = 1
+        while deleted:
+            rows = self._in_transaction(True, lambda tx: self._run_named(tx, "internal.clear", {"batch": batch}))
+            deleted = rows[0]["deleted"]
         self._forget()
 
     def close(self) -> None:
